@@ -1,0 +1,19 @@
+using Laqa.Crystal;
+
+namespace Laqa.Calculators;
+
+/// <summary>
+/// Energy, forces and stress of a structure, in the manner of ASE's Calculator. Embedded
+/// potentials and adapters for external codes (LAMMPS, QE, VASP, ASE) all implement this.
+/// </summary>
+public interface ICalculator
+{
+    /// <summary>A short name for logs and tables, e.g. "si-tersoff".</summary>
+    string Name { get; }
+
+    /// <summary>
+    /// Evaluates the structure. Never throws for a physically bad geometry or a failed external
+    /// run: the result then carries <see cref="CalculationResult.Failure"/> instead.
+    /// </summary>
+    CalculationResult Calculate(Structure structure, CancellationToken cancellationToken = default);
+}

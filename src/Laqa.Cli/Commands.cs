@@ -1,0 +1,11 @@
+using System.CommandLine;
+
+namespace Laqa.Cli;
+
+/// <summary>Every subcommand of `laqa`, one file each.</summary>
+public static class Commands
+{
+    public static IEnumerable<Command> All() =>
+    [
+    ];
+}
