@@ -14,90 +14,128 @@ internal static class WyckoffDerivation
 {
     private const int D = SeitzOperation.Denominator;
 
+    // Keeps the fixed-point residues non-negative so that % and / act as on the lattice.
+    private const int Offset = 8 * D;
+
     public static ImmutableArray<WyckoffPosition> Derive(SpaceGroup group)
     {
         var ops = group.ExactOperations;
-        var orbits = new Dictionary<SubspaceKey, (AffineSubspace Subspace, int SiteOrder)>();
+        var principal = PrincipalAxis(group.CrystalSystem);
+        var covered = new HashSet<SubspaceKey>();
+        var positions = new List<Presented>();
         foreach (var (point, stabilizer) in DistinctStabilizers(ops))
         {
             var subspace = AffineSubspace.FixedBy(stabilizer.Select(i => ops[i].R), point);
-            var orbitKey = ops.Min(op => subspace.Transform(op).Key());
-            if (!orbits.ContainsKey(orbitKey)) orbits[orbitKey] = (subspace, stabilizer.Length);
+            if (covered.Contains(subspace.Key())) continue;
+            var best = subspace.Presentation();
+            int[]? bestRank = null;
+            foreach (var op in ops)
+            {
+                var image = subspace.Transform(op);
+                covered.Add(image.Key());
+                var presentation = image.Presentation();
+                var rank = PresentationRank(presentation.Origin, presentation.Directions, principal);
+                if (bestRank is null || Compare(rank, bestRank) < 0) (best, bestRank) = (presentation, rank);
+            }
+            positions.Add(Present(ops, best.Origin, best.Directions, stabilizer.Length, bestRank!));
         }
 
-        var positions = orbits.Values
-            .Select(o => Present(ops, o.Subspace, o.SiteOrder))
-            .OrderBy(p => p.Multiplicity)
-            .ThenBy(p => p.Directions.Length)
-            .ThenBy(p => p.Sort)
-            .ToList();
+        positions.Sort((p, q) =>
+        {
+            var c = (p.Multiplicity, p.Directions.Length, p.ProperOnly ? 0 : 1).CompareTo((q.Multiplicity, q.Directions.Length, q.ProperOnly ? 0 : 1));
+            return c != 0 ? c : Compare(p.Rank, q.Rank);
+        });
         return [.. positions.Select((p, i) => new WyckoffPosition(group, Letter(i), p.Multiplicity, p.SiteOrder, p.Origin, p.Directions, p.Cosets))];
     }
 
-    private sealed record Presented(int Multiplicity, int SiteOrder, Vec3 Origin, Vec3[] Directions, SymmetryOperation[] Cosets, string Sort);
+    private sealed record Presented(int Multiplicity, int SiteOrder, bool ProperOnly, Vec3 Origin, Vec3[] Directions, SymmetryOperation[] Cosets, int[] Rank);
 
-    /// <summary>The orbit member with the simplest coordinate triplet, and one operation per coset of its site-symmetry group.</summary>
-    private static Presented Present(ImmutableArray<SeitzOperation> ops, AffineSubspace subspace, int siteOrder)
+    /// <summary>The position with its representative, and one operation per left coset of the site-symmetry group.</summary>
+    private static Presented Present(ImmutableArray<SeitzOperation> ops, IntVec3 origin, IntVec3[] directions, int siteOrder, int[] rank)
     {
-        var best = ops
-            .Select(op => subspace.Transform(op).Presentation())
-            .MinBy(p => PresentationRank(p.Origin, p.Directions), StringComparer.Ordinal);
-        var site = ops.Where(op => Fixes(op, best.Origin, best.Directions)).ToHashSet();
+        var site = ops.Where(op => (op.Apply(origin) - origin).Mod(D).IsZero && directions.All(d => op.R * d == d)).ToList();
         if (site.Count != siteOrder) throw new InvalidOperationException($"site-symmetry order {site.Count} differs from {siteOrder}");
-
         var cosets = new List<SeitzOperation>();
+        var inCoset = new HashSet<SeitzOperation>();
         foreach (var op in ops)
-            if (!cosets.Any(r => site.Contains(Inverse(r).Then(op)))) cosets.Add(op);
-        return new Presented(ops.Length / siteOrder, siteOrder, best.Origin.ToVec3(1.0 / D), [.. best.Directions.Select(d => d.ToVec3())],
-            [.. cosets.Select(c => c.ToSymmetryOperation())], PresentationRank(best.Origin, best.Directions));
+        {
+            if (inCoset.Contains(op)) continue;
+            cosets.Add(op);
+            foreach (var h in site) inCoset.Add(op.Then(h));
+        }
+        var properOnly = site.All(op => op.R.Determinant == 1);
+        return new Presented(ops.Length / siteOrder, siteOrder, properOnly, origin.ToVec3(1.0 / D), [.. directions.Select(d => d.ToVec3())],
+            [.. cosets.Select(c => c.ToSymmetryOperation())], rank);
     }
 
-    // Directions along earlier axes first, then the origin compared from z to x.
-    private static string PresentationRank(IntVec3 origin, IntVec3[] directions) =>
-        string.Concat(directions.Select(d => $"{d.NonZeroCount}{2 - d.X}{2 - d.Y}{2 - d.Z}")) + $"|{origin.Z:D2}{origin.Y:D2}{origin.X:D2}";
-
-    private static bool Fixes(SeitzOperation op, IntVec3 origin, IntVec3[] directions) =>
-        (op.Apply(origin) - origin).Mod(D).IsZero && directions.All(d => op.R * d == d);
-
-    private static SeitzOperation Inverse(SeitzOperation op)
+    // The unique axis of the standard setting, listed first among directions as in the International Tables.
+    private static IntVec3 PrincipalAxis(CrystalSystem system) => system switch
     {
-        var r = op.R;
-        var inverse = r;
-        while (inverse * r != IntMatrix3.Identity) inverse = inverse * r;
-        return SeitzOperation.Reduced(inverse, -(inverse * op.T));
+        CrystalSystem.Monoclinic => new(0, 1, 0),
+        CrystalSystem.Tetragonal or CrystalSystem.Trigonal or CrystalSystem.Hexagonal => new(0, 0, 1),
+        _ => IntVec3.Zero,
+    };
+
+    /// <summary>
+    /// Orders orbit members (to pick the representative) and positions of equal multiplicity, free
+    /// parameters and site-symmetry kind: subspaces along (line) or normal to (plane) the principal axis
+    /// first, then axes before face and body diagonals, a before b before c, then the origin (x, y, z).
+    /// </summary>
+    private static int[] PresentationRank(IntVec3 origin, IntVec3[] directions, IntVec3 principal)
+    {
+        var axis = directions.Length switch
+        {
+            1 => directions[0],
+            2 => directions[0].Cross(directions[1]),
+            _ => IntVec3.Zero,
+        };
+        var a = new IntVec3(Math.Abs(axis.X), Math.Abs(axis.Y), Math.Abs(axis.Z)).Primitive();
+        var zeros = 3 - a.NonZeroCount;
+        return [a == principal && !a.IsZero ? 0 : 1, -zeros, -a.X, -a.Y, -a.Z, origin.X, origin.Y, origin.Z, axis.X, axis.Y, axis.Z];
     }
 
-    /// <summary>One grid point for each distinct site-symmetry group (operation indices with their lattice parts).</summary>
+    private static int Compare(int[] p, int[] q)
+    {
+        for (var i = 0; i < p.Length; i++)
+            if (p[i] != q[i]) return p[i].CompareTo(q[i]);
+        return 0;
+    }
+
+    /// <summary>
+    /// One grid point for each distinct site-symmetry group, with the indices of the operations in it.
+    /// Each grid point accumulates a 128-bit hash of the (operation, lattice part) pairs that fix it;
+    /// scanning operation by operation keeps the inner loop to integer arithmetic.
+    /// </summary>
     private static List<(IntVec3 Point, int[] Stabilizer)> DistinctStabilizers(ImmutableArray<SeitzOperation> ops)
     {
-        var result = new List<(IntVec3, int[])>();
-        var seen = new HashSet<string>();
-        var indices = new List<int>();
-        var lattice = new List<IntVec3>();
-        var haveGeneral = false;
-        for (var x = 0; x < D; x++)
-            for (var y = 0; y < D; y++)
-                for (var z = 0; z < D; z++)
+        var hashA = new ulong[D * D * D];
+        var hashB = new ulong[D * D * D];
+        for (var i = 1; i < ops.Length; i++)
+        {
+            var (r, t) = (ops[i].R.MinusIdentity(), ops[i].T);
+            for (var x = 0; x < D; x++)
+                for (var y = 0; y < D; y++)
                 {
-                    var k = new IntVec3(x, y, z);
-                    indices.Clear();
-                    lattice.Clear();
-                    for (var i = 0; i < ops.Length; i++)
+                    int u = r.M00 * x + r.M01 * y + t.X + Offset, v = r.M10 * x + r.M11 * y + t.Y + Offset, w = r.M20 * x + r.M21 * y + t.Z + Offset;
+                    for (var z = 0; z < D; z++, u += r.M02, v += r.M12, w += r.M22)
                     {
-                        var v = ops[i].Apply(k) - k;
-                        if (v.X % D != 0 || v.Y % D != 0 || v.Z % D != 0) continue;
-                        indices.Add(i);
-                        lattice.Add(v);
+                        if (u % D != 0 || v % D != 0 || w % D != 0) continue;
+                        var k = (x * D + y) * D + z;
+                        var pair = (ulong)i * 0x9E3779B97F4A7C15UL ^ (ulong)(u / D) << 8 ^ (ulong)(v / D) << 16 ^ (ulong)(w / D) << 24;
+                        hashA[k] = (hashA[k] ^ pair) * 0xBF58476D1CE4E5B9UL + 1;
+                        hashB[k] = (hashB[k] + pair) * 0x94D049BB133111EBUL ^ 0x2545F4914F6CDD1DUL;
                     }
-                    if (indices.Count == 1)
-                    {
-                        if (!haveGeneral) result.Add((k, [0]));
-                        haveGeneral = true;
-                        continue;
-                    }
-                    var key = string.Join(';', indices.Select((i, j) => $"{i}:{lattice[j]}"));
-                    if (seen.Add(key)) result.Add((k, [.. indices]));
                 }
+        }
+
+        var result = new List<(IntVec3, int[])>();
+        var seen = new HashSet<(ulong, ulong)>();
+        for (var k = 0; k < hashA.Length; k++)
+        {
+            if (!seen.Add((hashA[k], hashB[k]))) continue;
+            var point = new IntVec3(k / (D * D), k / D % D, k % D);
+            result.Add((point, [.. Enumerable.Range(0, ops.Length).Where(i => (ops[i].Apply(point) - point).Mod(D).IsZero)]));
+        }
         return result;
     }
 
