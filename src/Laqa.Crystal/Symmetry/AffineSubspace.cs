@@ -67,7 +67,7 @@ internal readonly record struct AffineSubspace(int Dimension, IntVec3 Point, Int
             case 1:
                 {
                     var pivot = Axis.X is 1 or -1 ? 0 : Axis.Y is 1 or -1 ? 1 : Axis.Z is 1 or -1 ? 2 : -1;
-                    if (pivot < 0) return (Point.Mod(D), [Axis]);
+                    if (pivot < 0) throw new InvalidOperationException($"line direction {Axis} has no unit component");
                     var d = Axis[pivot] * Axis;
                     return ((Point - Point[pivot] * d).Mod(D), [d]);
                 }
@@ -85,7 +85,7 @@ internal readonly record struct AffineSubspace(int Dimension, IntVec3 Point, Int
                             var origin = Point - Point[i] * di - Point[j] * dj;
                             return (origin.Mod(D), [di, dj]);
                         }
-                    return (Point.Mod(D), [u, v]);
+                    throw new InvalidOperationException($"plane normal to {Axis} has no unimodular pair of coordinates");
                 }
             default:
                 return (IntVec3.Zero, [new(1, 0, 0), new(0, 1, 0), new(0, 0, 1)]);

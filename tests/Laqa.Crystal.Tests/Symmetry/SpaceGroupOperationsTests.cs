@@ -144,8 +144,16 @@ public class SpaceGroupOperationsTests
     private static string Key(int[] r, double[] t) =>
         string.Join(',', r) + "|" + string.Join(',', t.Select(x => ((int)Math.Round(x * Twentyfourths) % Twentyfourths + Twentyfourths) % Twentyfourths));
 
-    private static string KeyOf(SymmetryOperation op) =>
-        Key([op.R00, op.R01, op.R02, op.R10, op.R11, op.R12, op.R20, op.R21, op.R22], [op.T.X, op.T.Y, op.T.Z]);
+    // The rotation entries (in -1..1) and the translation in 24ths, packed into one number.
+    private static long KeyOf(SymmetryOperation op)
+    {
+        long key = 0;
+        for (var i = 0; i < 3; i++)
+            for (var j = 0; j < 3; j++) key = key * 3 + op[i, j] + 1;
+        foreach (var t in new[] { op.T.X, op.T.Y, op.T.Z })
+            key = key * Twentyfourths + ((int)Math.Round(t * Twentyfourths) % Twentyfourths + Twentyfourths) % Twentyfourths;
+        return key;
+    }
 
     private static int[,] Multiply(SymmetryOperation a, SymmetryOperation b)
     {
