@@ -8,14 +8,9 @@ public sealed class RoundTripTests
 {
     public static TheoryData<string> Names => new(KnownStructures.All(new Random(1)).Select(s => s.Name).Append("turned supercell"));
 
-    private static Structure Named(string name)
-    {
-        var random = new Random(7);
-        if (name == "turned supercell")
-            return StructureVariants.Displaced(StructureVariants.Rotated(
-                StructureVariants.Supercell(KnownStructures.WurtziteZnO(), new[,] { { 1, 1, 0 }, { 0, 1, 0 }, { 0, 0, 2 } }), random), random, 0.05);
-        return KnownStructures.All(random).Single(s => s.Name == name).Structure;
-    }
+    private static Structure Named(string name) => name == "turned supercell"
+        ? KnownStructures.TurnedSupercell(new Random(7))
+        : KnownStructures.All(new Random(7)).Single(s => s.Name == name).Structure;
 
     [Theory]
     [MemberData(nameof(Names))]
@@ -56,7 +51,6 @@ public sealed class RoundTripTests
         Assert.Contains($"_symmetry_Int_Tables_number {dataset.SpaceGroupNumber}", text);
         Assert.Contains($"_symmetry_space_group_name_H-M '{dataset.InternationalSymbol}'", text);
         StructureAssert.SameAsSets(dataset.Standardized!, read, 1e-10);
-        Assert.True(read.Count >= structure.Count || dataset.SpaceGroupNumber > 1);
     }
 
     [Fact]
