@@ -71,15 +71,16 @@ internal static class CampaignSpecReader
             r.Errors.Add(path, "expected all, a number, a range \"a-b\" or a list of them");
             return all;
         }
-        var items = node.IsArray()
-            ? node.GetArray().Select((v, i) => (Path: $"{path}[{i}]", Value: v)).ToList()
-            : [(Path: path, Value: node)];
-        if (items.Count == 1 && !items[0].Value.IsArray() && items[0].Value.IsString() && items[0].Value.GetString().Trim() == "all")
+        var list = ConfigReader.List(node);
+        var items = list is null
+            ? [(Path: path, Value: node)]
+            : list.Select((v, i) => (Path: $"{path}[{i}]", Value: v)).ToList();
+        if (list is null && node.IsString() && node.GetString().Trim() == "all")
             return all;
         var numbers = new SortedSet<int>();
         foreach (var (itemPath, value) in items)
         {
-            if (!value.IsString())
+            if (!value.IsString() || ConfigReader.List(value) is not null)
             {
                 r.Errors.Add(itemPath, "expected a space group number or a range \"a-b\"");
                 continue;
@@ -124,7 +125,7 @@ internal static class CampaignSpecReader
                 r.Errors.Add(pairPath, $"{string.Join(" and ", missing)} not in the composition {composition}");
                 continue;
             }
-            if (!value.IsString())
+            if (!value.IsString() || ConfigReader.List(value) is not null)
             {
                 r.Errors.Add(pairPath, "expected a distance in Å");
                 continue;
@@ -155,7 +156,7 @@ internal static class CampaignSpecReader
                 r.Errors.Add(path, $"{preset} has no parameter {name}{DidYouMean.Hint(name, accepted)}; it has {string.Join(", ", accepted.Order(StringComparer.Ordinal))}");
                 continue;
             }
-            if (!value.IsString() || value.IsArray())
+            if (!value.IsString() || ConfigReader.List(value) is not null)
             {
                 r.Errors.Add(path, "expected a number");
                 continue;

@@ -28,17 +28,25 @@ internal sealed class ConfigReader(Config config, ConfigErrors errors)
     public string? Scalar(string path)
     {
         var node = Node(path);
-        if (node is null || node.IsEmpty) { errors.Add(path, "missing"); return null; }
-        if (node.IsObject()) { errors.Add(path, $"expected a value, got a block {{ ... }}"); return null; }
-        if (node.IsArray()) { errors.Add(path, $"expected a single value, got a list"); return null; }
+        if (node is null) { errors.Add(path, "missing"); return null; }
+        if (node.IsObject()) { errors.Add(path, "expected a value, got a block { ... }"); return null; }
+        if (List(node) is not null) { errors.Add(path, "expected a single value, got a list"); return null; }
+        if (!node.IsString()) { errors.Add(path, "missing"); return null; }
         return node.GetString();
+    }
+
+    /// <summary>The elements of a list value, or null if the value is not a list ([] included, which Akka does not report as an array).</summary>
+    public static IList<HoconValue>? List(HoconValue node)
+    {
+        if (node.IsArray()) return node.GetArray();
+        return node.Values.Count > 0 && node.Values.All(v => v is HoconArray) ? [.. node.Values.SelectMany(v => v.GetArray())] : null;
     }
 
     public string String(string path, string fallback) => Scalar(path) ?? fallback;
 
-    public int Int(string path, int min, int fallback, int max = int.MaxValue) => (int)Long(path, min, fallback, max);
+    public int Int(string path, int min, int fallback, int? max = null) => (int)Long(path, min, fallback, max ?? int.MaxValue);
 
-    public long Long(string path, long min, long fallback, long max = long.MaxValue)
+    public long Long(string path, long min, long fallback, long? max = null)
     {
         var text = Scalar(path);
         if (text is null) return fallback;
@@ -47,9 +55,9 @@ internal sealed class ConfigReader(Config config, ConfigErrors errors)
             errors.Add(path, $"expected an integer, got \"{text}\"");
             return fallback;
         }
-        if (value < min || value > max)
+        if (value < min || value > (max ?? long.MaxValue))
         {
-            errors.Add(path, max == long.MaxValue ? $"must be at least {min}, got {value}" : $"must be between {min} and {max}, got {value}");
+            errors.Add(path, max is null or int.MaxValue ? $"must be at least {min}, got {value}" : $"must be between {min} and {max}, got {value}");
             return fallback;
         }
         return value;
