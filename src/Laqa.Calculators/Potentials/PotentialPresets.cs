@@ -9,6 +9,10 @@ public static class PotentialPresets
     [
         // AIRSS's pp3 Lennard-Jones example (C. J. Pickard, AIRSS, examples of pp3): ε = 1 eV, σ = 2 Å, shifted force at 2.5σ.
         new("lj-airss", LennardJonesPresets.AirssDescription, LennardJonesPresets.Airss),
+        // J. Tersoff, Phys. Rev. B 38, 9902 (1988), Si(C) of LAMMPS's SiCGe.tersoff.
+        new("si-tersoff", TersoffPresets.SiliconDescription, TersoffPresets.Silicon),
+        // F. H. Stillinger, T. A. Weber, Phys. Rev. B 31, 5262 (1985), LAMMPS's Si.sw.
+        new("si-sw", StillingerWeberPresets.SiliconDescription, StillingerWeberPresets.Silicon),
     ];
 
     public static IReadOnlyList<PotentialPreset> All => Presets;
