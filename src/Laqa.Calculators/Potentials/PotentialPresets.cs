@@ -9,6 +9,8 @@ public static class PotentialPresets
     [
         // AIRSS's pp3 Lennard-Jones example (C. J. Pickard, AIRSS, examples of pp3): ε = 1 eV, σ = 2 Å, shifted force at 2.5σ.
         new("lj-airss", LennardJonesPresets.AirssDescription, LennardJonesPresets.Airss),
+        new("nacl-bmh", RigidIonPresets.NaClTosiFumiDescription, RigidIonPresets.NaClTosiFumi),
+        new("al2o3-bush", RigidIonPresets.Al2O3BushDescription, RigidIonPresets.Al2O3Bush),
     ];
 
     public static IReadOnlyList<PotentialPreset> All => Presets;
