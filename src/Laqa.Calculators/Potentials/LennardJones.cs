@@ -72,10 +72,7 @@ public sealed class LennardJones : IPotential
                 // dφ/dr divided by r, so that the gradient with respect to the pair vector is this times the vector.
                 var slopeOverR = inverse6 * (6 * c.C6 - 12 * c.C12 * inverse6) * inverse2 - c.SlopeShift / r;
                 var d = list.Delta[e];
-                double gx = slopeOverR * d.X, gy = slopeOverR * d.Y, gz = slopeOverR * d.Z;
-                forces[3 * i] += gx; forces[3 * i + 1] += gy; forces[3 * i + 2] += gz;
-                forces[3 * j] -= gx; forces[3 * j + 1] -= gy; forces[3 * j + 2] -= gz;
-                Virial.Add(virial, gx, gy, gz, d);
+                BondGradient.Apply(forces, virial, i, j, slopeOverR * d, d);
             }
         }
         return new CalculationResult(energy, forces, Virial.ToStress(virial, structure.Lattice.Volume));

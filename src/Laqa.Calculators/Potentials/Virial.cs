@@ -8,11 +8,11 @@ namespace Laqa.Calculators.Potentials;
 /// </summary>
 internal static class Virial
 {
-    public static void Add(Span<double> w, double gx, double gy, double gz, Vec3 d)
+    public static void Add(Span<double> w, Vec3 g, Vec3 d)
     {
-        w[0] += gx * d.X; w[1] += gx * d.Y; w[2] += gx * d.Z;
-        w[3] += gy * d.X; w[4] += gy * d.Y; w[5] += gy * d.Z;
-        w[6] += gz * d.X; w[7] += gz * d.Y; w[8] += gz * d.Z;
+        w[0] += g.X * d.X; w[1] += g.X * d.Y; w[2] += g.X * d.Z;
+        w[3] += g.Y * d.X; w[4] += g.Y * d.Y; w[5] += g.Y * d.Z;
+        w[6] += g.Z * d.X; w[7] += g.Z * d.Y; w[8] += g.Z * d.Z;
     }
 
     /// <summary>The symmetrised stress; W is symmetric up to rounding for any rotation-invariant energy.</summary>
