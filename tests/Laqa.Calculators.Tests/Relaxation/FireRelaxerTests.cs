@@ -1,3 +1,4 @@
+using System.Globalization;
 using Xunit;
 using Laqa.Calculators.Relaxation;
 using Laqa.Crystal;
@@ -108,6 +109,28 @@ public class FireRelaxerTests
         var whole = relaxer.Advance(start, 12);
         Assert.Equal(whole.Steps, cut.Steps.Concat(rest.Steps));
         Assert.Equal(whole.Next.Optimizer.Values, rest.Next.Optimizer.Values);
+    }
+
+    [Fact]
+    public void EndsWhereAseFireWithItsOwnLennardJonesEnds()
+    {
+        var lj = new SmoothLennardJones(epsilon: 1.0, sigma: 2.0, onset: 3.5, cutoff: 5.0);
+        var start = TestStructures.Perturbed(TestStructures.Fcc(3.3), TestStructures.ShearAndStretch, 0.15, seed: 6);
+        var ours = new FireRelaxer(lj, new RelaxationOptions { Fmax = 1e-5, Smax = 1e-7 }).Advance(RelaxationState.Start(start), 3000);
+        Assert.Equal(RelaxationOutcome.Converged, ours.Outcome);
+
+        var script = AsePython.AtomsLiteral(start) + string.Create(CultureInfo.InvariantCulture, $"""
+            from ase.calculators.lj import LennardJones
+            from ase.constraints import ExpCellFilter
+            from ase.optimize import FIRE
+            atoms.calc = LennardJones(epsilon={lj.Epsilon}, sigma={lj.Sigma}, ro={lj.Onset}, rc={lj.Cutoff}, smooth=True)
+            assert FIRE(ExpCellFilter(atoms), logfile=None).run(fmax=1e-5, steps=3000)
+            print(repr(atoms.get_potential_energy() / len(atoms)), repr(atoms.get_volume()))
+
+            """);
+        var ase = AsePython.RunNumbers(script);
+        Assert.Equal(ase[0], ours.Steps[^1].EnergyPerAtom, 1e-8);
+        Assert.Equal(ase[1], ours.Next.Structure.Lattice.Volume, 1e-4);
     }
 
     private sealed class CountingCalculator(ICalculator inner, int cancelAfter, CancellationTokenSource cancellation) : ICalculator
