@@ -124,8 +124,8 @@ public class CampaignConfigLoaderTests
             }
             """);
 
-        Assert.Equal([new ElementCount("Al", 4), new ElementCount("O", 6)], spec.Composition.Elements);
-        Assert.Equal(10, spec.Composition.AtomCount);
+        Assert.Equal([("Al", 4), ("O", 6)], spec.Composition.Species);
+        Assert.Equal(10, spec.Composition.TotalAtoms);
         Assert.Equal((30, -7L), (spec.InitialStructures, spec.Seed));
         Assert.Equal([2, 10, 11, 12, 227], spec.Generation.SpaceGroups);
         Assert.Equal(0.6, spec.Generation.MinDistanceFactor);
