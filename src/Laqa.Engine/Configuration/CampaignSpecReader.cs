@@ -21,9 +21,11 @@ internal static class CampaignSpecReader
         var calculator = ReadCalculator(r, catalog);
         var relaxer = ReadRelaxer(r);
         var search = ReadSearch(r, initialStructures);
+        var workers = ReadWorkers(r);
+        var persistence = ReadPersistence(r);
+        var stop = ReadStop(r);
         if (composition is null || r.Errors.Any) return null;
-        return new CampaignSpec(composition, initialStructures, seed, generation, calculator, relaxer, search,
-            ReadWorkers(r), ReadPersistence(r), ReadStop(r));
+        return new CampaignSpec(composition, initialStructures, seed, generation, calculator, relaxer, search, workers, persistence, stop);
     }
 
     private static Composition? ReadComposition(ConfigReader r)
