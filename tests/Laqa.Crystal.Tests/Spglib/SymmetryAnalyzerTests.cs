@@ -48,7 +48,7 @@ public sealed class SymmetryAnalyzerTests(SpglibReferenceFixture reference) : IC
                 var j = dataset.EquivalentAtoms[i];
                 Assert.Contains(Enumerable.Range(0, structure.Count), k =>
                     structure.Species[k] == structure.Species[i] && dataset.EquivalentAtoms[k] == j &&
-                    PeriodicDistance(structure.Lattice, image, structure.Fractional[k]) < 1e-6);
+                    StructureAssert.PeriodicDistance(structure.Lattice, image, structure.Fractional[k]) < 1e-6);
             }
     }
 
@@ -108,13 +108,6 @@ public sealed class SymmetryAnalyzerTests(SpglibReferenceFixture reference) : IC
 
     [Fact]
     public void DefaultLibraryLoadsOnThisMachine() => Assert.True(SymmetryAnalyzer.IsAvailable);
-
-    private static double PeriodicDistance(Lattice lattice, Vec3 a, Vec3 b)
-    {
-        var d = a - b;
-        d = new Vec3(d.X - Math.Round(d.X), d.Y - Math.Round(d.Y), d.Z - Math.Round(d.Z));
-        return lattice.ToCartesian(d).Norm;
-    }
 
     private static bool SameOperations(IReadOnlyList<SymmetryOperation> actual, JsonElement expected)
     {
