@@ -76,6 +76,6 @@ public sealed class Tersoff : IPotential
         Span<double> virial = stackalloc double[9];
         virial.Clear();
         var energy = TersoffKernel.Evaluate(list, kinds.Types, kinds.Names.Length, table, forces, virial);
-        return new CalculationResult(energy, forces, Virial.ToStress(virial, structure.Lattice.Volume));
+        return PotentialResult.From(Name, energy, forces, virial, structure.Lattice.Volume);
     }
 }
