@@ -1,5 +1,4 @@
 using Laqa.Crystal.Symmetry;
-using Xunit;
 
 namespace Laqa.Crystal.Tests.Symmetry;
 

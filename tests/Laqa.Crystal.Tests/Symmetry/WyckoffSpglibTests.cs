@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Laqa.Crystal.Symmetry;
 using MathNet.Numerics.LinearAlgebra.Double;
-using Xunit;
 
 namespace Laqa.Crystal.Tests.Symmetry;
 
@@ -53,8 +52,8 @@ public class WyckoffSpglibTests
     /// </summary>
     private static (List<string> Problems, List<string> LetterMismatches) Analyse(List<Case> cases)
     {
-        var input = JsonSerializer.Serialize(cases.Select(c => c.Cell));
-        var results = JsonSerializer.Deserialize<List<SpglibResult>>(Python.Run("spglib_wyckoff.py", input))!;
+        var output = PythonReference.Run("spglib_wyckoff.py", cases.Select(c => c.Cell).ToList());
+        var results = output.Deserialize<List<SpglibResult>>()!;
         Assert.Equal(cases.Count, results.Count);
         var problems = new List<string>();
         var letterMismatches = new List<string>();
