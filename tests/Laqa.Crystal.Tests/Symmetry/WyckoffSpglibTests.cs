@@ -103,7 +103,7 @@ public class WyckoffSpglibTests
                 points.AddRange(inPrimitive);
                 species.AddRange(inPrimitive.Select(_ => s + 1));
             }
-            if (MinimumDistance(points, primitive) < MinimumSeparation) continue;
+            if (HasPairCloserThan(points, primitive, MinimumSeparation)) continue;
             var cell = new Cell(group.Number,
                 [[primitive.A.X, primitive.A.Y, primitive.A.Z], [primitive.B.X, primitive.B.Y, primitive.B.Z], [primitive.C.X, primitive.C.Y, primitive.C.Z]],
                 [.. points.Select(p => new[] { p.X, p.Y, p.Z })],
@@ -143,21 +143,18 @@ public class WyckoffSpglibTests
         return result;
     }
 
-    // Shortest distance between any two atoms over the 27 neighbouring images.
-    private static double MinimumDistance(List<Vec3> fractional, Lattice lattice)
+    // A vector shorter than the threshold has fractional components below threshold / plane spacing
+    // (far below 1/2 here), so the wrapped difference is the only image that can be that short.
+    private static bool HasPairCloserThan(List<Vec3> fractional, Lattice lattice, double threshold)
     {
-        var min = double.MaxValue;
         for (var i = 0; i < fractional.Count; i++)
             for (var j = i + 1; j < fractional.Count; j++)
             {
                 var d = fractional[j] - fractional[i];
                 d = new Vec3(d.X - Math.Round(d.X), d.Y - Math.Round(d.Y), d.Z - Math.Round(d.Z));
-                for (var a = -1; a <= 1; a++)
-                    for (var b = -1; b <= 1; b++)
-                        for (var c = -1; c <= 1; c++)
-                            min = Math.Min(min, lattice.ToCartesian(d + new Vec3(a, b, c)).NormSquared);
+                if (lattice.ToCartesian(d).NormSquared < threshold * threshold) return true;
             }
-        return Math.Sqrt(min);
+        return false;
     }
 
     private static Vec3 Transform(double[][] p, double[] shift, double[] x) => new Vec3(
