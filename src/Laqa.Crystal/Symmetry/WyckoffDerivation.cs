@@ -9,6 +9,10 @@ namespace Laqa.Crystal.Symmetry;
 /// Subspaces related by an operation plus a lattice translation form one Wyckoff position, with
 /// multiplicity |G| / |H|. The grid is fine enough that every Wyckoff position of the 230 types has
 /// a grid point with no higher symmetry.
+/// Letters follow the International Tables' order where a rule can: multiplicity, then free
+/// parameters, then site-symmetry groups of proper rotations only before the others, then the
+/// representative (see <see cref="PresentationRank"/>). The Tables' order among positions alike in
+/// all these is historical; the rule reproduces 1415 of the 1731 letters (all of them in 146 groups).
 /// </summary>
 internal static class WyckoffDerivation
 {

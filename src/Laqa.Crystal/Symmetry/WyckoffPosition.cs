@@ -24,7 +24,10 @@ public sealed class WyckoffPosition
 
     public SpaceGroup Group { get; }
 
-    /// <summary>Wyckoff letter: a, b, …, z, then α.</summary>
+    /// <summary>
+    /// Wyckoff letter a, b, …, z, then α, from a derived ordering rule: the multiplicities always match
+    /// the International Tables, the letter itself for 1415 of the 1731 positions (see WyckoffDerivation).
+    /// </summary>
     public string Letter { get; }
 
     /// <summary>Number of points of the orbit in the conventional cell (centring included).</summary>

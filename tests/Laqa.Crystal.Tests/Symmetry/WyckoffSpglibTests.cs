@@ -48,7 +48,8 @@ public class WyckoffSpglibTests
     /// Checks spglib's space-group number and that each occupied position is one orbit of the expected
     /// size (problems). Compares spglib's letter for the first atom of each position with ours for the
     /// same point mapped into spglib's standard frame (which may differ from ours by a normalizer
-    /// operation); mismatches are positions whose letter differs from the International Tables'.
+    /// operation); mismatches are positions whose letter differs from the International Tables', and
+    /// are a problem when the two letters name positions of different multiplicity.
     /// </summary>
     private static (List<string> Problems, List<string> LetterMismatches) Analyse(List<Case> cases)
     {
@@ -74,7 +75,10 @@ public class WyckoffSpglibTests
                 var inSpglibFrame = Transform(r.transformation_matrix, r.origin_shift, c.Cell.positions[atoms[0]]);
                 var ours = LetterOf(c.Group, inSpglibFrame);
                 var spglibLetter = r.wyckoffs[atoms[0]] == "A" ? "α" : r.wyckoffs[atoms[0]]; // spglib writes α as A
-                if (spglibLetter != ours) letterMismatches.Add($"{c.Group} {position}: ours {ours} spglib {spglibLetter}");
+                if (spglibLetter == ours) continue;
+                letterMismatches.Add($"{c.Group} {position}: ours {ours} spglib {spglibLetter}");
+                if (ours == "?" || c.Group.Wyckoff(spglibLetter).Multiplicity != c.Group.Wyckoff(ours).Multiplicity)
+                    problems.Add($"{c.Group} {position}: our letter {ours} and spglib's {spglibLetter} differ in multiplicity");
             }
         }
         return (problems, letterMismatches);
