@@ -18,10 +18,9 @@ public sealed class SpaceGroup
         CrystalSystem = CrystalSystems.Of(number);
         var expansion = Symmetry.HallSymbol.Expand(hallSymbol);
         Centring = expansion.Lattice;
-        ExactCentrings = [.. expansion.Centrings];
         ExactOperations = [.. expansion.Centrings.SelectMany(c => expansion.Representatives.Select(r => SeitzOperation.Reduced(r.R, r.T + c)))];
         Operations = [.. ExactOperations.Select(op => op.ToSymmetryOperation())];
-        CentringVectors = [.. ExactCentrings.Select(c => c.ToVec3(1.0 / SeitzOperation.Denominator))];
+        CentringVectors = [.. expansion.Centrings.Select(c => c.ToVec3(1.0 / SeitzOperation.Denominator))];
         _wyckoff = new Lazy<ImmutableArray<WyckoffPosition>>(() => WyckoffDerivation.Derive(this));
     }
 
@@ -70,7 +69,6 @@ public sealed class SpaceGroup
         ?? throw new LaqaInputException($"space group {Number} ({Symbol}) has no Wyckoff position '{letter}'");
 
     internal ImmutableArray<SeitzOperation> ExactOperations { get; }
-    internal ImmutableArray<IntVec3> ExactCentrings { get; }
 
     public override string ToString() => $"{Number} {Symbol}";
 }
