@@ -6,10 +6,10 @@ namespace Laqa.Calculators.Relaxation;
 /// <summary>
 /// Atoms and cell as one vector of coordinates, in the manner of ASE's FrechetCellFilter: the
 /// cell is the reference cell (the cell at the start of the relaxation) deformed by F = exp(L),
-/// with L the symmetric log-deformation gradient; the cell coordinates are N·L (N atoms, ASE's
-/// exp_cell_factor) and the atom coordinates are positions in the undeformed reference cell,
-/// u = f·reference (f fractional). The generalized forces are F^T·f on atoms and virial/N on the
-/// cell, with virial = −V (σ + p·I): ASE's "naive" log-strain gradient, which ASE itself uses
+/// with L the symmetric log-deformation gradient; the cell coordinates are c·L (c is ASE's
+/// exp_cell_factor, by default the number of atoms) and the atom coordinates are positions in the
+/// undeformed reference cell, u = f·reference (f fractional). The generalized forces are F^T·f on
+/// atoms and virial/c on the cell, with virial = −V (σ + p·I): ASE's "naive" log-strain gradient, which ASE itself uses
 /// whenever it lies within 37° of the exact one, and whose zero is exactly σ = −p·I.
 /// </summary>
 internal sealed class LogStrainFrame
@@ -52,7 +52,7 @@ internal sealed class LogStrainFrame
     }
 
     /// <summary>Writes the generalized forces, atoms (3N) then cell (9), of the structure evaluated as <paramref name="result"/>.</summary>
-    public void WriteForces(CalculationResult result, Structure structure, double pressure, Span<double> generalized)
+    public void WriteForces(CalculationResult result, Structure structure, RelaxationOptions options, Span<double> generalized)
     {
         var deformation = _deformation;
         Exp(LogStrain, deformation, out _, out _);
@@ -63,24 +63,27 @@ internal sealed class LogStrainFrame
             generalized[3 * i + b] = forces[3 * i] * deformation[b] + forces[3 * i + 1] * deformation[3 + b] + forces[3 * i + 2] * deformation[6 + b];
         var stress = result.Stress;
         var volume = structure.Lattice.Volume;
+        var pressure = options.Pressure;
+        var cellFactor = options.CellFactorFor(atoms);
         var cell = generalized[(3 * atoms)..];
         for (var a = 0; a < 3; a++)
         for (var b = 0; b < 3; b++)
         {
             // The symmetric part only: rounding in a calculator must not rotate the cell.
             var symmetric = 0.5 * (stress[3 * a + b] + stress[3 * b + a]) + (a == b ? pressure : 0.0);
-            cell[3 * a + b] = -volume * symmetric / atoms;
+            cell[3 * a + b] = -volume * symmetric / cellFactor;
         }
     }
 
     /// <summary>
     /// The structure moved by a displacement of the coordinates (atoms in the reference cell, then
-    /// N·L), or null with the reason when the new cell leaves the allowed volume or stretch range.
+    /// c·L), or null with the reason when the new cell leaves the allowed volume or stretch range.
     /// </summary>
     public Structure? Displace(Structure structure, ReadOnlySpan<double> displacement, RelaxationOptions options, out string? failure)
     {
         var atoms = structure.Count;
-        for (var k = 0; k < 9; k++) LogStrain[k] += displacement[3 * atoms + k] / atoms;
+        var cellFactor = options.CellFactorFor(atoms);
+        for (var k = 0; k < 9; k++) LogStrain[k] += displacement[3 * atoms + k] / cellFactor;
         Exp(LogStrain, _deformation, out var minLogStretch, out var maxLogStretch);
         var volumeRatio = Math.Exp(LogStrain[0] + LogStrain[4] + LogStrain[8]);
         if (!(volumeRatio >= options.MinVolumeRatio && volumeRatio <= options.MaxVolumeRatio))

@@ -33,7 +33,7 @@ internal static class RelaxationLoop
             if (step.MaxForce <= options.Fmax && step.MaxAbsStress <= options.Smax)
                 return End(RelaxationOutcome.Converged);
 
-            optimizer.Frame.WriteForces(evaluation.Result!, structure, options.Pressure, generalizedForces);
+            optimizer.Frame.WriteForces(evaluation.Result!, structure, options, generalizedForces);
             if (optimizer.Step(generalizedForces, displacement) is { } stepFailure)
                 return Fail(state.StepsTaken + steps.Count, stepFailure);
             var next = optimizer.Frame.Displace(structure, displacement, options, out var boundsFailure);
