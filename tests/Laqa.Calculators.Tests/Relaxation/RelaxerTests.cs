@@ -134,13 +134,13 @@ public class RelaxerTests
             from ase.constraints import ExpCellFilter
             from ase.optimize import {Relaxers.AseClass(algorithm)} as Optimizer
             atoms.calc = LennardJones(epsilon={lj.Epsilon}, sigma={lj.Sigma}, ro={lj.Onset}, rc={lj.Cutoff}, smooth=True)
-            assert Optimizer(ExpCellFilter(atoms), logfile=None).run(fmax=1e-5, steps=3000)
+            assert Optimizer(ExpCellFilter(atoms), logfile=None).run(fmax=1e-4, steps=3000)
             print(repr(atoms.get_potential_energy() / len(atoms)), repr(atoms.get_volume()))
 
             """);
         var ase = AsePython.RunNumbers(script);
-        Assert.Equal(ase[0], ours.Steps[^1].EnergyPerAtom, 1e-8);
-        Assert.Equal(ase[1], ours.Next.Structure.Lattice.Volume, 1e-4);
+        Assert.Equal(ase[0], ours.Steps[^1].EnergyPerAtom, 1e-7);
+        Assert.Equal(ase[1], ours.Next.Structure.Lattice.Volume, 1e-3);
     }
 
     private sealed class CountingCalculator(ICalculator inner, int cancelAfter, CancellationTokenSource cancellation) : ICalculator
