@@ -143,6 +143,17 @@ public class RelaxerTests
         Assert.Equal(ase[1], ours.Next.Structure.Lattice.Volume, 1e-3);
     }
 
+    [Fact]
+    public void AStateOfAnotherOptimizerOrAtomCountIsRefused()
+    {
+        var start = RelaxationState.Start(PerturbedFcc(seed: 9));
+        var fireState = new FireRelaxer(NearestNeighbourLj).Advance(start, 3).Next;
+        Assert.Equal("fire", fireState.Optimizer.Kind);
+        Assert.Throws<ArgumentException>(() => new BfgsRelaxer(NearestNeighbourLj).Advance(fireState, 1));
+        var fewerAtoms = new Structure(fireState.Structure.Lattice, ["Ar"], [Vec3.Zero]);
+        Assert.Throws<ArgumentException>(() => new FireRelaxer(NearestNeighbourLj).Advance(fireState with { Structure = fewerAtoms }, 1));
+    }
+
     private sealed class CountingCalculator(ICalculator inner, int cancelAfter, CancellationTokenSource cancellation) : ICalculator
     {
         private int _calls;
