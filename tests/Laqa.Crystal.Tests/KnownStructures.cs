@@ -48,6 +48,10 @@ internal static class KnownStructures
             Enumerable.Range(0, atoms).Select(_ => new Vec3(random.NextDouble(), random.NextDouble(), random.NextDouble())));
     }
 
+    /// <summary>A displaced wurtzite supercell with its cell vectors turned away from the standard orientation.</summary>
+    public static Structure TurnedSupercell(Random random) => StructureVariants.Displaced(StructureVariants.Rotated(
+        StructureVariants.Supercell(WurtziteZnO(), new[,] { { 1, 1, 0 }, { 0, 1, 0 }, { 0, 0, 2 } }), random), random, 0.05);
+
     public static IReadOnlyList<(string Name, Structure Structure)> All(Random random) =>
     [
         ("diamond", DiamondSi()), ("rocksalt", RockSalt()), ("hcp", HcpMg()), ("wurtzite", WurtziteZnO()),
