@@ -23,12 +23,14 @@ public sealed class StructureGenerator
         _request = request;
         _seed = seed;
         CheckDistancesFitVolume(request);
-        _groups = [.. request.SpaceGroups.Select(SpaceGroups.Get).Where(g => WyckoffAssignment.Exists(g, ConventionalCounts(g)))];
+        _groups = [.. request.SpaceGroups.Numbers.Select(SpaceGroups.Get).Where(g => WyckoffAssignment.Exists(g, ConventionalCounts(g)))];
         if (_groups.Length == 0)
             throw new LaqaInputException(
                 $"no combination of Wyckoff positions fits {request.Composition.Formula()} in any allowed space group " +
-                $"({Describe(request.SpaceGroups)}{(request.Primitive ? ", counts taken per primitive cell" : "")})");
+                $"(space groups {request.SpaceGroups}{(request.Primitive ? ", counts taken per primitive cell" : "")})");
     }
+
+    public GenerationRequest Request => _request;
 
     /// <summary>The space groups in which the composition can be placed.</summary>
     public IReadOnlyList<SpaceGroup> FeasibleGroups => _groups;
@@ -49,7 +51,7 @@ public sealed class StructureGenerator
         }
         throw new LaqaInputException(
             $"could not place {_request.Composition.Formula()} with the minimum distances in {_request.MaxAttempts} attempts " +
-            $"(target {_request.VolumePerAtom:F2} Å³/atom): raise the volume or lower the distances");
+            $"(target volume {_request.Volume}): raise the volume or lower the distances");
     }
 
     private int[] ConventionalCounts(SpaceGroup group)
@@ -61,14 +63,14 @@ public sealed class StructureGenerator
     private Structure? TryPlace(SpaceGroup group, List<WyckoffSite> sites, Random random)
     {
         var atomCount = sites.Sum(s => s.Position.Multiplicity);
-        var volumePerAtom = _request.VolumePerAtom * (1 + _request.VolumeSpread * (2 * random.NextDouble() - 1));
-        var lattice = LatticeSampler.Sample(group.CrystalSystem, volumePerAtom * atomCount, random);
-        var distances = _request.MinimumDistances;
+        var cellsPerConventional = atomCount / (double)_request.Composition.TotalAtoms;
+        var lattice = LatticeSampler.Sample(group.CrystalSystem, _request.Volume.Sample(random) * cellsPerConventional, random);
+        var distances = _request.Distances;
         var shortestVector = MinimumImage.ShortestLatticeVector(lattice);
         foreach (var s in sites)
-            if (shortestVector < distances[s.Species, s.Species]) return null;
+            if (shortestVector < distances.Get(s.Species, s.Species)) return null;
 
-        var checker = new PeriodicDistanceCheck(lattice, MaxDistance(distances));
+        var checker = new PeriodicDistanceCheck(lattice, distances.Largest);
         var positions = new Vec3[atomCount];
         var species = new int[atomCount];
         var orbit = new Vec3[group.Order];
@@ -97,15 +99,15 @@ public sealed class StructureGenerator
     }
 
     private static bool Fits(ReadOnlySpan<Vec3> orbit, int s, ReadOnlySpan<Vec3> placed, ReadOnlySpan<int> placedSpecies,
-        PeriodicDistanceCheck checker, double[,] distances)
+        PeriodicDistanceCheck checker, MinimumDistances distances)
     {
-        var selfDistance = distances[s, s];
+        var selfDistance = distances.Get(s, s);
         for (var i = 0; i < orbit.Length; i++)
         {
             for (var j = 0; j < i; j++)
                 if (checker.Closer(orbit[i], orbit[j], selfDistance)) return false;
             for (var j = 0; j < placed.Length; j++)
-                if (checker.Closer(orbit[i], placed[j], distances[s, placedSpecies[j]])) return false;
+                if (checker.Closer(orbit[i], placed[j], distances.Get(s, placedSpecies[j]))) return false;
         }
         return true;
     }
@@ -146,23 +148,13 @@ public sealed class StructureGenerator
         var sphereVolume = 0.0;
         for (var s = 0; s < comp.Length; s++)
         {
-            var radius = request.MinimumDistances[s, s] / 2;
+            var radius = request.Distances.Get(s, s) / 2;
             sphereVolume += comp[s].Count * 4.0 / 3.0 * Math.PI * radius * radius * radius;
         }
-        var cellVolume = request.VolumePerAtom * (1 + request.VolumeSpread) * request.Composition.TotalAtoms;
+        var cellVolume = request.Volume.Mean + 2 * request.Volume.Sigma;
         if (sphereVolume > RandomPackingFraction * cellVolume)
             throw new LaqaInputException(
                 $"minimum distances cannot fit the volume: spheres of the minimum distances fill {sphereVolume:F1} Å³ " +
                 $"of at most {cellVolume:F1} Å³ (more than random close packing)");
     }
-
-    private static double MaxDistance(double[,] distances)
-    {
-        var max = 0.0;
-        foreach (var d in distances) max = Math.Max(max, d);
-        return max;
-    }
-
-    private static string Describe(IReadOnlyList<int> groups) =>
-        groups.Count == 230 ? "all 230 groups" : groups.Count <= 8 ? "groups " + string.Join(' ', groups) : $"{groups.Count} groups";
 }

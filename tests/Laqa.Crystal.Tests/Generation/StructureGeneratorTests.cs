@@ -8,18 +8,8 @@ namespace Laqa.Crystal.Tests.Generation;
 
 public class StructureGeneratorTests
 {
-    private static double[,] Distances(Composition composition, double factor = 0.7)
-    {
-        var n = composition.Species.Length;
-        var d = new double[n, n];
-        for (var a = 0; a < n; a++)
-        for (var b = 0; b < n; b++)
-            d[a, b] = factor * (Elements.Get(composition.Species[a].Symbol).CovalentRadius + Elements.Get(composition.Species[b].Symbol).CovalentRadius);
-        return d;
-    }
-
-    private static GenerationRequest Request(string formula, IReadOnlyList<int> groups, bool primitive = false) =>
-        new(Composition.Parse(formula), groups, Distances(Composition.Parse(formula)), VolumePerAtom: 20.0, Primitive: primitive);
+    private static GenerationRequest Request(string formula, string groups, bool primitive = false) =>
+        GenerationRequest.Default(Composition.Parse(formula), SpaceGroupSelection.Parse(groups)) with { Primitive = primitive };
 
     [Fact]
     public void EveryGroupYieldsStructuresThatSpglibFindsInThatGroup()
@@ -32,13 +22,13 @@ public class StructureGeneratorTests
             // One general orbit of each species fits every group, and random special sites stay possible.
             var group = SpaceGroups.Get(number);
             var formula = $"Si{group.Order}O{group.Order}";
-            var generator = new StructureGenerator(Request(formula, [number]), seed: number);
+            var generator = new StructureGenerator(Request(formula, number.ToString()), seed: number);
             var generated = generator.Generate(0);
             var s = generated.Structure;
             Assert.Equal(number, generated.SpaceGroup);
             Assert.Equal(group.Order, s.Species.Count(x => x == "Si"));
             Assert.Equal(group.Order, s.Species.Count(x => x == "O"));
-            Assert.True(MinimumImage.ShortestDistance(s) >= 0.7 * 2 * Elements.Get("O").CovalentRadius - 1e-9);
+            AssertMinimumDistancesHold(s, generator);
             var found = SymmetryAnalyzer.Analyze(s, 1e-3).SpaceGroupNumber;
             if (found == number) exact++;
             else
@@ -52,10 +42,21 @@ public class StructureGeneratorTests
         Assert.True(exact >= 220, $"only {exact} of 230 exact; supergroups: {string.Join(", ", supergroups)}");
     }
 
+    // Checked through the neighbour list, a second code path to the generator's own distance test.
+    private static void AssertMinimumDistancesHold(Structure s, StructureGenerator generator)
+    {
+        var distances = generator.Request.Distances;
+        var list = NeighbourList.Build(s, distances.Largest);
+        for (var i = 0; i < s.Count; i++)
+        for (var k = list.Start[i]; k < list.Start[i + 1]; k++)
+            Assert.True(list.Distance[k] >= distances.Get(s.Species[i], s.Species[list.Index[k]]) - 1e-9,
+                $"{s.Species[i]}-{s.Species[list.Index[k]]} at {list.Distance[k]:F3} Å");
+    }
+
     [Fact]
     public void CandidateDependsOnlyOnSeedAndIndex()
     {
-        var request = Request("Li12P4S16", [.. Enumerable.Range(1, 230)], primitive: true);
+        var request = Request("Li12P4S16", "all", primitive: true);
         var first = new StructureGenerator(request, seed: 7);
         var second = new StructureGenerator(request, seed: 7);
         var forward = Enumerable.Range(0, 12).Select(first.Generate).ToList();
@@ -75,7 +76,7 @@ public class StructureGeneratorTests
     [Fact]
     public void PrimitiveOutputHoldsTheRequestedCountsAndTheSameSymmetry()
     {
-        var generator = new StructureGenerator(Request("Si2", [227], primitive: true), seed: 1);
+        var generator = new StructureGenerator(Request("Si2", "227", primitive: true), seed: 1);
         var s = generator.Generate(0).Structure;
         Assert.Equal(2, s.Count);
         Assert.Equal(227, SymmetryAnalyzer.Analyze(s).SpaceGroupNumber);
@@ -85,18 +86,21 @@ public class StructureGeneratorTests
     public void NoWyckoffCombinationIsAnErrorNamingTheCause()
     {
         // Fd-3m's smallest orbit in the conventional cell has 8 points: 3 atoms cannot be placed.
-        var error = Assert.Throws<LaqaInputException>(() => new StructureGenerator(Request("Si3", [227]), seed: 1));
+        var error = Assert.Throws<LaqaInputException>(() => new StructureGenerator(Request("Si3", "227"), seed: 1));
         Assert.Contains("no combination of Wyckoff positions", error.Message);
     }
 
     [Fact]
     public void DistancesThatCannotFitTheVolumeEndInBoundedTime()
     {
-        var composition = Composition.Parse("Si8");
-        var request = new GenerationRequest(composition, [1], new[,] { { 4.0 } }, VolumePerAtom: 20.0);
+        var request = Request("Si8", "1") with
+        {
+            Distances = MinimumDistances.FromCovalentRadii(["Si"], overrides: [new("Si-Si", 4.0)]),
+            Volume = VolumeEstimate.Explicit(160, 0),
+        };
         var error = Assert.Throws<LaqaInputException>(() => new StructureGenerator(request, 1));
         Assert.Contains("cannot fit the volume", error.Message);
-        var tight = new GenerationRequest(composition, [1], new[,] { { 2.8 } }, VolumePerAtom: 20.0, MaxAttempts: 200);
+        var tight = request with { Distances = MinimumDistances.FromCovalentRadii(["Si"], overrides: [new("Si-Si", 2.8)]), MaxAttempts = 200 };
         Assert.Contains("could not place", Assert.Throws<LaqaInputException>(() => new StructureGenerator(tight, 1).Generate(0)).Message);
     }
 }
