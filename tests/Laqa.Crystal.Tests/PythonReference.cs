@@ -5,14 +5,15 @@ using System.Text.Json.Nodes;
 namespace Laqa.Crystal.Tests;
 
 /// <summary>
-/// Runs a script from the Python folder with Debian's /usr/bin/python3 (ASE, spglib), feeding JSON on
-/// stdin and parsing the JSON it prints. Test classes batch all their questions into one call.
+/// Runs a reference script with Debian's /usr/bin/python3 (ASE, spglib, pymatgen), feeding JSON on
+/// stdin and parsing the one JSON document it prints. The script is inline code, or a file name
+/// ending in .py from the test's Python folder. Test classes batch their questions into one call.
 /// </summary>
 internal static class PythonReference
 {
     public const string Interpreter = "/usr/bin/python3";
 
-    public static JsonElement Run(string script, JsonNode input)
+    public static JsonElement Run(string script, object? input = null)
     {
         var start = new ProcessStartInfo(Interpreter)
         {
@@ -21,19 +22,29 @@ internal static class PythonReference
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Python", script));
+        if (script.EndsWith(".py", StringComparison.Ordinal))
+            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Python", script));
+        else
+        {
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add(script);
+        }
         start.Environment.Remove("PYTHONPATH");
         start.Environment.Remove("PYTHONHOME");
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {Interpreter}");
         var stderr = process.StandardError.ReadToEndAsync();
-        process.StandardInput.Write(input.ToJsonString());
+        process.StandardInput.Write(input is JsonNode node ? node.ToJsonString() : JsonSerializer.Serialize(input));
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{script} failed ({process.ExitCode}): {stderr.Result}");
+            throw new InvalidOperationException($"reference script failed ({process.ExitCode}): {stderr.Result}");
         return JsonDocument.Parse(stdout).RootElement.Clone();
     }
+
+    public static double[] Doubles(this JsonElement e) => [.. e.EnumerateArray().Select(x => x.GetDouble())];
+
+    public static double[][] Matrix(this JsonElement e) => [.. e.EnumerateArray().Select(Doubles)];
 
     public static JsonObject ToJson(Structure s) => new()
     {

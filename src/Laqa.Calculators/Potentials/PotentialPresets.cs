@@ -13,6 +13,10 @@ public static class PotentialPresets
         new("si-tersoff", TersoffPresets.SiliconDescription, TersoffPresets.Silicon),
         // F. H. Stillinger, T. A. Weber, Phys. Rev. B 31, 5262 (1985), LAMMPS's Si.sw.
         new("si-sw", StillingerWeberPresets.SiliconDescription, StillingerWeberPresets.Silicon),
+        // M. P. Tosi, F. G. Fumi, J. Phys. Chem. Solids 25, 45 (1964); dispersion of J. E. Mayer, J. Chem. Phys. 1, 270 (1933).
+        new("nacl-bmh", RigidIonPresets.NaClTosiFumiDescription, RigidIonPresets.NaClTosiFumi),
+        // T. S. Bush, J. D. Gale, C. R. A. Catlow, P. D. Battle, J. Mater. Chem. 4, 831 (1994), as rigid ions.
+        new("al2o3-bush", RigidIonPresets.Al2O3BushDescription, RigidIonPresets.Al2O3Bush),
     ];
 
     public static IReadOnlyList<PotentialPreset> All => Presets;

@@ -32,12 +32,24 @@ public sealed unsafe class SpglibLibrary
             warnings.WriteLine($"spglib ({libraryName}) not found: symmetry reported as unknown");
             return;
         }
-        _getDataset = (delegate* unmanaged[Cdecl]<double*, double*, int*, int, double, SpglibDatasetNative*>)NativeLibrary.GetExport(handle, "spg_get_dataset");
-        _freeDataset = (delegate* unmanaged[Cdecl]<SpglibDatasetNative*, void>)NativeLibrary.GetExport(handle, "spg_free_dataset");
-        _standardizeCell = (delegate* unmanaged[Cdecl]<double*, double*, int*, int, int, int, double, int>)NativeLibrary.GetExport(handle, "spg_standardize_cell");
-        _symmetryFromDatabase = (delegate* unmanaged[Cdecl]<int*, double*, int, int>)NativeLibrary.GetExport(handle, "spg_get_symmetry_from_database");
-        _errorCode = (delegate* unmanaged[Cdecl]<int>)NativeLibrary.GetExport(handle, "spg_get_error_code");
-        _errorMessage = (delegate* unmanaged[Cdecl]<int, byte*>)NativeLibrary.GetExport(handle, "spg_get_error_message");
+        var missing = new List<string>();
+        nint Export(string name)
+        {
+            if (NativeLibrary.TryGetExport(handle, name, out var address)) return address;
+            missing.Add(name);
+            return 0;
+        }
+        _getDataset = (delegate* unmanaged[Cdecl]<double*, double*, int*, int, double, SpglibDatasetNative*>)Export("spg_get_dataset");
+        _freeDataset = (delegate* unmanaged[Cdecl]<SpglibDatasetNative*, void>)Export("spg_free_dataset");
+        _standardizeCell = (delegate* unmanaged[Cdecl]<double*, double*, int*, int, int, int, double, int>)Export("spg_standardize_cell");
+        _symmetryFromDatabase = (delegate* unmanaged[Cdecl]<int*, double*, int, int>)Export("spg_get_symmetry_from_database");
+        _errorCode = (delegate* unmanaged[Cdecl]<int>)Export("spg_get_error_code");
+        _errorMessage = (delegate* unmanaged[Cdecl]<int, byte*>)Export("spg_get_error_message");
+        if (missing.Count > 0)
+        {
+            warnings.WriteLine($"spglib ({libraryName}) lacks {string.Join(", ", missing)}: symmetry reported as unknown");
+            return;
+        }
         IsAvailable = true;
     }
 

@@ -27,6 +27,9 @@ public sealed class SpglibReferenceFixture
             }
         }
 
+        var diamond = KnownStructures.DiamondSi();
+        cases.Add(("overlapping atoms", new Structure(diamond.Lattice, [.. diamond.Species, "Si"], [.. diamond.Fractional, diamond.Fractional[3]]), 1e-3));
+
         var request = new JsonObject
         {
             ["structures"] = new JsonArray([.. cases.Select(c =>
