@@ -16,18 +16,11 @@ public static class EngineConfig
 
     public static Config Create(string sqliteFile, int port = 0, string logLevel = "WARNING")
     {
-        var connection = Quote(new SqliteConnectionStringBuilder { DataSource = sqliteFile }.ToString());
         var hocon = $$"""
             akka {
               loglevel = {{logLevel}}
               stdout-loglevel = {{logLevel}}
-              actor {
-                provider = cluster
-                serializers.laqa-json = "Laqa.Engine.Serialization.LaqaJsonSerializer, Laqa.Engine"
-                serialization-bindings {
-                  "Laqa.Engine.Serialization.ILaqaMessage, Laqa.Engine" = laqa-json
-                }
-              }
+              actor.provider = cluster
               remote.dot-netty.tcp {
                 hostname = "127.0.0.1"
                 port = {{port}}
@@ -43,22 +36,41 @@ public static class EngineConfig
                   distributed-data.durable.keys = []
                 }
               }
-              persistence {
-                journal {
-                  plugin = "akka.persistence.journal.sql"
-                  sql {
-                    connection-string = {{connection}}
-                    provider-name = "SQLite.MS"
-                    auto-initialize = on
-                  }
+            }
+            """;
+        return ConfigurationFactory.ParseString(hocon).WithFallback(Serialization).WithFallback(Persistence(sqliteFile));
+    }
+
+    /// <summary>Binds every <see cref="Laqa.Engine.Serialization.ILaqaMessage"/> to our JSON serializer.</summary>
+    public static Config Serialization => ConfigurationFactory.ParseString("""
+        akka.actor {
+          serializers.laqa-json = "Laqa.Engine.Serialization.LaqaJsonSerializer, Laqa.Engine"
+          serialization-bindings {
+            "Laqa.Engine.Serialization.ILaqaMessage, Laqa.Engine" = laqa-json
+          }
+        }
+        """);
+
+    /// <summary>Journal and snapshot store in a SQLite file, tables created on first use.</summary>
+    public static Config Persistence(string sqliteFile)
+    {
+        var connection = Quote(new SqliteConnectionStringBuilder { DataSource = sqliteFile }.ToString());
+        var hocon = $$"""
+            akka.persistence {
+              journal {
+                plugin = "akka.persistence.journal.sql"
+                sql {
+                  connection-string = {{connection}}
+                  provider-name = "SQLite.MS"
+                  auto-initialize = on
                 }
-                snapshot-store {
-                  plugin = "akka.persistence.snapshot-store.sql"
-                  sql {
-                    connection-string = {{connection}}
-                    provider-name = "SQLite.MS"
-                    auto-initialize = on
-                  }
+              }
+              snapshot-store {
+                plugin = "akka.persistence.snapshot-store.sql"
+                sql {
+                  connection-string = {{connection}}
+                  provider-name = "SQLite.MS"
+                  auto-initialize = on
                 }
               }
             }
