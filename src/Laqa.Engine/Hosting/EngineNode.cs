@@ -3,6 +3,7 @@ using Akka.Actor;
 using Akka.Cluster;
 using Akka.Cluster.Sharding;
 using Akka.Cluster.Tools.Singleton;
+using Akka.Persistence;
 using Laqa.Calculators.Relaxation;
 using Laqa.Engine.Campaign;
 using Laqa.Engine.Candidates;
@@ -41,6 +42,11 @@ public sealed class EngineNode
     /// <summary>Starts the engine's actors and joins the node to itself (a one-node cluster on its own address).</summary>
     public static async Task<EngineNode> StartAsync(ActorSystem system, EngineSettings settings, IStructureSource source, Func<IRelaxer> relaxerFactory)
     {
+        // Start the journal and snapshot store (and their table creation) while the cluster forms.
+        var persistence = Persistence.Instance.Apply(system);
+        persistence.JournalFor(string.Empty);
+        persistence.SnapshotStoreFor(string.Empty);
+
         var proxySettings = ClusterSingletonProxySettings.Create(system);
         var selector = system.ActorOf(ClusterSingletonProxy.Props($"/user/{SelectorActor.Id}", proxySettings), $"{SelectorActor.Id}-proxy");
         var campaign = system.ActorOf(ClusterSingletonProxy.Props($"/user/{CampaignActor.Id}", proxySettings), $"{CampaignActor.Id}-proxy");
