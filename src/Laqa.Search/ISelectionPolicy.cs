@@ -8,7 +8,11 @@ namespace Laqa.Search;
 /// </summary>
 public interface ISelectionPolicy
 {
-    /// <summary>After every applied batch, and once at creation (Pending, Batches 0). Older snapshots than one already seen are ignored.</summary>
+    /// <summary>
+    /// After every applied batch, and once at creation (Pending, Batches 0; Failed if generation
+    /// failed): every id 0 .. candidateCount-1 must be observed before the policy can finish.
+    /// Snapshots older (fewer Batches) than one already seen are ignored.
+    /// </summary>
     void Observe(CandidateSnapshot snapshot);
 
     /// <summary>The next candidate to run one batch now, or false (nothing ready, or waiting at a sync barrier).</summary>
