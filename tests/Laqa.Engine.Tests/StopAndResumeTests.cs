@@ -10,7 +10,7 @@ namespace Laqa.Engine.Tests;
 public sealed class StopAndResumeTests
 {
     [Fact]
-    public async Task The_search_stops_at_the_total_step_limit_and_a_finished_campaign_resumes_to_the_same_result()
+    public async Task The_search_stops_at_the_total_step_limit_resumes_to_the_same_result_and_goes_on_without_it()
     {
         using var dir = new TempDirectory();
         var campaign = new FakeCampaign(Seed: 2, Candidates: 5, StepsPerBatch: 3);
@@ -18,6 +18,7 @@ public sealed class StopAndResumeTests
 
         var first = await CampaignHost.RunAsync(settings, dir.Path, campaign.Source, campaign.Relaxer);
         var again = await CampaignHost.RunAsync(settings, dir.Path, campaign.Source, campaign.Relaxer);
+        var unlimited = await CampaignHost.RunAsync(settings with { MaxTotalSteps = null }, dir.Path, campaign.Source, campaign.Relaxer);
 
         Assert.True(first.Finished);
         Assert.Contains("20 total steps", first.EndReason);
@@ -25,6 +26,9 @@ public sealed class StopAndResumeTests
         Assert.InRange(first.Totals.Steps, 20, 20 + campaign.StepsPerBatch - 1);
         Assert.Equal(first.Candidates.Sum(c => c.Steps), first.Totals.Steps);
         Assert.Equal(Json(first), Json(again));
+        // The stop criteria may change between runs: without the limit the search goes on to the end.
+        Assert.Equal("every candidate is done", unlimited.EndReason);
+        Assert.All(unlimited.Candidates, c => Assert.Equal(campaign.StepsToConverge(c.Id), c.Steps));
     }
 
     [Fact]

@@ -16,7 +16,6 @@ public sealed class CampaignActor : ReceivePersistentActor
 {
     public const string Id = "campaign";
 
-    private readonly EngineSettings _settings;
     private readonly IActorRef _selector;
     private readonly Dictionary<int, CandidateSnapshot> _latest = [];
     private readonly HashSet<IActorRef> _subscribers = [];
@@ -28,10 +27,10 @@ public sealed class CampaignActor : ReceivePersistentActor
     private bool _selectorReady;
     private bool _stopping;
     private bool _drained;
+    private bool _ended;
 
     public CampaignActor(EngineSettings settings, IActorRef selector)
     {
-        _settings = settings;
         _selector = selector;
 
         Recover<CampaignStarted>(e => (_fingerprint, _candidateCount) = (e.Fingerprint, e.CandidateCount));
@@ -55,7 +54,7 @@ public sealed class CampaignActor : ReceivePersistentActor
         });
         Command<SearchEnded>(ended =>
         {
-            if (_phase == CampaignPhase.Done) PublishEnd();
+            if (_phase == CampaignPhase.Done && _endReason == ended.Reason) PublishEnd();
             else Persist(new CampaignPhaseChanged(CampaignPhase.Done, ended.Reason), e => { Apply(e); PublishEnd(); });
         });
         Command<StopCampaign>(_ =>
@@ -85,8 +84,16 @@ public sealed class CampaignActor : ReceivePersistentActor
     private void OnSnapshot(SnapshotReport report)
     {
         var s = report.Snapshot;
-        if (_latest.TryGetValue(s.Id, out var previous) && s.Batches < previous.Batches) return;
+        var previous = _latest.GetValueOrDefault(s.Id);
+        if (previous is not null && s.Batches < previous.Batches) return;
         _latest[s.Id] = s;
+        // A finished campaign resumed with a larger step budget searches again.
+        if (_phase == CampaignPhase.Done && _selectorReady && s.Batches > (previous?.Batches ?? 0))
+            Persist(new CampaignPhaseChanged(CampaignPhase.Searching, null), e =>
+            {
+                Apply(e);
+                _ended = false;
+            });
         if (_selectorReady) Publish();
     }
 
@@ -94,7 +101,6 @@ public sealed class CampaignActor : ReceivePersistentActor
     {
         _selectorReady = true;
         if (_rejection is not null) Notify(new CampaignRejected(_rejection));
-        else if (_phase == CampaignPhase.Done) PublishEnd();
         else if (_stopping) _selector.Tell(new DrainSearch());
         else
         {
@@ -106,18 +112,18 @@ public sealed class CampaignActor : ReceivePersistentActor
     private void OnSubscribe(SubscribeToCampaign subscribe)
     {
         if (_subscribers.Add(subscribe.Subscriber)) Context.Watch(subscribe.Subscriber);
-        if (!_selectorReady) return;
         if (_rejection is not null) subscribe.Subscriber.Tell(new CampaignRejected(_rejection));
-        else if (_phase == CampaignPhase.Done) subscribe.Subscriber.Tell(new CampaignCompleted(_endReason ?? "", Totals));
+        else if (_ended) subscribe.Subscriber.Tell(new CampaignCompleted(_endReason ?? "", Totals));
         else if (_drained) subscribe.Subscriber.Tell(new CampaignStopped(Totals));
-        else subscribe.Subscriber.Tell(new CampaignProgress(_phase, Totals));
+        else if (_selectorReady) subscribe.Subscriber.Tell(new CampaignProgress(_phase, Totals));
     }
 
     private void Publish() => Notify(new CampaignProgress(_phase, Totals));
 
     private void PublishEnd()
     {
-        if (_selectorReady) Notify(new CampaignCompleted(_endReason ?? "", Totals));
+        _ended = true;
+        Notify(new CampaignCompleted(_endReason ?? "", Totals));
     }
 
     private void Notify(object message)
