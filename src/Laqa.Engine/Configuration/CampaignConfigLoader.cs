@@ -61,7 +61,7 @@ public static class CampaignConfigLoader
             UnknownKeys.Check(userRoot, reference.GetValue(Root), Root, FreeFormBlocks, errors);
 
         var spec = CampaignSpecReader.Read(new ConfigReader(user.WithFallback(reference), errors), catalog ?? CalculatorCatalog.Default);
-        if (errors.Any) throw new LaqaInputException(string.Join('\n', errors.Lines));
+        if (errors.Any || spec is null) throw new LaqaInputException(string.Join('\n', errors.Lines));
         return spec;
     }
 

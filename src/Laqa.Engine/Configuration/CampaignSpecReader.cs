@@ -11,7 +11,8 @@ internal static class CampaignSpecReader
 {
     private const int SpaceGroupCount = 230;
 
-    public static CampaignSpec Read(ConfigReader r, CalculatorCatalog catalog)
+    /// <summary>The spec, or null when errors were collected (the caller reports them all).</summary>
+    public static CampaignSpec? Read(ConfigReader r, CalculatorCatalog catalog)
     {
         var composition = ReadComposition(r);
         var initialStructures = r.Int("laqa.initial-structures", 1, 1);
@@ -20,20 +21,22 @@ internal static class CampaignSpecReader
         var calculator = ReadCalculator(r, catalog);
         var relaxer = ReadRelaxer(r);
         var search = ReadSearch(r, initialStructures);
-        return new CampaignSpec(composition, initialStructures, seed, generation, calculator, relaxer, search,
-            ReadWorkers(r), ReadPersistence(r), ReadStop(r));
+        var workers = ReadWorkers(r);
+        var persistence = ReadPersistence(r);
+        var stop = ReadStop(r);
+        if (composition is null || r.Errors.Any) return null;
+        return new CampaignSpec(composition, initialStructures, seed, generation, calculator, relaxer, search, workers, persistence, stop);
     }
 
-    private static Composition ReadComposition(ConfigReader r)
+    private static Composition? ReadComposition(ConfigReader r)
     {
         const string path = "laqa.composition";
-        var fallback = new Composition(EquatableList<ElementCount>.Empty);
         var text = r.Scalar(path);
-        if (text is null) return fallback;
+        if (text is null) return null;
         if (text.Trim().Length == 0)
         {
             r.Errors.Add(path, "required, e.g. composition = Si16");
-            return fallback;
+            return null;
         }
         try
         {
@@ -42,11 +45,11 @@ internal static class CampaignSpecReader
         catch (LaqaInputException e)
         {
             r.Errors.Add(path, e.Message);
-            return fallback;
+            return null;
         }
     }
 
-    private static GenerationSpec ReadGeneration(ConfigReader r, Composition composition)
+    private static GenerationSpec ReadGeneration(ConfigReader r, Composition? composition)
     {
         var d = GenerationSpec.Default;
         var spaceGroups = ReadSpaceGroups(r, "laqa.generation.space-groups");
@@ -106,9 +109,9 @@ internal static class CampaignSpecReader
         return numbers.Count == 0 ? all : new EquatableList<int>(numbers);
     }
 
-    private static EquatableList<PairDistance> ReadPairDistances(ConfigReader r, string path, Composition composition)
+    private static EquatableList<PairDistance> ReadPairDistances(ConfigReader r, string path, Composition? composition)
     {
-        var symbols = composition.Symbols.ToHashSet();
+        var symbols = composition?.Symbols.ToHashSet() ?? [];
         var pairs = new SortedDictionary<(string, string), double>();
         foreach (var (key, value) in r.Block(path))
         {

@@ -1,3 +1,4 @@
+using Laqa.Crystal;
 namespace Laqa.Search.Campaign;
 
 /// <summary>

@@ -54,9 +54,9 @@ public class CampaignConfigLoaderTests
 
     [Theory]
     [InlineData("laqa.composition = \"\"", "laqa.composition: required, e.g. composition = Si16")]
-    [InlineData("laqa.composition = Si16x", "laqa.composition: cannot read composition \"Si16x\": expected element symbols with counts, e.g. Na8Cl8")]
-    [InlineData("laqa.composition = Si0", "laqa.composition: composition \"Si0\": Si has count 0")]
-    [InlineData("laqa.composition = Si4O8Si4", "laqa.composition: composition \"Si4O8Si4\": Si appears twice")]
+    [InlineData("laqa.composition = Si16x", "laqa.composition: composition 'Si16x': 'x' must start with an uppercase letter (element symbols are written like Si, Cl)")]
+    [InlineData("laqa.composition = Si0", "laqa.composition: composition 'Si0': count '0' of Si is zero; counts must be positive")]
+    [InlineData("laqa.composition = Si4O8Si4", "laqa.composition: composition 'Si4O8Si4': element 'Si' appears twice; give each element once")]
     [InlineData("akka.loglevel = INFO", "laqa: missing the laqa { } block")]
     [InlineData("", "laqa: missing the laqa { } block")]
     public void Composition_errors(string hocon, string expected)
@@ -124,8 +124,8 @@ public class CampaignConfigLoaderTests
             }
             """);
 
-        Assert.Equal([new ElementCount("Al", 4), new ElementCount("O", 6)], spec.Composition.Elements);
-        Assert.Equal(10, spec.Composition.AtomCount);
+        Assert.Equal([("Al", 4), ("O", 6)], spec.Composition.Species.ToArray());
+        Assert.Equal(10, spec.Composition.TotalAtoms);
         Assert.Equal((30, -7L), (spec.InitialStructures, spec.Seed));
         Assert.Equal([2, 10, 11, 12, 227], spec.Generation.SpaceGroups);
         Assert.Equal(0.6, spec.Generation.MinDistanceFactor);

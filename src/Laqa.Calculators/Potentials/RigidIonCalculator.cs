@@ -1,0 +1,184 @@
+using Laqa.Crystal;
+
+namespace Laqa.Calculators.Potentials;
+
+/// <summary>
+/// Energy, forces and stress of a <see cref="RigidIonPotential"/>: shifted short-range pair terms
+/// within their cut-off plus the Coulomb energy of the fixed charges by Ewald summation, with α
+/// and both cut-offs chosen per structure for the potential's accuracy (or fixed by the caller).
+/// A cell with a net charge is refused rather than given a neutralising background: with fixed
+/// charges it can only come from a composition that does not fit the potential.
+/// </summary>
+public sealed class RigidIonCalculator(RigidIonPotential potential, EwaldParameters? fixedEwaldParameters = null) : IPotential
+{
+    public string Name => potential.Name;
+    public string Description => potential.Description;
+    public RigidIonPotential Potential => potential;
+
+    public string? MissingParameters(IReadOnlyCollection<string> species) => potential.MissingParameters(species);
+
+    /// <summary>The Ewald parameters for a cell of this volume holding ions with these charges squared summed (null when none is charged).</summary>
+    public EwaldParameters? EwaldParametersFor(double volume, int atomCount, double chargeSquareSum) =>
+        chargeSquareSum == 0 ? null
+            : fixedEwaldParameters ?? EwaldParameters.ForAccuracy(volume, atomCount, chargeSquareSum, potential.CoulombAccuracy);
+
+    public CalculationResult Calculate(Structure structure, CancellationToken cancellationToken = default)
+    {
+        var kinds = SpeciesIndex.Of(structure);
+        var missing = potential.MissingParameters(kinds.Names);
+        if (missing is not null) return CalculationResult.Failed($"potential '{Name}': {missing}");
+        var n = structure.Count;
+        var charges = new double[n];
+        double netCharge = 0, absoluteCharge = 0, chargeSquareSum = 0;
+        for (var i = 0; i < n; i++)
+        {
+            potential.TryGetCharge(structure.Species[i], out var q);
+            charges[i] = q;
+            netCharge += q;
+            absoluteCharge += Math.Abs(q);
+            chargeSquareSum += q * q;
+        }
+        if (Math.Abs(netCharge) > 1e-9 * Math.Max(1.0, absoluteCharge))
+            return CalculationResult.Failed($"potential '{Name}': {structure.Formula()} carries a net charge of {netCharge:G6} e; the Ewald sum needs a neutral cell");
+
+        var pairs = PairTable(kinds, out var anyShortRange);
+        var lattice = structure.Lattice;
+        var ewald = EwaldParametersFor(lattice.Volume, n, chargeSquareSum);
+        var shortRangeCutoff = anyShortRange ? potential.ShortRangeCutoff : 0.0;
+        var realCutoff = ewald?.RealCutoff ?? 0.0;
+        var cutoff = Math.Max(shortRangeCutoff, realCutoff);
+
+        var forces = new double[3 * n];
+        var strainDerivative = new double[9];
+        var energy = 0.0;
+        if (cutoff > 0)
+        {
+            energy += PairSum(structure, kinds.Types, kinds.Names.Length, pairs, charges, ewald?.Alpha ?? 0.0, shortRangeCutoff, realCutoff,
+                forces, strainDerivative, out var coincident);
+            if (coincident is { } c)
+                return CalculationResult.Failed($"atoms {c.I} ({structure.Species[c.I]}) and {c.J} ({structure.Species[c.J]}) coincide");
+        }
+        if (ewald is not null)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            energy += EwaldSummation.AddReciprocal(lattice, structure.Fractional.AsSpan(), charges,
+                ewald.Alpha, ewald.ReciprocalCutoff, forces, strainDerivative);
+            energy += EwaldSummation.SelfEnergy(ewald.Alpha, chargeSquareSum);
+        }
+        if (!double.IsFinite(energy))
+            return CalculationResult.Failed($"potential '{Name}': energy is not finite ({energy}) for {structure.Formula()}");
+        return new CalculationResult(energy, forces, Virial.ToStress(strainDerivative, lattice.Volume));
+    }
+
+    // Every pair (i ≤ j, lattice image) once, fused with its evaluation: no neighbour list is stored.
+    private static double PairSum(Structure structure, int[] types, int typeCount, PairTerm[] pairs, double[] charges,
+        double alpha, double shortRangeCutoff, double realCutoff, double[] forces, double[] strainDerivative, out (int I, int J)? coincident)
+    {
+        coincident = null;
+        var cutoff = Math.Max(shortRangeCutoff, realCutoff);
+        var cutoffSquared = cutoff * cutoff;
+        var lattice = structure.Lattice;
+        Vec3 a = lattice.A, b = lattice.B, c = lattice.C;
+        var images = LatticeImages.Within(lattice, cutoff);
+        var translations = images.Translations;
+        var lengths = images.Lengths;
+        var positiveHalf = images.PositiveHalf;
+        var fractional = structure.Fractional;
+        var n = structure.Count;
+        var energy = 0.0;
+        double wxx = 0, wyy = 0, wzz = 0, wxy = 0, wxz = 0, wyz = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var typeRow = types[i] * typeCount;
+            var qi = charges[i];
+            var fi = fractional[i];
+            double fx = 0, fy = 0, fz = 0;
+            for (var j = i; j < n; j++)
+            {
+                var fj = fractional[j];
+                double d0 = fj.X - fi.X, d1 = fj.Y - fi.Y, d2 = fj.Z - fi.Z;
+                d0 -= Math.Round(d0);
+                d1 -= Math.Round(d1);
+                d2 -= Math.Round(d2);
+                var nearest = new Vec3(
+                    d0 * a.X + d1 * b.X + d2 * c.X,
+                    d0 * a.Y + d1 * b.Y + d2 * c.Y,
+                    d0 * a.Z + d1 * b.Z + d2 * c.Z);
+                var reach = cutoff + nearest.Norm;
+                var qq = qi * charges[j];
+                ref readonly var term = ref pairs[typeRow + types[j]];
+                for (var t = 0; t < translations.Length; t++)
+                {
+                    if (lengths[t] >= reach) break;
+                    if (i == j && !positiveHalf[t]) continue;
+                    var d = nearest + translations[t];
+                    var r2 = d.NormSquared;
+                    if (r2 >= cutoffSquared) continue;
+                    var r = Math.Sqrt(r2);
+                    if (r < 1e-8)
+                    {
+                        coincident = (i, j);
+                        return double.NaN;
+                    }
+                    var derivative = 0.0;
+                    if (r < realCutoff && qq != 0)
+                    {
+                        energy += EwaldSummation.RealSpacePair(qq, alpha, r, out var coulombDerivative);
+                        derivative += coulombDerivative;
+                    }
+                    if (r < shortRangeCutoff && !term.Pair.IsZero)
+                    {
+                        energy += term.Pair.Energy(r, out var shortDerivative) - term.ShiftEnergy;
+                        derivative += shortDerivative;
+                    }
+                    // The force on i is (dE/dr) d/r with d from i to the image of j; j receives the opposite.
+                    var s = derivative / r;
+                    double gx = s * d.X, gy = s * d.Y, gz = s * d.Z;
+                    fx += gx;
+                    fy += gy;
+                    fz += gz;
+                    forces[3 * j] -= gx;
+                    forces[3 * j + 1] -= gy;
+                    forces[3 * j + 2] -= gz;
+                    wxx += gx * d.X;
+                    wyy += gy * d.Y;
+                    wzz += gz * d.Z;
+                    wxy += gx * d.Y;
+                    wxz += gx * d.Z;
+                    wyz += gy * d.Z;
+                }
+            }
+            forces[3 * i] += fx;
+            forces[3 * i + 1] += fy;
+            forces[3 * i + 2] += fz;
+        }
+        strainDerivative[0] += wxx;
+        strainDerivative[4] += wyy;
+        strainDerivative[8] += wzz;
+        strainDerivative[1] += wxy;
+        strainDerivative[3] += wxy;
+        strainDerivative[2] += wxz;
+        strainDerivative[6] += wxz;
+        strainDerivative[5] += wyz;
+        strainDerivative[7] += wyz;
+        return energy;
+    }
+
+    private readonly record struct PairTerm(ShortRangePair Pair, double ShiftEnergy);
+
+    private PairTerm[] PairTable(SpeciesIndex kinds, out bool anyShortRange)
+    {
+        var typeCount = kinds.Names.Length;
+        var table = new PairTerm[typeCount * typeCount];
+        anyShortRange = false;
+        for (var a = 0; a < typeCount; a++)
+        for (var b = a; b < typeCount; b++)
+        {
+            potential.TryGetPair(kinds.Names[a], kinds.Names[b], out var pair);
+            var term = new PairTerm(pair, pair.IsZero ? 0.0 : pair.Energy(potential.ShortRangeCutoff, out _));
+            table[a * typeCount + b] = table[b * typeCount + a] = term;
+            anyShortRange |= !pair.IsZero;
+        }
+        return table;
+    }
+}

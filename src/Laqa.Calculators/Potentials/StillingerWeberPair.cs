@@ -1,0 +1,40 @@
+namespace Laqa.Calculators.Potentials;
+
+/// <summary>The (i, j, j) part of a Stillinger–Weber entry: the two-body term and the radial factor of three-body terms.</summary>
+internal readonly struct StillingerWeberPair
+{
+    public StillingerWeberPair(StillingerWeberParameters p)
+    {
+        Cut = p.Cut;
+        NeighbourCutoff = p.NeighbourCutoff;
+        Sigma = p.Sigma;
+        SigmaGamma = p.Sigma * p.Gamma;
+        P = p.P;
+        Q = p.Q;
+        RepulsionCoefficient = p.BigA * p.Epsilon * p.BigB * Math.Pow(p.Sigma, p.P);
+        AttractionCoefficient = p.BigA * p.Epsilon * Math.Pow(p.Sigma, p.Q);
+    }
+
+    public readonly double Cut, NeighbourCutoff, Sigma, SigmaGamma, P, Q, RepulsionCoefficient, AttractionCoefficient;
+
+    /// <summary>φ2(r) = A ε (B (σ/r)^p − (σ/r)^q) exp(σ / (r − a σ)) and dφ2/dr, for r below a σ.</summary>
+    public double TwoBody(double r, out double derivative)
+    {
+        double rp = Math.Pow(r, -P), rq = Math.Pow(r, -Q);
+        var inverseGap = 1 / (r - Cut);
+        var damping = Math.Exp(Sigma * inverseGap);
+        var power = RepulsionCoefficient * rp - AttractionCoefficient * rq;
+        var powerDerivative = (-P * RepulsionCoefficient * rp + Q * AttractionCoefficient * rq) / r;
+        derivative = (powerDerivative - power * Sigma * inverseGap * inverseGap) * damping;
+        return power * damping;
+    }
+
+    /// <summary>exp(γσ / (r − a σ)) and its derivative with respect to r.</summary>
+    public double RadialFactor(double r, out double derivative)
+    {
+        var inverseGap = 1 / (r - Cut);
+        var value = Math.Exp(SigmaGamma * inverseGap);
+        derivative = -SigmaGamma * inverseGap * inverseGap * value;
+        return value;
+    }
+}
