@@ -7,6 +7,8 @@ public static class Commands
 {
     public static IEnumerable<Command> All() =>
     [
+        RunCommand.Create(),
+        GenerateCommand.Create(),
         CalcCommand.Create(),
         RelaxCommand.Create(),
     ];

@@ -9,8 +9,8 @@ using Laqa.Crystal.Spglib;
 namespace Laqa.Cli;
 
 /// <summary>
-/// `laqa relax --potential NAME FILE --out OUT [--fmax eV/Å] [--smax GPa] [--steps N] [--pressure GPa] [--symprec Å] [--json]`:
-/// FIRE on atoms and cell, one line per step, then the final structure (written to OUT) and its space group.
+/// `laqa relax --potential NAME FILE --out OUT [--fmax eV/Å] [--smax GPa] [--steps N] [--pressure GPa] [--optimizer fire|bfgs] [--symprec Å] [--json]`:
+/// FIRE (or BFGS) on atoms and cell, one line per step, then the final structure (written to OUT) and its space group.
 /// Exit 0 when converged or out of steps (OUT written), 1 when the relaxation failed (nothing written).
 /// </summary>
 public static class RelaxCommand
@@ -26,10 +26,11 @@ public static class RelaxCommand
         var pressure = new Option<double>("--pressure") { Description = "external pressure, GPa", DefaultValueFactory = _ => 0.0 };
         // Loose, as AIRSS's 0.1 Å: at the default tolerances a relaxed cell keeps strains of order 1e-3.
         var symprec = new Option<double>("--symprec") { Description = "tolerance of the space-group analysis, Å", DefaultValueFactory = _ => 0.1 };
+        var optimizer = new Option<string>("--optimizer") { Description = "fire (default) or bfgs, both as ASE's", DefaultValueFactory = _ => "fire" };
         var json = new Option<bool>("--json") { Description = "print the steps and the result as JSON (full precision)" };
-        var command = new Command("relax", "Relax atoms and cell with FIRE and an embedded potential")
+        var command = new Command("relax", "Relax atoms and cell with FIRE or BFGS and an embedded potential")
         {
-            potential, file, output, fmax, smax, steps, pressure, symprec, json,
+            potential, file, output, fmax, smax, steps, pressure, optimizer, symprec, json,
         };
         command.SetAction(parsed =>
         {
@@ -42,17 +43,18 @@ public static class RelaxCommand
                 Pressure = PressureUnits.FromGPa(parsed.GetValue(pressure)),
             };
             var tolerance = parsed.GetValue(symprec);
-            Validate(outPath, options, maxSteps, tolerance);
+            var algorithm = parsed.GetValue(optimizer)!;
+            Validate(outPath, options, maxSteps, tolerance, algorithm);
             var (calculator, structure) = CalcCommand.Load(parsed.GetValue(potential)!, parsed.GetValue(file)!);
             var asJson = parsed.GetValue(json);
             var writer = parsed.InvocationConfiguration.Output;
 
             if (!asJson)
             {
-                writer.WriteLine(Invariant($"relaxing {structure.Formula()} with {calculator.Name}: fmax {options.Fmax} eV/Å, smax {PressureUnits.ToGPa(options.Smax):F3} GPa, pressure {parsed.GetValue(pressure)} GPa, at most {maxSteps} steps"));
+                writer.WriteLine(Invariant($"relaxing {structure.Formula()} with {calculator.Name} by {algorithm}: fmax {options.Fmax} eV/Å, smax {PressureUnits.ToGPa(options.Smax):F3} GPa, pressure {parsed.GetValue(pressure)} GPa, at most {maxSteps} steps"));
                 writer.WriteLine(" step    energy/atom (eV)   max |F| (eV/Å)   max |σ+p| (GPa)");
             }
-            var relaxer = new FireRelaxer(calculator, options);
+            IRelaxer relaxer = algorithm == "bfgs" ? new BfgsRelaxer(calculator, options) : new FireRelaxer(calculator, options);
             var state = RelaxationState.Start(structure);
             var taken = new List<RelaxationStep>();
             RelaxationBatch batch;
@@ -92,8 +94,9 @@ public static class RelaxCommand
         return command;
     }
 
-    private static void Validate(string outPath, RelaxationOptions options, int maxSteps, double symprec)
+    private static void Validate(string outPath, RelaxationOptions options, int maxSteps, double symprec, string algorithm)
     {
+        if (algorithm is not ("fire" or "bfgs")) throw new LaqaInputException($"--optimizer must be fire or bfgs (got '{algorithm}')");
         StructureFile.FormatOf(outPath);
         var directory = Path.GetDirectoryName(Path.GetFullPath(outPath));
         if (directory is not null && !Directory.Exists(directory))

@@ -12,17 +12,22 @@ public class RelaxCommandTests
 {
     private const double GPaPerEvPerCubicAngstrom = 160.21766208;
 
-    [Fact]
-    public void JsonStepsAreThoseOfTheRelaxerCalledDirectlyAndOutHoldsItsResult()
+    [Theory]
+    [InlineData("fire")]
+    [InlineData("bfgs")]
+    public void JsonStepsAreThoseOfTheRelaxerCalledDirectlyAndOutHoldsItsResult(string optimizer)
     {
         using var folder = new TempFolder();
         var path = folder.Write("POSCAR", SiliconStructures.PerturbedDiamond(5.43, 0.03, 0.1, seed: 4));
         var outPath = folder.File("relaxed.vasp");
-        var run = LaqaProcess.Start(folder.Path, "relax", "--potential", "si-tersoff", path, "--fmax", "0.01", "--steps", "300", "--out", outPath, "--json");
+        var run = LaqaProcess.Start(folder.Path, "relax", "--potential", "si-tersoff", path, "--fmax", "0.01", "--steps", "300", "--optimizer", optimizer, "--out", outPath, "--json");
         Assert.Equal(0, run.ExitCode);
 
-        var direct = new FireRelaxer(PotentialPresets.Create("si-tersoff"), new RelaxationOptions { Fmax = 0.01 })
-            .Advance(RelaxationState.Start(StructureFile.Read(path)), 300);
+        var options = new RelaxationOptions { Fmax = 0.01 };
+        IRelaxer relaxer = optimizer == "bfgs"
+            ? new BfgsRelaxer(PotentialPresets.Create("si-tersoff"), options)
+            : new FireRelaxer(PotentialPresets.Create("si-tersoff"), options);
+        var direct = relaxer.Advance(RelaxationState.Start(StructureFile.Read(path)), 300);
         Assert.Equal(RelaxationOutcome.Converged, direct.Outcome);
         var json = JsonDocument.Parse(run.Output).RootElement;
         Assert.Equal("Converged", json.GetProperty("outcome").GetString());
@@ -101,6 +106,16 @@ public class RelaxCommandTests
         Assert.Equal("", run.Output);
         Assert.Contains(expected, Assert.Single(run.ErrorLines));
         Assert.Equal(["POSCAR"], Directory.GetFiles(folder.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void AnUnknownOptimizerExitsWithTwo()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("POSCAR", SiliconStructures.PerturbedDiamond(5.43, 0.0, 0.0, seed: 10));
+        var run = LaqaProcess.Start(folder.Path, "relax", "--potential", "si-tersoff", path, "--out", folder.File("out.vasp"), "--optimizer", "lbfgs");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("lbfgs", Assert.Single(run.ErrorLines));
     }
 
     [Fact]

@@ -20,6 +20,13 @@ public sealed record RelaxationOptions
     /// <summary>External hydrostatic pressure p, eV/Å³ (positive compresses; see <see cref="PressureUnits"/>).</summary>
     public double Pressure { get; init; }
 
+    /// <summary>
+    /// Scale of the cell coordinates against the atom coordinates (ASE's exp_cell_factor): the cell
+    /// coordinates are CellFactor·L and their forces virial/CellFactor. Null: the number of atoms,
+    /// ASE's default.
+    /// </summary>
+    public double? CellFactor { get; init; }
+
     public double MinVolumeRatio { get; init; } = 0.2;
     public double MaxVolumeRatio { get; init; } = 5.0;
     public double MaxStretch { get; init; } = 5.0;
@@ -32,10 +39,13 @@ public sealed record RelaxationOptions
         Require(Fmax > 0 && double.IsFinite(Fmax), nameof(Fmax), Fmax);
         Require(Smax > 0 && double.IsFinite(Smax), nameof(Smax), Smax);
         Require(double.IsFinite(Pressure), nameof(Pressure), Pressure);
+        if (CellFactor is { } factor) Require(factor > 0 && double.IsFinite(factor), nameof(CellFactor), factor);
         Require(MinVolumeRatio > 0 && MinVolumeRatio < 1, nameof(MinVolumeRatio), MinVolumeRatio);
         Require(MaxVolumeRatio > 1 && double.IsFinite(MaxVolumeRatio), nameof(MaxVolumeRatio), MaxVolumeRatio);
         Require(MaxStretch > 1 && double.IsFinite(MaxStretch), nameof(MaxStretch), MaxStretch);
     }
+
+    internal double CellFactorFor(int atoms) => CellFactor ?? atoms;
 
     internal static void Require(bool ok, string name, double value)
     {

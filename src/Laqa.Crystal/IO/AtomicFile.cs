@@ -1,7 +1,7 @@
 namespace Laqa.Crystal.IO;
 
 /// <summary>Writes a whole file or nothing: text goes to a temporary file beside the target, which is then moved over it.</summary>
-internal static class AtomicFile
+public static class AtomicFile
 {
     public static void WriteAllText(string path, string text)
     {

@@ -1,20 +1,9 @@
-using System.Collections.Frozen;
-
 namespace Laqa.Crystal.IO;
 
-/// <summary>The 118 element symbols, for validating species read from structure files.</summary>
+/// <summary>Element symbols in structure files, checked against the element table.</summary>
 internal static class ChemicalSymbols
 {
-    private static readonly FrozenSet<string> Symbols = FrozenSet.Create(StringComparer.Ordinal,
-        "H", "He", "Li", "Be", "B", "C", "N", "O", "F", "Ne", "Na", "Mg", "Al", "Si", "P", "S", "Cl", "Ar",
-        "K", "Ca", "Sc", "Ti", "V", "Cr", "Mn", "Fe", "Co", "Ni", "Cu", "Zn", "Ga", "Ge", "As", "Se", "Br", "Kr",
-        "Rb", "Sr", "Y", "Zr", "Nb", "Mo", "Tc", "Ru", "Rh", "Pd", "Ag", "Cd", "In", "Sn", "Sb", "Te", "I", "Xe",
-        "Cs", "Ba", "La", "Ce", "Pr", "Nd", "Pm", "Sm", "Eu", "Gd", "Tb", "Dy", "Ho", "Er", "Tm", "Yb", "Lu",
-        "Hf", "Ta", "W", "Re", "Os", "Ir", "Pt", "Au", "Hg", "Tl", "Pb", "Bi", "Po", "At", "Rn",
-        "Fr", "Ra", "Ac", "Th", "Pa", "U", "Np", "Pu", "Am", "Cm", "Bk", "Cf", "Es", "Fm", "Md", "No", "Lr",
-        "Rf", "Db", "Sg", "Bh", "Hs", "Mt", "Ds", "Rg", "Cn", "Nh", "Fl", "Mc", "Lv", "Ts", "Og");
-
-    public static bool IsElement(string symbol) => Symbols.Contains(symbol);
+    public static bool IsElement(string symbol) => Elements.TryGet(symbol, out _);
 
     /// <summary>
     /// The element a CIF label or type symbol names: its leading letters with element case,

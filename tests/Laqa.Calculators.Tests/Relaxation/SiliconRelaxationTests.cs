@@ -9,13 +9,13 @@ namespace Laqa.Calculators.Tests.Relaxation;
 public class SiliconRelaxationTests
 {
     [Theory]
-    [InlineData(11)]
-    [InlineData(12)]
-    public void PerturbedStrainedDiamondRelaxesBackWithTersoff(int seed)
+    [InlineData("fire", 11)]
+    [InlineData("bfgs", 12)]
+    public void PerturbedStrainedDiamondRelaxesBackWithTersoff(string algorithm, int seed)
     {
         var tersoff = PotentialPresets.Create("si-tersoff");
         var start = TestStructures.Perturbed(PotentialStructures.Diamond(5.432), TestStructures.ShearAndStretch, 0.1, seed);
-        var batch = new FireRelaxer(tersoff, new RelaxationOptions { Fmax = 1e-3, Smax = 1e-5 }).Advance(RelaxationState.Start(start), 2000);
+        var batch = Relaxers.Create(algorithm, tersoff, new RelaxationOptions { Fmax = 1e-3, Smax = 1e-5 }).Advance(RelaxationState.Start(start), 2000);
 
         Assert.Equal(RelaxationOutcome.Converged, batch.Outcome);
         // LAMMPS with the Si(C) entry of SiCGe.tersoff (the preset's T3 set): −4.629726 eV/atom at a = 5.432 Å.

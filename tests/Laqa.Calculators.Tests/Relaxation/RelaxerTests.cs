@@ -6,7 +6,7 @@ using Laqa.Crystal.Neighbours;
 
 namespace Laqa.Calculators.Tests.Relaxation;
 
-public class FireRelaxerTests
+public class RelaxerTests
 {
     // ε = 1 eV, σ = 2 Å, cut off between the first (2^(1/6) σ) and second (2^(2/3) σ) fcc shells:
     // a relaxed fcc crystal has 12 bonds at exactly the pair minimum, so E = 6 × (−ε) per atom.
@@ -19,11 +19,13 @@ public class FireRelaxerTests
     private static RelaxationBatch RelaxToEnd(IRelaxer relaxer, Structure start, int maxSteps = 3000) =>
         relaxer.Advance(RelaxationState.Start(start), maxSteps);
 
-    [Fact]
-    public void FccRelaxesToTheAnalyticNearestNeighbourMinimum()
+    [Theory]
+    [InlineData("fire")]
+    [InlineData("bfgs")]
+    public void FccRelaxesToTheAnalyticNearestNeighbourMinimum(string algorithm)
     {
         var options = new RelaxationOptions { Fmax = 1e-4, Smax = 1e-6 };
-        var batch = RelaxToEnd(new FireRelaxer(NearestNeighbourLj, options), PerturbedFcc(seed: 1));
+        var batch = RelaxToEnd(Relaxers.Create(algorithm, NearestNeighbourLj, options), PerturbedFcc(seed: 1));
 
         Assert.Equal(RelaxationOutcome.Converged, batch.Outcome);
         var last = batch.Steps[^1];
@@ -35,12 +37,14 @@ public class FireRelaxerTests
         Assert.Equal(batch.Steps.Count, batch.Next.StepsTaken);
     }
 
-    [Fact]
-    public void UnderPressureTheFinalPressureIsTheTargetAndBondsMatchTheEnthalpyMinimum()
+    [Theory]
+    [InlineData("fire")]
+    [InlineData("bfgs")]
+    public void UnderPressureTheFinalPressureIsTheTargetAndBondsMatchTheEnthalpyMinimum(string algorithm)
     {
         var pressure = PressureUnits.FromGPa(20.0);
         var options = new RelaxationOptions { Fmax = 1e-4, Smax = 1e-6, Pressure = pressure };
-        var batch = RelaxToEnd(new FireRelaxer(NearestNeighbourLj, options), PerturbedFcc(seed: 2));
+        var batch = RelaxToEnd(Relaxers.Create(algorithm, NearestNeighbourLj, options), PerturbedFcc(seed: 2));
 
         Assert.Equal(RelaxationOutcome.Converged, batch.Outcome);
         var last = batch.Steps[^1];
@@ -62,13 +66,17 @@ public class FireRelaxerTests
         Assert.All(NeighbourList.Build(batch.Next.Structure, 2.9).Distance, d => Assert.Equal(lo, d, 1e-4));
     }
 
-    public static TheoryData<int[]> Splits => new() { new[] { 10, 10 }, new[] { 1, 3, 7, 9 }, Enumerable.Repeat(1, 20).ToArray() };
+    public static TheoryData<string, int[]> Splits => new()
+    {
+        { "fire", new[] { 10, 10 } }, { "fire", new[] { 1, 3, 7, 9 } }, { "fire", Enumerable.Repeat(1, 20).ToArray() },
+        { "bfgs", new[] { 10, 10 } }, { "bfgs", new[] { 1, 3, 7, 9 } },
+    };
 
     [Theory]
     [MemberData(nameof(Splits))]
-    public void BatchesContinueBitForBitLikeOneRun(int[] split)
+    public void BatchesContinueBitForBitLikeOneRun(string algorithm, int[] split)
     {
-        var relaxer = new FireRelaxer(NearestNeighbourLj, new RelaxationOptions { Pressure = 0.01 });
+        var relaxer = Relaxers.Create(algorithm, NearestNeighbourLj, new RelaxationOptions { Pressure = 0.01, Fmax = 1e-6, Smax = 1e-8 });
         var start = RelaxationState.Start(PerturbedFcc(seed: 3));
         var whole = relaxer.Advance(start, split.Sum());
         Assert.Equal(RelaxationOutcome.Running, whole.Outcome);
@@ -111,26 +119,39 @@ public class FireRelaxerTests
         Assert.Equal(whole.Next.Optimizer.Values, rest.Next.Optimizer.Values);
     }
 
-    [Fact]
-    public void EndsWhereAseFireWithItsOwnLennardJonesEnds()
+    [Theory]
+    [InlineData("fire")]
+    [InlineData("bfgs")]
+    public void EndsWhereAseWithItsOwnLennardJonesEnds(string algorithm)
     {
         var lj = new SmoothLennardJones(epsilon: 1.0, sigma: 2.0, onset: 3.5, cutoff: 5.0);
         var start = TestStructures.Perturbed(TestStructures.Fcc(3.3), TestStructures.ShearAndStretch, 0.15, seed: 6);
-        var ours = new FireRelaxer(lj, new RelaxationOptions { Fmax = 1e-5, Smax = 1e-7 }).Advance(RelaxationState.Start(start), 3000);
+        var ours = Relaxers.Create(algorithm, lj, new RelaxationOptions { Fmax = 1e-5, Smax = 1e-7 }).Advance(RelaxationState.Start(start), 3000);
         Assert.Equal(RelaxationOutcome.Converged, ours.Outcome);
 
         var script = AsePython.AtomsLiteral(start) + string.Create(CultureInfo.InvariantCulture, $"""
             from ase.calculators.lj import LennardJones
             from ase.constraints import ExpCellFilter
-            from ase.optimize import FIRE
+            from ase.optimize import {Relaxers.AseClass(algorithm)} as Optimizer
             atoms.calc = LennardJones(epsilon={lj.Epsilon}, sigma={lj.Sigma}, ro={lj.Onset}, rc={lj.Cutoff}, smooth=True)
-            assert FIRE(ExpCellFilter(atoms), logfile=None).run(fmax=1e-5, steps=3000)
+            assert Optimizer(ExpCellFilter(atoms), logfile=None).run(fmax=1e-4, steps=3000)
             print(repr(atoms.get_potential_energy() / len(atoms)), repr(atoms.get_volume()))
 
             """);
         var ase = AsePython.RunNumbers(script);
-        Assert.Equal(ase[0], ours.Steps[^1].EnergyPerAtom, 1e-8);
-        Assert.Equal(ase[1], ours.Next.Structure.Lattice.Volume, 1e-4);
+        Assert.Equal(ase[0], ours.Steps[^1].EnergyPerAtom, 1e-7);
+        Assert.Equal(ase[1], ours.Next.Structure.Lattice.Volume, 1e-3);
+    }
+
+    [Fact]
+    public void AStateOfAnotherOptimizerOrAtomCountIsRefused()
+    {
+        var start = RelaxationState.Start(PerturbedFcc(seed: 9));
+        var fireState = new FireRelaxer(NearestNeighbourLj).Advance(start, 3).Next;
+        Assert.Equal("fire", fireState.Optimizer.Kind);
+        Assert.Throws<ArgumentException>(() => new BfgsRelaxer(NearestNeighbourLj).Advance(fireState, 1));
+        var fewerAtoms = new Structure(fireState.Structure.Lattice, ["Ar"], [Vec3.Zero]);
+        Assert.Throws<ArgumentException>(() => new FireRelaxer(NearestNeighbourLj).Advance(fireState with { Structure = fewerAtoms }, 1));
     }
 
     private sealed class CountingCalculator(ICalculator inner, int cancelAfter, CancellationTokenSource cancellation) : ICalculator

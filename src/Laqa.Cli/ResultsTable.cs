@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Text;
+using Laqa.Crystal;
+using Laqa.Crystal.IO;
+using Laqa.Crystal.Spglib;
+using Laqa.Engine.Candidates;
+using Laqa.Engine.Hosting;
+using Laqa.Search;
+
+namespace Laqa.Cli;
+
+/// <summary>A candidate's line in the results: ids, space groups before and after relaxation, energy, steps, status.</summary>
+public sealed record ResultRow(int Id, string InitialSpaceGroup, string RelaxedSpaceGroup, double EnergyPerAtom, int Steps, int TimesSelected, CandidateStatus Status, string? Reason);
+
+/// <summary>The results table sorted by energy per atom (then id), as printed and as results.tsv.</summary>
+public static class ResultsTable
+{
+    public static IReadOnlyList<ResultRow> Rows(CampaignResult result, double symprec)
+    {
+        var selected = result.History.SelectMany(r => r.CandidateIds).GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
+        return [.. result.Candidates
+            .OrderBy(c => double.IsNaN(c.EnergyPerAtom) ? double.PositiveInfinity : c.EnergyPerAtom).ThenBy(c => c.Id)
+            .Select(c => new ResultRow(c.Id, SpaceGroupOf(c.Initial, 1e-3), SpaceGroupOf(c.Current, symprec), c.EnergyPerAtom, c.Steps,
+                selected.GetValueOrDefault(c.Id), c.Status, c.FailureReason))];
+    }
+
+    public static void Write(string path, IReadOnlyList<ResultRow> rows)
+    {
+        var text = new StringBuilder("# id\tinitial_spg\trelaxed_spg\tenergy_eV_per_atom\tsteps\ttimes_selected\tstatus\treason\n");
+        foreach (var r in rows)
+            text.Append(CultureInfo.InvariantCulture, $"{r.Id}\t{r.InitialSpaceGroup}\t{r.RelaxedSpaceGroup}\t{r.EnergyPerAtom:R}\t{r.Steps}\t{r.TimesSelected}\t{r.Status}\t{r.Reason}\n");
+        AtomicFile.WriteAllText(path, text.ToString());
+    }
+
+    public static void Print(TextWriter output, IReadOnlyList<ResultRow> rows, int top)
+    {
+        output.WriteLine($"{"rank",4} {"id",5}  {"initial",-16} {"relaxed",-16} {"E (eV/atom)",12} {"steps",6}  status");
+        foreach (var (r, rank) in rows.Take(top).Select((r, i) => (r, i + 1)))
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{rank,4} {r.Id,5}  {r.InitialSpaceGroup,-16} {r.RelaxedSpaceGroup,-16} {r.EnergyPerAtom,12:F5} {r.Steps,6}  {r.Status}{(r.Reason is null ? "" : ": " + r.Reason)}"));
+    }
+
+    private static string SpaceGroupOf(Structure? structure, double symprec)
+    {
+        if (structure is null) return "-";
+        var found = SymmetryAnalyzer.Analyze(structure, symprec);
+        return found.IsKnown ? $"{found.InternationalSymbol}({found.SpaceGroupNumber})" : SymmetryDataset.UnknownSymbol;
+    }
+}

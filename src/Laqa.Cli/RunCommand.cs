@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Laqa.Crystal;
+using Laqa.Crystal.Spglib;
+using Laqa.Engine.Campaign;
+using Laqa.Engine.Configuration;
+using Laqa.Engine.Hosting;
+using Laqa.Search;
+
+namespace Laqa.Cli;
+
+/// <summary>
+/// `laqa run CONF [--dir DIR]`: runs (or resumes) a campaign in its folder, shows progress, and ends
+/// with the results table, also written to DIR/results.tsv.
+/// </summary>
+public static class RunCommand
+{
+    // Relaxed structures keep small strains at the convergence thresholds; 0.1 Å finds their ideal group.
+    private const double RelaxedSymprec = 0.1;
+
+    public static Command Create()
+    {
+        var config = new Argument<string>("config") { Description = "campaign config (HOCON), see config/reference.conf" };
+        var dir = new Option<string?>("--dir") { Description = "campaign folder (default: the config's name in the current folder); an existing one is resumed" };
+        var top = new Option<int>("--top") { Description = "rows of the results table to print", DefaultValueFactory = _ => 10 };
+        var command = new Command("run", "Run or resume a crystal structure prediction campaign") { config, dir, top };
+        command.SetAction(parsed =>
+        {
+            var path = parsed.GetValue(config)!;
+            if (!File.Exists(path)) throw new LaqaInputException($"config file not found: {path}");
+            var spec = CampaignConfigLoader.LoadFile(path);
+            var components = CampaignComponents.From(spec);
+            var folder = parsed.GetValue(dir) ?? Path.GetFileNameWithoutExtension(path);
+            var output = parsed.InvocationConfiguration.Output;
+            Directory.CreateDirectory(folder);
+            output.WriteLine($"campaign {spec.Composition.Formula()}: {spec.InitialStructures} structures, {spec.Search.Algorithm} search, " +
+                             $"{components.Calculator.Name}, {components.Settings.Workers} workers, folder {folder}");
+
+            using var stop = new CancellationTokenSource();
+            ConsoleCancelEventHandler onCancel = (_, e) =>
+            {
+                e.Cancel = true;
+                output.WriteLine("stopping: batches in flight finish, then the campaign can be resumed");
+                stop.Cancel();
+            };
+            Console.CancelKeyPress += onCancel;
+            try
+            {
+                var clock = Stopwatch.StartNew();
+                var lastPrinted = TimeSpan.FromSeconds(-10);
+                var result = CampaignHost.RunAsync(components.Settings, folder, components.Structures, components.RelaxerFactory, progress =>
+                {
+                    if (clock.Elapsed - lastPrinted < TimeSpan.FromSeconds(2) && progress.Phase != CampaignPhase.Done) return;
+                    lastPrinted = clock.Elapsed;
+                    output.WriteLine(ProgressLine(clock.Elapsed, progress));
+                }, stop.Token, logLevel: "ERROR").GetAwaiter().GetResult();
+                var rows = ResultsTable.Rows(result, RelaxedSymprec);
+                ResultsTable.Write(Path.Combine(folder, "results.tsv"), rows);
+                output.WriteLine(result.Finished
+                    ? $"done ({result.EndReason}) in {clock.Elapsed.TotalSeconds:F1} s: {result.Totals.Batches} batches, {result.Totals.Steps} relaxation steps"
+                    : $"stopped after {clock.Elapsed.TotalSeconds:F1} s: {result.Totals.Batches} batches, {result.Totals.Steps} steps; run again to resume");
+                ResultsTable.Print(output, rows, parsed.GetValue(top));
+                return 0;
+            }
+            finally
+            {
+                Console.CancelKeyPress -= onCancel;
+            }
+        });
+        return command;
+    }
+
+    private static string ProgressLine(TimeSpan elapsed, CampaignProgress progress)
+    {
+        var t = progress.Totals;
+        var best = t.BestEnergyPerAtom is { } e ? string.Create(CultureInfo.InvariantCulture, $"{e:F5} eV/atom (#{t.BestCandidate})") : "-";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"[{elapsed:hh\\:mm\\:ss}] {progress.Phase,-10} structures {t.Structures,5}  batches {t.Batches,7}  steps {t.Steps,8}  converged {t.Converged,4}  failed {t.Failed,4}  best {best}");
+    }
+}

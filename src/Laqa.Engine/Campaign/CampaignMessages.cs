@@ -1,0 +1,27 @@
+using Akka.Actor;
+using Laqa.Engine.Serialization;
+
+namespace Laqa.Engine.Campaign;
+
+public enum CampaignPhase { Generating, Searching, Done }
+
+/// <summary>Campaign event: the campaign folder was started for the campaign with this fingerprint.</summary>
+public sealed record CampaignStarted(string Fingerprint, int CandidateCount) : ILaqaMessage;
+
+/// <summary>Campaign event: the phase changed (Reason says why the search ended).</summary>
+public sealed record CampaignPhaseChanged(CampaignPhase Phase, string? Reason) : ILaqaMessage;
+
+/// <summary>Subscribes to <see cref="CampaignProgress"/>, <see cref="CampaignCompleted"/>, <see cref="CampaignStopped"/> and <see cref="CampaignRejected"/>.</summary>
+public sealed record SubscribeToCampaign(IActorRef Subscriber) : ILaqaMessage;
+
+/// <summary>Graceful stop: let in-flight batches finish, dispatch nothing new; the campaign can be resumed.</summary>
+public sealed record StopCampaign : ILaqaMessage;
+
+public sealed record CampaignProgress(CampaignPhase Phase, CampaignTotals Totals) : ILaqaMessage;
+
+public sealed record CampaignCompleted(string Reason, CampaignTotals Totals) : ILaqaMessage;
+
+public sealed record CampaignStopped(CampaignTotals Totals) : ILaqaMessage;
+
+/// <summary>The campaign folder belongs to a different campaign (other fingerprint or candidate count).</summary>
+public sealed record CampaignRejected(string Reason) : ILaqaMessage;

@@ -1,0 +1,125 @@
+using Akka.Actor;
+using Akka.Event;
+using Akka.Persistence;
+using Laqa.Calculators.Relaxation;
+using Laqa.Engine.Workers;
+
+namespace Laqa.Engine.Candidates;
+
+/// <summary>
+/// One candidate: an event-sourced history of its creation and applied batches. Applies a batch
+/// result only if it is the batch it expects (exactly-once), reports its snapshot to the selector
+/// after every change, and saves a snapshot of its state every few events.
+/// </summary>
+public sealed class CandidateActor : ReceivePersistentActor
+{
+    private readonly IActorRef _selector;
+    private readonly int _snapshotEvery;
+    private readonly int _stepsPerBatch;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private CandidateState _state;
+    private long _lastSnapshotAt;
+
+    public CandidateActor(int id, IActorRef selector, EngineSettings settings)
+    {
+        _selector = selector;
+        _snapshotEvery = settings.SnapshotEvery;
+        _stepsPerBatch = settings.StepsPerBatch;
+        _state = CandidateState.Empty(id);
+
+        Recover<SnapshotOffer>(offer =>
+        {
+            _state = (CandidateState)offer.Snapshot;
+            _lastSnapshotAt = offer.Metadata.SequenceNr;
+        });
+        Recover<ICandidateEvent>(e => _state = _state.Apply(e));
+
+        Command<CreateCandidate>(OnCreate);
+        Command<DispatchBatch>(OnDispatch);
+        Command<BatchResult>(OnResult);
+        Command<FailCandidate>(OnFail);
+        Command<GetCandidateSnapshot>(_ => Sender.Tell(new CandidateSnapshotReply(_state.Id, _state.Snapshot())));
+        Command<GetCandidateResult>(_ => Sender.Tell(CandidateResult.Of(_state)));
+        Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
+        Command<SaveSnapshotFailure>(f => _log.Warning("candidate {0}: snapshot not saved: {1}", _state.Id, f.Cause.Message));
+        Command<DeleteSnapshotsSuccess>(_ => { });
+        Command<DeleteSnapshotsFailure>(_ => { });
+    }
+
+    public override string PersistenceId => PersistenceIdOf(_state.Id);
+
+    public static string PersistenceIdOf(int candidateId) => $"candidate-{candidateId}";
+
+    public static Props Props(int id, IActorRef selector, EngineSettings settings) =>
+        Akka.Actor.Props.Create(() => new CandidateActor(id, selector, settings));
+
+    private void OnCreate(CreateCandidate create)
+    {
+        if (_state.IsKnown) Report();
+        else PersistAndReport([new CandidateCreated(create.Structure)]);
+    }
+
+    private void OnDispatch(DispatchBatch dispatch)
+    {
+        if (!_state.IsCreated || _state.IsTerminal || dispatch.BatchNumber != _state.NextBatch)
+        {
+            Report();
+            return;
+        }
+        var run = new RunBatch(dispatch.JobId, _state.Id, dispatch.BatchNumber, _state.Relaxation!, _stepsPerBatch);
+        if (dispatch.BatchNumber < _state.DispatchedBatches)
+            dispatch.Worker.Tell(run);
+        else
+            Persist(new BatchDispatched(dispatch.BatchNumber), e =>
+            {
+                Apply(e);
+                dispatch.Worker.Tell(run);
+            });
+    }
+
+    private void OnResult(BatchResult result)
+    {
+        if (_state.IsTerminal || result.BatchNumber != _state.NextBatch)
+        {
+            _log.Debug("candidate {0}: dropped batch {1} (expects {2}, {3})", _state.Id, result.BatchNumber, _state.NextBatch, _state.Status);
+            return;
+        }
+        var batch = result.Batch;
+        ICandidateEvent completed = BatchCompleted.From(result.BatchNumber, batch);
+        PersistAndReport(batch.Outcome switch
+        {
+            RelaxationOutcome.Converged => [completed, new CandidateConverged()],
+            RelaxationOutcome.Failed => [completed, new CandidateFailed(batch.FailureReason ?? "relaxation failed")],
+            _ => [completed],
+        });
+    }
+
+    private void OnFail(FailCandidate fail)
+    {
+        if (_state.IsTerminal) Report();
+        else PersistAndReport([new CandidateFailed(fail.Reason)]);
+    }
+
+    private void PersistAndReport(ICandidateEvent[] events)
+    {
+        var remaining = events.Length;
+        PersistAll(events, e =>
+        {
+            Apply(e);
+            if (--remaining > 0) return;
+            Report();
+            if (LastSequenceNr - _lastSnapshotAt >= _snapshotEvery)
+            {
+                _lastSnapshotAt = LastSequenceNr;
+                SaveSnapshot(_state);
+            }
+        });
+    }
+
+    private void Apply(ICandidateEvent e) => _state = _state.Apply(e);
+
+    private void Report()
+    {
+        if (_state.Snapshot() is { } snapshot) _selector.Tell(new SnapshotReport(snapshot));
+    }
+}

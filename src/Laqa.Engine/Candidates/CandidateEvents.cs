@@ -1,0 +1,41 @@
+using Laqa.Calculators.Relaxation;
+using Laqa.Crystal;
+using Laqa.Engine.Serialization;
+
+namespace Laqa.Engine.Candidates;
+
+/// <summary>An event in a candidate's journal.</summary>
+public interface ICandidateEvent : ILaqaMessage;
+
+/// <summary>The candidate's initial structure was generated.</summary>
+public sealed record CandidateCreated(Structure Structure) : ICandidateEvent;
+
+/// <summary>Batch BatchNumber (0-based) was handed to a worker for the first time.</summary>
+public sealed record BatchDispatched(int BatchNumber) : ICandidateEvent;
+
+/// <summary>
+/// Batch BatchNumber was applied: each step's energy per atom (eV/atom), mean force norm (eV/Å) and
+/// mean |σ_ij| (eV/Å³), and the relaxation state (final structure, optimizer state) to continue from.
+/// </summary>
+public sealed record BatchCompleted(
+    int BatchNumber,
+    double[] EnergiesPerAtom,
+    double[] MeanForceNorms,
+    double[] MeanAbsStresses,
+    RelaxationState Next) : ICandidateEvent
+{
+    public static BatchCompleted From(int batchNumber, RelaxationBatch batch) => new(
+        batchNumber,
+        [.. batch.Steps.Select(s => s.EnergyPerAtom)],
+        [.. batch.Steps.Select(s => s.MeanForceNorm)],
+        [.. batch.Steps.Select(s => s.MeanAbsStress)],
+        batch.Next);
+
+    public int StepCount => EnergiesPerAtom.Length;
+}
+
+/// <summary>The relaxation reached the force and stress thresholds.</summary>
+public sealed record CandidateConverged : ICandidateEvent;
+
+/// <summary>Generation or relaxation failed for good; the candidate leaves the search.</summary>
+public sealed record CandidateFailed(string Reason) : ICandidateEvent;

@@ -1,0 +1,37 @@
+using Akka.Actor;
+using Laqa.Calculators.Relaxation;
+using Laqa.Crystal;
+using Laqa.Engine.Serialization;
+using Laqa.Search;
+
+namespace Laqa.Engine.Candidates;
+
+/// <summary>A message for one candidate, routed by the shard region on CandidateId.</summary>
+public interface ICandidateCommand : ILaqaMessage
+{
+    int CandidateId { get; }
+}
+
+/// <summary>A worker generated the candidate's initial structure. Ignored once the candidate exists.</summary>
+public sealed record CreateCandidate(int CandidateId, Structure Structure) : ICandidateCommand;
+
+/// <summary>The selector chose batch BatchNumber of this candidate for Worker; the candidate sends it the batch.</summary>
+public sealed record DispatchBatch(int CandidateId, int BatchNumber, Guid JobId, IActorRef Worker) : ICandidateCommand;
+
+/// <summary>A worker's finished batch; applied only if BatchNumber is the one the candidate expects.</summary>
+public sealed record BatchResult(int CandidateId, int BatchNumber, RelaxationBatch Batch) : ICandidateCommand;
+
+/// <summary>The selector gave up on the candidate (generation or a batch failed on every attempt).</summary>
+public sealed record FailCandidate(int CandidateId, string Reason) : ICandidateCommand;
+
+/// <summary>Asks for the candidate's snapshot; answered with <see cref="CandidateSnapshotReply"/>.</summary>
+public sealed record GetCandidateSnapshot(int CandidateId) : ICandidateCommand;
+
+/// <summary>Snapshot is null while the candidate has not been created.</summary>
+public sealed record CandidateSnapshotReply(int CandidateId, CandidateSnapshot? Snapshot) : ILaqaMessage;
+
+/// <summary>Asks for the candidate's full result; answered with <see cref="CandidateResult"/>.</summary>
+public sealed record GetCandidateResult(int CandidateId) : ICandidateCommand;
+
+/// <summary>A candidate reports its snapshot to the selector after every change.</summary>
+public sealed record SnapshotReport(CandidateSnapshot Snapshot) : ILaqaMessage;

@@ -1,0 +1,64 @@
+using Laqa.Calculators.Relaxation;
+using Laqa.Crystal;
+using Laqa.Engine.Serialization;
+using Laqa.Search;
+
+namespace Laqa.Engine.Candidates;
+
+/// <summary>
+/// Everything a candidate knows, folded from its events (also its persisted snapshot).
+/// Relaxation is null until the candidate is created; NextBatch is the batch number it expects next;
+/// EnergiesPerAtom holds every applied step (eV/atom); the last three numbers are those of the
+/// last applied batch that had steps.
+/// </summary>
+public sealed record CandidateState(
+    int Id,
+    CandidateStatus Status,
+    Structure? Initial,
+    RelaxationState? Relaxation,
+    int NextBatch,
+    int DispatchedBatches,
+    double[] EnergiesPerAtom,
+    double MeanForceNorm,
+    double ForceChange,
+    double MeanAbsStress,
+    string? FailureReason) : ILaqaMessage
+{
+    public static CandidateState Empty(int id) =>
+        new(id, CandidateStatus.Pending, null, null, 0, 0, [], 0, 1.0, 0, null);
+
+    public bool IsCreated => Relaxation is not null;
+
+    public bool IsTerminal => Status is CandidateStatus.Converged or CandidateStatus.Failed;
+
+    public int Steps => EnergiesPerAtom.Length;
+
+    /// <summary>Known to the search once created, or once failed even without a structure.</summary>
+    public bool IsKnown => IsCreated || Status == CandidateStatus.Failed;
+
+    public CandidateState Apply(ICandidateEvent e) => e switch
+    {
+        CandidateCreated c => this with { Initial = c.Structure, Relaxation = RelaxationState.Start(c.Structure) },
+        BatchDispatched d => this with { DispatchedBatches = Math.Max(DispatchedBatches, d.BatchNumber + 1) },
+        BatchCompleted b when b.StepCount == 0 => this with { NextBatch = b.BatchNumber + 1, Relaxation = b.Next, Status = CandidateStatus.Relaxing },
+        BatchCompleted b => this with
+        {
+            NextBatch = b.BatchNumber + 1,
+            Relaxation = b.Next,
+            Status = CandidateStatus.Relaxing,
+            EnergiesPerAtom = [.. EnergiesPerAtom, .. b.EnergiesPerAtom],
+            MeanForceNorm = b.MeanForceNorms[^1],
+            ForceChange = LaqaScore.ForceChange(b.MeanForceNorms),
+            MeanAbsStress = b.MeanAbsStresses[^1],
+        },
+        CandidateConverged => this with { Status = CandidateStatus.Converged },
+        CandidateFailed f => this with { Status = CandidateStatus.Failed, FailureReason = f.Reason },
+        _ => throw new ArgumentOutOfRangeException(nameof(e), e, "unknown candidate event"),
+    };
+
+    /// <summary>What the search sees; null while the candidate is not known yet.</summary>
+    public CandidateSnapshot? Snapshot() => IsKnown
+        ? new CandidateSnapshot(Id, Status, EnergiesPerAtom.Length > 0 ? EnergiesPerAtom[^1] : 0, MeanForceNorm, ForceChange,
+            MeanAbsStress, Steps, NextBatch)
+        : null;
+}

@@ -1,0 +1,34 @@
+using Laqa.Search;
+using Laqa.Search.Campaign;
+
+namespace Laqa.Engine;
+
+/// <summary>
+/// What the actors need to know about a campaign. Candidates have ids 0 .. CandidateCount-1.
+/// A batch that throws, returns non-finite numbers or runs past BatchTimeout is dispatched again
+/// up to MaxRetries times; then its candidate fails. Fingerprint identifies the campaign-defining
+/// settings: a folder can only be resumed with the same one.
+/// </summary>
+public sealed record EngineSettings(
+    int CandidateCount,
+    SearchSpec Search,
+    int StepsPerBatch,
+    int Workers,
+    TimeSpan BatchTimeout,
+    int MaxRetries,
+    long? MaxTotalSteps,
+    string Fingerprint)
+{
+    /// <summary>Candidate actors save a snapshot of their state every this many events.</summary>
+    public int SnapshotEvery { get; init; } = 20;
+
+    /// <summary>The selector saves its selection history as a snapshot every this many selections.</summary>
+    public int SelectorSnapshotEvery { get; init; } = 100;
+
+    public static EngineSettings From(CampaignSpec spec) => new(
+        spec.InitialStructures, spec.Search, spec.Relaxer.StepsPerBatch, spec.Workers.EffectiveCount,
+        spec.Workers.BatchTimeout, spec.Workers.MaxRetries, spec.Stop.MaxTotalSteps, spec.Fingerprint);
+
+    /// <summary>A job with no word from its worker for this long is taken from it and dispatched again.</summary>
+    public TimeSpan JobDeadline => BatchTimeout + BatchTimeout + TimeSpan.FromSeconds(10);
+}

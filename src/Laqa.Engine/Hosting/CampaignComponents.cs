@@ -1,0 +1,53 @@
+using Laqa.Calculators;
+using Laqa.Calculators.Potentials;
+using Laqa.Calculators.Relaxation;
+using Laqa.Crystal;
+using Laqa.Crystal.Generation;
+using Laqa.Search.Campaign;
+
+namespace Laqa.Engine.Hosting;
+
+/// <summary>
+/// The pure pieces a campaign spec names, built and checked before anything is created on disk:
+/// the engine settings, the structure generator and the relaxer factory.
+/// </summary>
+public sealed record CampaignComponents(EngineSettings Settings, StructureGenerator Generator, ICalculator Calculator, Func<IRelaxer> RelaxerFactory)
+{
+    public static CampaignComponents From(CampaignSpec spec)
+    {
+        var composition = spec.Composition;
+        var generation = spec.Generation;
+        var overrides = generation.MinDistancePairs.Select(p => new KeyValuePair<string, double>($"{p.ElementA}-{p.ElementB}", p.Distance));
+        var volume = generation.Volume.UsesMeanAndSigma
+            ? VolumeEstimate.Explicit(generation.Volume.MeanPerAtom * composition.TotalAtoms, generation.Volume.SigmaPerAtom * composition.TotalAtoms)
+            : VolumeEstimate.FromCovalentSpheres(composition, VolumeEstimate.DefaultFactor * generation.Volume.Factor);
+        var request = new GenerationRequest(
+            composition,
+            SpaceGroupSelection.Parse(string.Join(' ', generation.SpaceGroups)),
+            MinimumDistances.FromCovalentRadii([.. composition.Symbols], generation.MinDistanceFactor, overrides),
+            volume,
+            generation.Cell == CellChoice.Primitive,
+            generation.MaxAttempts);
+        var generator = new StructureGenerator(request, spec.Seed);
+
+        if (spec.Calculator.Parameters.Count > 0)
+            throw new LaqaInputException("laqa.calculator.parameters: overriding a preset's parameters is not supported yet; use the preset as it is");
+        var calculator = PotentialPresets.Create(spec.Calculator.Preset);
+        if (calculator is IPotential potential) potential.RequireSpecies([.. composition.Symbols]);
+
+        var options = new RelaxationOptions { Fmax = spec.Relaxer.MaxForce, Smax = spec.Relaxer.MaxStress, Pressure = spec.Relaxer.ExternalPressure };
+        options.Validate();
+        Func<IRelaxer> relaxers = spec.Relaxer.Algorithm == RelaxerAlgorithm.Bfgs
+            ? () => new BfgsRelaxer(calculator, options)
+            : () => new FireRelaxer(calculator, options);
+        return new CampaignComponents(EngineSettings.From(spec), generator, calculator, relaxers);
+    }
+
+    /// <summary>Candidate i's initial structure, from (seed, i) only.</summary>
+    public IStructureSource Structures => new GeneratedStructures(Generator);
+
+    private sealed class GeneratedStructures(StructureGenerator generator) : IStructureSource
+    {
+        public Structure Generate(int candidateId, CancellationToken cancellationToken) => generator.Generate(candidateId).Structure;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using Akka.Actor;
+using Akka.Cluster;
+using Akka.Cluster.Sharding;
+using Akka.Cluster.Tools.Singleton;
+using Akka.Persistence;
+using Laqa.Calculators.Relaxation;
+using Laqa.Engine.Campaign;
+using Laqa.Engine.Candidates;
+using Laqa.Engine.Selection;
+using Laqa.Engine.Workers;
+
+namespace Laqa.Engine.Hosting;
+
+/// <summary>
+/// The engine's actors on one cluster node: the candidate shard region, the campaign and selector
+/// singletons (with proxies), and a pool of calculator workers when the node has the "calc" role.
+/// </summary>
+public sealed class EngineNode
+{
+    public const string CandidateTypeName = "candidate";
+
+    private EngineNode(ActorSystem system, IActorRef candidates, IActorRef selector, IActorRef campaign)
+    {
+        System = system;
+        Candidates = candidates;
+        Selector = selector;
+        Campaign = campaign;
+    }
+
+    public ActorSystem System { get; }
+
+    /// <summary>The shard region: send it <see cref="ICandidateCommand"/>s.</summary>
+    public IActorRef Candidates { get; }
+
+    /// <summary>Proxy to the selector singleton.</summary>
+    public IActorRef Selector { get; }
+
+    /// <summary>Proxy to the campaign singleton.</summary>
+    public IActorRef Campaign { get; }
+
+    /// <summary>Starts the engine's actors and joins the node to itself (a one-node cluster on its own address).</summary>
+    public static async Task<EngineNode> StartAsync(ActorSystem system, EngineSettings settings, IStructureSource source, Func<IRelaxer> relaxerFactory)
+    {
+        // Start the journal and snapshot store (and their table creation) while the cluster forms.
+        var persistence = Persistence.Instance.Apply(system);
+        persistence.JournalFor(string.Empty);
+        persistence.SnapshotStoreFor(string.Empty);
+
+        var proxySettings = ClusterSingletonProxySettings.Create(system);
+        var selector = system.ActorOf(ClusterSingletonProxy.Props($"/user/{SelectorActor.Id}", proxySettings), $"{SelectorActor.Id}-proxy");
+        var campaign = system.ActorOf(ClusterSingletonProxy.Props($"/user/{CampaignActor.Id}", proxySettings), $"{CampaignActor.Id}-proxy");
+        var candidates = await ClusterSharding.Get(system).StartAsync(
+            CandidateTypeName,
+            id => CandidateActor.Props(int.Parse(id, CultureInfo.InvariantCulture), selector, settings),
+            ClusterShardingSettings.Create(system).WithRememberEntities(true),
+            new CandidateMessageExtractor());
+        var singletonSettings = ClusterSingletonManagerSettings.Create(system);
+        system.ActorOf(ClusterSingletonManager.Props(SelectorActor.Props(settings, candidates, campaign), PoisonPill.Instance, singletonSettings), SelectorActor.Id);
+        system.ActorOf(ClusterSingletonManager.Props(CampaignActor.Props(settings, selector), PoisonPill.Instance, singletonSettings), CampaignActor.Id);
+
+        var cluster = Cluster.Get(system);
+        if (cluster.SelfRoles.Contains(EngineConfig.CalculatorRole))
+            for (var i = 0; i < settings.Workers; i++)
+                system.ActorOf(CalculatorWorker.Props(selector, candidates, source, relaxerFactory, settings.BatchTimeout), $"worker-{i}");
+
+        var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        cluster.RegisterOnMemberUp(() => up.TrySetResult());
+        await cluster.JoinAsync(cluster.SelfAddress);
+        await up.Task;
+        return new EngineNode(system, candidates, selector, campaign);
+    }
+}

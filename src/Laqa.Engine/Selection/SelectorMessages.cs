@@ -1,0 +1,36 @@
+using Laqa.Engine.Serialization;
+using Laqa.Search;
+
+namespace Laqa.Engine.Selection;
+
+/// <summary>Selector event: the policy made a selection (persisted before any of its batches is dispatched).</summary>
+public sealed record SelectionMade(SelectionRecord Record) : ILaqaMessage;
+
+/// <summary>Selector snapshot: the selection history so far.</summary>
+public sealed record SelectorSnapshot(SelectionRecord[] History) : ILaqaMessage;
+
+/// <summary>Campaign → selector: start (or keep) handing out work.</summary>
+public sealed record StartSearch : ILaqaMessage;
+
+/// <summary>Campaign → selector: hand out no more work; answer <see cref="SearchDrained"/> once nothing is in flight.</summary>
+public sealed record DrainSearch : ILaqaMessage;
+
+/// <summary>Campaign → selector (after the campaign restarts): send every known snapshot and <see cref="SelectorReady"/> again.</summary>
+public sealed record AnnounceToCampaign : ILaqaMessage;
+
+/// <summary>Selector → campaign: every candidate's latest snapshot has been forwarded; waiting for <see cref="StartSearch"/>.</summary>
+public sealed record SelectorReady : ILaqaMessage;
+
+/// <summary>Selector → campaign: every candidate has been created (or failed to be).</summary>
+public sealed record GenerationComplete : ILaqaMessage;
+
+/// <summary>Selector → campaign: nothing more to run, and why.</summary>
+public sealed record SearchEnded(string Reason) : ILaqaMessage;
+
+/// <summary>Selector → campaign: after <see cref="DrainSearch"/>, nothing is in flight any more.</summary>
+public sealed record SearchDrained : ILaqaMessage;
+
+/// <summary>Asks the selector for its selection history; answered with <see cref="SelectionHistory"/>.</summary>
+public sealed record GetSelectionHistory : ILaqaMessage;
+
+public sealed record SelectionHistory(SelectionRecord[] Records) : ILaqaMessage;

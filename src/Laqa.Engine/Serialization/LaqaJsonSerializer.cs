@@ -1,0 +1,47 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Akka.Actor;
+using Akka.Serialization;
+
+namespace Laqa.Engine.Serialization;
+
+/// <summary>
+/// System.Text.Json serializer for every <see cref="ILaqaMessage"/>. The manifest is the type's
+/// name, so persisted events do not depend on assembly versions. Doubles are written in shortest
+/// round-trip form (NaN and infinities by name) and read back bit for bit.
+/// </summary>
+public sealed class LaqaJsonSerializer : SerializerWithStringManifest
+{
+    public const int SerializerId = 4711;
+
+    private static readonly FrozenDictionary<string, Type> TypesByManifest = typeof(ILaqaMessage).Assembly.GetTypes()
+        .Where(t => typeof(ILaqaMessage).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
+        .ToFrozenDictionary(t => t.Name);
+
+    private readonly JsonSerializerOptions _options;
+
+    public LaqaJsonSerializer(ExtendedActorSystem system) : base(system)
+    {
+        _options = CreateOptions();
+        _options.Converters.Add(new ActorRefJsonConverter(system));
+    }
+
+    public override int Identifier => SerializerId;
+
+    /// <summary>Options for everything but actor references: structures, enums by name, named non-finite numbers.</summary>
+    public static JsonSerializerOptions CreateOptions() => new()
+    {
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new StructureJsonConverter(), new JsonStringEnumConverter() },
+    };
+
+    public override byte[] ToBinary(object obj) => JsonSerializer.SerializeToUtf8Bytes(obj, obj.GetType(), _options);
+
+    public override object FromBinary(byte[] bytes, string manifest) =>
+        TypesByManifest.TryGetValue(manifest, out var type)
+            ? JsonSerializer.Deserialize(bytes, type, _options) ?? throw new System.Runtime.Serialization.SerializationException($"null payload for {manifest}")
+            : throw new System.Runtime.Serialization.SerializationException($"unknown Laqa message manifest '{manifest}'");
+
+    public override string Manifest(object o) => o.GetType().Name;
+}

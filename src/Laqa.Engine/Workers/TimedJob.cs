@@ -1,0 +1,30 @@
+namespace Laqa.Engine.Workers;
+
+/// <summary>How a job run off the actor thread ended: a value, or the reason it failed.</summary>
+public sealed record JobOutcome<T>(T? Value, string? Failure) where T : class
+{
+    public bool Succeeded => Failure is null;
+}
+
+/// <summary>Runs blocking work on the thread pool with a time limit.</summary>
+public static class TimedJob
+{
+    /// <summary>
+    /// Runs work with a token cancelled after timeout; if the work neither finishes nor honours the
+    /// token by then it is abandoned (left to finish on its own) and the outcome says it timed out.
+    /// Exceptions become failures naming the exception.
+    /// </summary>
+    public static async Task<JobOutcome<T>> Run<T>(Func<CancellationToken, T> work, TimeSpan timeout) where T : class
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        var task = Task.Run(() => work(cts.Token), CancellationToken.None);
+        var finished = await Task.WhenAny(task, Task.Delay(timeout + TimeSpan.FromMilliseconds(100), CancellationToken.None)).ConfigureAwait(false);
+        if (finished != task || (task.IsCanceled || task.Exception?.InnerException is OperationCanceledException) && cts.IsCancellationRequested)
+            return new JobOutcome<T>(null, $"timed out after {timeout.TotalSeconds:G4} s");
+        return task.IsCompletedSuccessfully
+            ? new JobOutcome<T>(task.Result, null)
+            : new JobOutcome<T>(null, Describe(task.Exception?.InnerException));
+    }
+
+    private static string Describe(Exception? e) => e is null ? "cancelled" : $"{e.GetType().Name}: {e.Message}";
+}

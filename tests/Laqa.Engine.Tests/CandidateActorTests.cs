@@ -1,0 +1,87 @@
+using Akka.Actor;
+using Akka.Configuration;
+using Laqa.Calculators.Relaxation;
+using Laqa.Engine.Candidates;
+using Laqa.Engine.Hosting;
+using Laqa.Engine.Workers;
+using Laqa.Search;
+using Xunit;
+
+namespace Laqa.Engine.Tests;
+
+public sealed class CandidateActorTests : Akka.TestKit.Xunit2.TestKit
+{
+    private static readonly FakeCampaign Campaign = new(Seed: 21, Candidates: 1, StepsPerBatch: 3);
+    private readonly TempDirectory _dir;
+
+    public CandidateActorTests() : this(new TempDirectory()) { }
+
+    // The first write creates the tables: allow for a slow, busy machine.
+    private CandidateActorTests(TempDirectory dir) : base(ConfigurationFactory.ParseString("akka.test.single-expect-default = 30s")
+        .WithFallback(EngineConfig.Serialization).WithFallback(EngineConfig.Persistence(Database(dir)))) => _dir = dir;
+
+    private static string Database(TempDirectory dir)
+    {
+        var file = dir.Sub("candidates.db");
+        EngineConfig.PrepareSqlite(file);
+        return file;
+    }
+
+    [Fact]
+    public async Task Applies_each_batch_exactly_once_and_recovers_the_same_state_from_its_journal_and_snapshots()
+    {
+        const int id = 0;
+        var settings = Campaign.Settings(workers: 1) with { SnapshotEvery = 3 };
+        var selector = CreateTestProbe();
+        var worker = CreateTestProbe();
+        var relaxer = Campaign.Relaxer();
+        var candidate = Sys.ActorOf(CandidateActor.Props(id, selector.Ref, settings));
+
+        candidate.Tell(new CreateCandidate(id, Campaign.Model.StructureOf(id)));
+        Assert.Equal(CandidateSnapshot.Created(id), selector.ExpectMsg<SnapshotReport>().Snapshot);
+
+        RelaxationBatch? first = null;
+        for (var n = 0; ; n++)
+        {
+            candidate.Tell(new DispatchBatch(id, n, Guid.NewGuid(), worker.Ref));
+            var run = worker.ExpectMsg<RunBatch>();
+            Assert.Equal((n, Campaign.StepsPerBatch), (run.BatchNumber, run.MaxSteps));
+            var batch = relaxer.Advance(run.State, run.MaxSteps);
+            first ??= batch;
+            candidate.Tell(new BatchResult(id, n, batch));
+            candidate.Tell(new BatchResult(id, n, batch));
+            candidate.Tell(new BatchResult(id, n + 5, batch));
+            var snapshot = selector.ExpectMsg<SnapshotReport>().Snapshot;
+            Assert.Equal(n + 1, snapshot.Batches);
+            if (snapshot.IsTerminal) break;
+        }
+        // A re-dispatch of an applied batch only reports where the candidate stands.
+        candidate.Tell(new DispatchBatch(id, 0, Guid.NewGuid(), worker.Ref));
+        Assert.Equal(CandidateStatus.Converged, selector.ExpectMsg<SnapshotReport>().Snapshot.Status);
+        candidate.Tell(new BatchResult(id, 0, first!));
+
+        var before = await candidate.Ask<CandidateResult>(new GetCandidateResult(id));
+        Assert.Equal(Campaign.StepsToConverge(id), before.Steps);
+        Assert.Equal(Campaign.BatchesToConverge(id), before.Batches);
+        Assert.Equal(Campaign.ConvergedEnergyPerAtom(id), before.EnergyPerAtom, 12);
+
+        Watch(candidate);
+        candidate.Tell(PoisonPill.Instance);
+        ExpectTerminated(candidate);
+        var database = _dir.Sub("candidates.db");
+        Assert.True(JournalReader.CountSnapshots(database, "candidate-") > 0);
+        var recovered = Sys.ActorOf(CandidateActor.Props(id, selector.Ref, settings));
+        var after = await recovered.Ask<CandidateResult>(new GetCandidateResult(id));
+
+        Assert.Equal((before.Status, before.Batches, before.Steps), (after.Status, after.Batches, after.Steps));
+        Assert.Equal(before.EnergiesPerAtom.Select(BitConverter.DoubleToInt64Bits), after.EnergiesPerAtom.Select(BitConverter.DoubleToInt64Bits));
+        Assert.Equal(before.Current!.Fractional.ToArray(), after.Current!.Fractional.ToArray());
+        CandidateJournal.Read(database)[id].AssertMatches(after);
+    }
+
+    protected override void AfterAll()
+    {
+        base.AfterAll();
+        _dir.Dispose();
+    }
+}

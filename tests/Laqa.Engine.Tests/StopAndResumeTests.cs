@@ -1,0 +1,66 @@
+using System.Text.Json;
+using Laqa.Crystal;
+using Laqa.Engine.Hosting;
+using Laqa.Engine.Serialization;
+using Laqa.Search;
+using Xunit;
+
+namespace Laqa.Engine.Tests;
+
+public sealed class StopAndResumeTests
+{
+    [Fact]
+    public async Task The_search_stops_at_the_total_step_limit_resumes_to_the_same_result_and_goes_on_without_it()
+    {
+        using var dir = new TempDirectory();
+        var campaign = new FakeCampaign(Seed: 2, Candidates: 5, StepsPerBatch: 3);
+        var settings = campaign.Settings(workers: 1, maxTotalSteps: 20);
+
+        var first = await CampaignHost.RunAsync(settings, dir.Path, campaign.Source, campaign.Relaxer);
+        var again = await CampaignHost.RunAsync(settings, dir.Path, campaign.Source, campaign.Relaxer);
+        var unlimited = await CampaignHost.RunAsync(settings with { MaxTotalSteps = null }, dir.Path, campaign.Source, campaign.Relaxer);
+
+        Assert.True(first.Finished);
+        Assert.Contains("20 total steps", first.EndReason);
+        // One worker checks the limit before each batch: it is passed by less than one batch.
+        Assert.InRange(first.Totals.Steps, 20, 20 + campaign.StepsPerBatch - 1);
+        Assert.Equal(first.Candidates.Sum(c => c.Steps), first.Totals.Steps);
+        Assert.Equal(Json(first), Json(again));
+        // The stop criteria may change between runs: without the limit the search goes on to the end.
+        Assert.Equal("every candidate is done", unlimited.EndReason);
+        Assert.All(unlimited.Candidates, c => Assert.Equal(campaign.StepsToConverge(c.Id), c.Steps));
+    }
+
+    [Fact]
+    public async Task A_campaign_stopped_gracefully_and_resumed_ends_as_one_that_ran_through()
+    {
+        using var dir = new TempDirectory();
+        var campaign = new FakeCampaign(Seed: 9, Candidates: 5, StepsPerBatch: 2);
+        var settings = campaign.Settings(workers: 1, mode: LaqaMode.Sync, nselect: 2);
+
+        var through = await CampaignHost.RunAsync(settings, dir.Sub("through"), campaign.Source, campaign.Relaxer);
+        using var stop = new CancellationTokenSource();
+        var stopped = await CampaignHost.RunAsync(settings, dir.Sub("stopped"), campaign.Source, campaign.Relaxer,
+            progress => { if (progress.Totals.Batches >= 8) stop.Cancel(); }, stop.Token);
+        var resumed = await CampaignHost.RunAsync(settings, dir.Sub("stopped"), campaign.Source, campaign.Relaxer);
+
+        Assert.False(stopped.Finished);
+        Assert.InRange(stopped.Totals.Batches, 8, through.Totals.Batches - 1);
+        Assert.True(resumed.Finished);
+        Assert.Equal(Json(through), Json(resumed));
+    }
+
+    [Fact]
+    public async Task A_folder_of_another_campaign_is_refused()
+    {
+        using var dir = new TempDirectory();
+        var campaign = new FakeCampaign(Seed: 4, Candidates: 2, StepsPerBatch: 2);
+        await CampaignHost.RunAsync(campaign.Settings(workers: 1, maxTotalSteps: 1), dir.Path, campaign.Source, campaign.Relaxer);
+
+        var other = campaign.Settings(workers: 1) with { Fingerprint = "another campaign" };
+        var error = await Assert.ThrowsAsync<LaqaInputException>(() => CampaignHost.RunAsync(other, dir.Path, campaign.Source, campaign.Relaxer));
+        Assert.Contains("another campaign", error.Message);
+    }
+
+    private static string Json(CampaignResult result) => JsonSerializer.Serialize(result, LaqaJsonSerializer.CreateOptions());
+}
