@@ -67,7 +67,7 @@ public static class ErrorFunction
     }
 
     /// <summary>exp(−x²) with the rounding error of x² compensated, so it keeps full relative accuracy for large x.</summary>
-    public static double ExpMinusSquare(double x)
+    private static double ExpMinusSquare(double x)
     {
         var square = x * x;
         var roundingError = Math.FusedMultiplyAdd(x, x, -square);

@@ -54,7 +54,7 @@ public sealed record EwaldParameters(double Alpha, double RealCutoff, double Rec
     /// the ions beyond rc with uncorrelated signs, using erfc(x) ≤ exp(−x²)/(x√π). It is not divided
     /// by √N: in a crystal equivalent ions err alike.
     /// </summary>
-    public static double RealSpaceError(double alpha, double cutoff, double density, double meanChargeSquare) =>
+    private static double RealSpaceError(double alpha, double cutoff, double density, double meanChargeSquare) =>
         0.5 * EwaldSummation.CoulombConstant * meanChargeSquare * Math.Exp(-alpha * alpha * cutoff * cutoff)
         * Math.Sqrt(density / (cutoff * cutoff * cutoff)) / (alpha * alpha);
 
@@ -62,7 +62,7 @@ public sealed record EwaldParameters(double Alpha, double RealCutoff, double Rec
     /// Estimated reciprocal-space truncation error per ion (eV): the omitted k terms with |S(k)|²
     /// at its mean ΣQ, the k-points as a continuum: ke q² α erfc(kc/2α)/√π.
     /// </summary>
-    public static double ReciprocalSpaceError(double alpha, double kCutoff, double meanChargeSquare) =>
+    private static double ReciprocalSpaceError(double alpha, double kCutoff, double meanChargeSquare) =>
         EwaldSummation.CoulombConstant * meanChargeSquare * alpha * ErrorFunction.Erfc(kCutoff / (2.0 * alpha)) / Math.Sqrt(Math.PI);
 
     private static double RealCutoffFor(double alpha, double density, double meanChargeSquare, double target)
