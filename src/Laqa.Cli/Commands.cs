@@ -7,5 +7,8 @@ public static class Commands
 {
     public static IEnumerable<Command> All() =>
     [
+        GenerateCommand.Create(),
+        CalcCommand.Create(),
+        RelaxCommand.Create(),
     ];
 }

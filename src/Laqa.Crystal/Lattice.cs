@@ -49,7 +49,8 @@ public sealed class Lattice
         var cx = cb;
         var cy = (ca - cb * cg) / sg;
         var cz2 = 1 - cx * cx - cy * cy;
-        if (cz2 <= 0)
+        // A relative threshold: round-off leaves cz2 ~ 1e-16 for coplanar angles such as 120°, 120°, 120°.
+        if (!(cz2 > 1e-12))
             throw new LaqaInputException($"lattice angles α={alphaDeg}, β={betaDeg}, γ={gammaDeg} do not form a cell");
         return new Lattice(new Vec3(a, 0, 0), new Vec3(b * cg, b * sg, 0), new Vec3(c * cx, c * cy, c * Math.Sqrt(cz2)));
     }

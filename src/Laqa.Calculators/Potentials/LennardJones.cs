@@ -75,7 +75,7 @@ public sealed class LennardJones : IPotential
                 BondGradient.Apply(forces, virial, i, j, slopeOverR * d, d);
             }
         }
-        return new CalculationResult(energy, forces, Virial.ToStress(virial, structure.Lattice.Volume));
+        return PotentialResult.From(Name, energy, forces, virial, structure.Lattice.Volume);
     }
 
     private LennardJonesPair? Find(string a, string b)

@@ -79,6 +79,6 @@ public sealed class StillingerWeber : IPotential
         Span<double> virial = stackalloc double[9];
         virial.Clear();
         var energy = StillingerWeberKernel.Evaluate(list, kinds.Types, n, pairs, angles, forces, virial);
-        return new CalculationResult(energy, forces, Virial.ToStress(virial, structure.Lattice.Volume));
+        return PotentialResult.From(Name, energy, forces, virial, structure.Lattice.Volume);
     }
 }

@@ -9,6 +9,13 @@ namespace Laqa.Calculators.Potentials;
 /// </summary>
 internal static class StillingerWeberKernel
 {
+    // Per-thread scratch for the neighbours of the current atom i within their (i, j, j) cut-off:
+    // list entry, unit vector, and the radial factor exp(γσ / (r − aσ)) with its derivative.
+    [ThreadStatic] private static int[]? _entries;
+    [ThreadStatic] private static Vec3[]? _units;
+    [ThreadStatic] private static double[]? _radial;
+    [ThreadStatic] private static double[]? _radialDerivative;
+
     public static double Evaluate(NeighbourList list, int[] types, int typeCount, StillingerWeberPair[] pairs,
         StillingerWeberAngle[] angles, double[] forces, Span<double> virial)
     {
@@ -16,47 +23,65 @@ internal static class StillingerWeberKernel
         var index = list.Index;
         var delta = list.Delta;
         var distance = list.Distance;
+        var maxNeighbours = 0;
+        for (var i = 0; i < list.AtomCount; i++) maxNeighbours = Math.Max(maxNeighbours, start[i + 1] - start[i]);
+        if (_entries is null || _entries.Length < maxNeighbours)
+        {
+            _entries = new int[maxNeighbours];
+            _units = new Vec3[maxNeighbours];
+            _radial = new double[maxNeighbours];
+            _radialDerivative = new double[maxNeighbours];
+        }
+        var entries = _entries;
+        var units = _units!;
+        var radial = _radial!;
+        var radialDerivative = _radialDerivative!;
+
         var energy = 0.0;
         for (var i = 0; i < list.AtomCount; i++)
         {
             var ti = types[i];
-            int first = start[i], end = start[i + 1];
-            for (var jj = first; jj < end; jj++)
+            var count = 0;
+            for (var e = start[i]; e < start[i + 1]; e++)
             {
+                ref readonly var pair = ref pairs[ti * typeCount + types[index[e]]];
+                var r = distance[e];
+                if (r >= pair.NeighbourCutoff) continue;
+                entries[count] = e;
+                units[count] = delta[e] / r;
+                radial[count] = pair.RadialFactor(r, out radialDerivative[count]);
+                count++;
+            }
+
+            for (var nj = 0; nj < count; nj++)
+            {
+                var jj = entries[nj];
                 var j = index[jj];
                 var tj = types[j];
-                ref readonly var pairJ = ref pairs[ti * typeCount + tj];
                 var rij = distance[jj];
-                if (rij >= pairJ.NeighbourCutoff) continue;
-                var dij = delta[jj];
-                var uij = dij / rij;
-                energy += 0.5 * pairJ.TwoBody(rij, out var dPhi2);
+                var uij = units[nj];
+                energy += 0.5 * pairs[ti * typeCount + tj].TwoBody(rij, out var dPhi2);
                 var gradientJ = 0.5 * dPhi2 * uij;
-                var radialJ = pairJ.RadialFactor(rij, out var dRadialJ);
                 var rowIJ = (ti * typeCount + tj) * typeCount;
 
-                for (var kk = jj + 1; kk < end; kk++)
+                for (var nk = nj + 1; nk < count; nk++)
                 {
+                    var kk = entries[nk];
                     var k = index[kk];
-                    var tk = types[k];
-                    ref readonly var pairK = ref pairs[ti * typeCount + tk];
                     var rik = distance[kk];
-                    if (rik >= pairK.NeighbourCutoff) continue;
-                    var dik = delta[kk];
-                    var uik = dik / rik;
-                    var angle = angles[rowIJ + tk];
-                    var radialK = pairK.RadialFactor(rik, out var dRadialK);
+                    var uik = units[nk];
+                    var angle = angles[rowIJ + types[k]];
                     var cosTheta = uij.Dot(uik);
                     var offset = cosTheta - angle.CosTheta0;
-                    var strength = angle.LambdaEpsilon * radialJ * radialK;
+                    var strength = angle.LambdaEpsilon * radial[nj] * radial[nk];
                     energy += strength * offset * offset;
                     var dEdCos = 2 * strength * offset;
                     var angular = angle.LambdaEpsilon * offset * offset;
-                    gradientJ += (angular * dRadialJ * radialK) * uij + (dEdCos / rij) * (uik - cosTheta * uij);
-                    var gradientK = (angular * radialJ * dRadialK) * uik + (dEdCos / rik) * (uij - cosTheta * uik);
-                    BondGradient.Apply(forces, virial, i, k, gradientK, dik);
+                    gradientJ += (angular * radialDerivative[nj] * radial[nk]) * uij + (dEdCos / rij) * (uik - cosTheta * uij);
+                    var gradientK = (angular * radial[nj] * radialDerivative[nk]) * uik + (dEdCos / rik) * (uij - cosTheta * uik);
+                    BondGradient.Apply(forces, virial, i, k, gradientK, delta[kk]);
                 }
-                BondGradient.Apply(forces, virial, i, j, gradientJ, dij);
+                BondGradient.Apply(forces, virial, i, j, gradientJ, delta[jj]);
             }
         }
         return energy;

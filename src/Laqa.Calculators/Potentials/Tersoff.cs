@@ -8,7 +8,9 @@ namespace Laqa.Calculators.Potentials;
 /// E = ½ Σ_i Σ_j≠i f_C(r_ij) [A e^(−λ1 r_ij) − b_ij B e^(−λ2 r_ij)],
 /// b_ij = (1 + (β ζ_ij)^n)^(−1/2n), ζ_ij = Σ_k≠i,j f_C(r_ik) g(θ_ijk) exp[(λ3 (r_ij − r_ik))^m],
 /// g(θ) = γ (1 + c²/d² − c²/(d² + (cos θ0 − cos θ)²)), with LAMMPS's asymptotic forms of b_ij for very
-/// large or small β ζ. Parameters per element triplet come from a LAMMPS .tersoff file.
+/// large or small β ζ. Parameters per element triplet come from a LAMMPS .tersoff file. The repulsive term
+/// of a bond takes half from entry (i, j, j) and half from (j, i, i); LAMMPS takes one of them by atom
+/// order, so the two agree whenever the file gives both entries the same A, λ1, R and D, as published files do.
 /// </summary>
 public sealed class Tersoff : IPotential
 {
@@ -76,6 +78,6 @@ public sealed class Tersoff : IPotential
         Span<double> virial = stackalloc double[9];
         virial.Clear();
         var energy = TersoffKernel.Evaluate(list, kinds.Types, kinds.Names.Length, table, forces, virial);
-        return new CalculationResult(energy, forces, Virial.ToStress(virial, structure.Lattice.Volume));
+        return PotentialResult.From(Name, energy, forces, virial, structure.Lattice.Volume);
     }
 }

@@ -10,40 +10,45 @@ namespace Laqa.Calculators.Potentials;
 /// </summary>
 internal static class TersoffKernel
 {
-    // Per-thread scratch for the neighbours k of the current bond i–j: their list entries and dζ_ij/dr_ik.
-    [ThreadStatic] private static int[]? _bondEntries;
+    // Per-thread scratch: unit vectors to the neighbours of the current atom i; for the current bond i–j,
+    // the neighbours k inside their cut-off and dζ_ij/dr_ik.
+    [ThreadStatic] private static Vec3[]? _units;
+    [ThreadStatic] private static int[]? _angleNeighbours;
     [ThreadStatic] private static Vec3[]? _zetaGradients;
 
     public static double Evaluate(NeighbourList list, int[] types, int typeCount, TersoffTriplet[] table, double[] forces, Span<double> virial)
     {
-        var maxNeighbours = 0;
-        for (var i = 0; i < list.AtomCount; i++) maxNeighbours = Math.Max(maxNeighbours, list.Start[i + 1] - list.Start[i]);
-        if (_bondEntries is null || _bondEntries.Length < maxNeighbours)
-        {
-            _bondEntries = new int[maxNeighbours];
-            _zetaGradients = new Vec3[maxNeighbours];
-        }
-        var bondEntries = _bondEntries;
-        var zetaGradients = _zetaGradients!;
         var start = list.Start;
         var index = list.Index;
         var delta = list.Delta;
         var distance = list.Distance;
+        var maxNeighbours = 0;
+        for (var i = 0; i < list.AtomCount; i++) maxNeighbours = Math.Max(maxNeighbours, start[i + 1] - start[i]);
+        if (_units is null || _units.Length < maxNeighbours)
+        {
+            _units = new Vec3[maxNeighbours];
+            _angleNeighbours = new int[maxNeighbours];
+            _zetaGradients = new Vec3[maxNeighbours];
+        }
+        var units = _units;
+        var angleNeighbours = _angleNeighbours!;
+        var zetaGradients = _zetaGradients!;
 
         var energy = 0.0;
         for (var i = 0; i < list.AtomCount; i++)
         {
             var rowI = types[i] * typeCount;
-            int first = start[i], end = start[i + 1];
-            for (var jj = first; jj < end; jj++)
+            int first = start[i], count = start[i + 1] - first;
+            for (var n = 0; n < count; n++) units[n] = delta[first + n] / distance[first + n];
+            for (var nj = 0; nj < count; nj++)
             {
+                var jj = first + nj;
                 var j = index[jj];
                 var rowIJ = (rowI + types[j]) * typeCount;
                 ref readonly var bond = ref table[rowIJ + types[j]];
                 var rij = distance[jj];
                 if (rij >= bond.Cutoff) continue;
-                var dij = delta[jj];
-                var uij = dij / rij;
+                var uij = units[nj];
                 var fcij = bond.CutoffFunction(rij, out var dfcij);
 
                 var repulsion = bond.A * Math.Exp(-bond.Lambda1 * rij);
@@ -52,14 +57,14 @@ internal static class TersoffKernel
 
                 var zeta = 0.0;
                 var zetaGradientJ = Vec3.Zero;
-                var count = 0;
-                for (var kk = first; kk < end; kk++)
+                var angles = 0;
+                for (var nk = 0; nk < count; nk++)
                 {
-                    if (kk == jj) continue;
-                    ref readonly var angle = ref table[rowIJ + types[index[kk]]];
-                    var rik = distance[kk];
+                    if (nk == nj) continue;
+                    ref readonly var angle = ref table[rowIJ + types[index[first + nk]]];
+                    var rik = distance[first + nk];
                     if (rik >= angle.Cutoff) continue;
-                    var uik = delta[kk] / rik;
+                    var uik = units[nk];
                     var cosTheta = uij.Dot(uik);
                     var fcik = angle.CutoffFunction(rik, out var dfcik);
                     var g = angle.Angular(cosTheta, out var dg);
@@ -68,8 +73,8 @@ internal static class TersoffKernel
                     var angular = fcik * dg * ex;
                     var radial = fcik * g * dex;
                     zetaGradientJ += (angular / rij) * (uik - cosTheta * uij) + radial * uij;
-                    zetaGradients[count] = (dfcik * g * ex - radial) * uik + (angular / rik) * (uij - cosTheta * uik);
-                    bondEntries[count++] = kk;
+                    zetaGradients[angles] = (dfcik * g * ex - radial) * uik + (angular / rik) * (uij - cosTheta * uik);
+                    angleNeighbours[angles++] = first + nk;
                 }
 
                 var order = bond.BondOrder(zeta, out var dOrder);
@@ -78,12 +83,12 @@ internal static class TersoffKernel
                 dEdr += 0.5 * order * attraction * (dfcij - bond.Lambda2 * fcij);
                 var dEdZeta = 0.5 * fcij * attraction * dOrder;
 
-                BondGradient.Apply(forces, virial, i, j, dEdr * uij + dEdZeta * zetaGradientJ, dij);
+                BondGradient.Apply(forces, virial, i, j, dEdr * uij + dEdZeta * zetaGradientJ, delta[jj]);
                 if (dEdZeta == 0) continue;
-                for (var c = 0; c < count; c++)
+                for (var a = 0; a < angles; a++)
                 {
-                    var kk = bondEntries[c];
-                    BondGradient.Apply(forces, virial, i, index[kk], dEdZeta * zetaGradients[c], delta[kk]);
+                    var kk = angleNeighbours[a];
+                    BondGradient.Apply(forces, virial, i, index[kk], dEdZeta * zetaGradients[a], delta[kk]);
                 }
             }
         }

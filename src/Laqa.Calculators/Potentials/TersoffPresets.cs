@@ -7,6 +7,8 @@ public static class TersoffPresets
         "Tersoff Si(C): J. Tersoff, Phys. Rev. B 38, 9902 (1988), as the Si(C) entry of LAMMPS's SiCGe.tersoff " +
         "(m = 3, λ3 = λ2 = 1.7322 1/Å); smooth cut-off between 2.70 and 3.00 Å";
 
+    // LAMMPS's Si.tersoff holds a different set, Si(B) of Phys. Rev. B 37, 6991 (1988): diamond minimum -4.6304 eV/atom,
+    // where this Si(C) set gives -4.6297 eV/atom, both near a = 5.432 Å (our E(a) scans, matching LAMMPS).
     // The Si(C) line of LAMMPS's SiCGe.tersoff (lammps-data), element renamed Si:
     // m gamma lambda3 c d costheta0 n beta lambda2 B R D lambda1 A.
     private const string SiliconEntry =

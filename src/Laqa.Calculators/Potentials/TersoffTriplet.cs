@@ -72,8 +72,9 @@ internal readonly struct TersoffTriplet
             return 1 - Math.Pow(x, N) / (2 * N);
         }
         var power = Math.Pow(x, N);
-        derivative = -0.5 * Math.Pow(1 + power, -1 - 1 / (2 * N)) * power / zeta;
-        return Math.Pow(1 + power, -1 / (2 * N));
+        var order = Math.Pow(1 + power, -1 / (2 * N));
+        derivative = -0.5 * order / (1 + power) * power / zeta;
+        return order;
     }
 
     /// <summary>g(cos θ) and dg/d(cos θ).</summary>
@@ -88,6 +89,11 @@ internal readonly struct TersoffTriplet
     /// <summary>exp[(λ3 Δr)^m] and its derivative with respect to Δr = r_ij − r_ik, clamped as LAMMPS does.</summary>
     public double RadialExponential(double deltaR, out double derivative)
     {
+        if (Lambda3 == 0)
+        {
+            derivative = 0;
+            return 1;
+        }
         var argument = CubicExponent ? Lambda3Cubed * deltaR * deltaR * deltaR : Lambda3 * deltaR;
         var value = argument > 69.0776 ? 1e30 : argument < -69.0776 ? 0.0 : Math.Exp(argument);
         derivative = CubicExponent ? 3 * Lambda3Cubed * deltaR * deltaR * value : Lambda3 * value;

@@ -47,12 +47,11 @@ public sealed class NeighbourList
         Vec3 a = lattice.A, b = lattice.B, c = lattice.C;
 
         var start = new int[n + 1];
-        var index = new List<int>(n * 16);
-        var delta = new List<Vec3>(n * 16);
-        var distance = new List<double>(n * 16);
+        var buffer = _buffer ??= new Buffer();
+        var count = 0;
         for (var i = 0; i < n; i++)
         {
-            start[i] = index.Count;
+            start[i] = count;
             var fi = fractional[i];
             for (var j = half ? i : 0; j < n; j++)
             {
@@ -70,14 +69,33 @@ public sealed class NeighbourList
                         f0 * a.Z + f1 * b.Z + f2 * c.Z);
                     var r2 = r.NormSquared;
                     if (r2 >= cutoffSquared) continue;
-                    index.Add(j);
-                    delta.Add(r);
-                    distance.Add(Math.Sqrt(r2));
+                    if (count == buffer.Index.Length) buffer.Grow();
+                    buffer.Index[count] = j;
+                    buffer.Delta[count] = r;
+                    buffer.Distance[count] = Math.Sqrt(r2);
+                    count++;
                 }
             }
         }
-        start[n] = index.Count;
-        return new NeighbourList(cutoff, half, start, [.. index], [.. delta], [.. distance]);
+        start[n] = count;
+        return new NeighbourList(cutoff, half, start, buffer.Index[..count], buffer.Delta[..count], buffer.Distance[..count]);
+    }
+
+    // Per-thread scratch for the entries while they are found; the list itself gets exact-size copies.
+    [ThreadStatic] private static Buffer? _buffer;
+
+    private sealed class Buffer
+    {
+        public int[] Index = new int[1024];
+        public Vec3[] Delta = new Vec3[1024];
+        public double[] Distance = new double[1024];
+
+        public void Grow()
+        {
+            Array.Resize(ref Index, 2 * Index.Length);
+            Array.Resize(ref Delta, 2 * Delta.Length);
+            Array.Resize(ref Distance, 2 * Distance.Length);
+        }
     }
 
     // An atom's own image at n: never n = 0; in a half list only the lexicographically positive half.

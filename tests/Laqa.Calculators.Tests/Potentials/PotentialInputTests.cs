@@ -103,4 +103,16 @@ public class PotentialInputTests
         Assert.Contains("Ar-Ne", lj.Calculate(structure).Failure);
         Assert.Null(PotentialPresets.Get("lj-airss").Create() is IPotential airss ? airss.MissingParameters(["Ar", "Ne", "Xe"]) : "not a potential");
     }
+
+    [Theory]
+    [InlineData("lj-airss")]
+    [InlineData("si-tersoff")]
+    [InlineData("si-sw")]
+    public void AtomsOnTopOfEachOtherFailInsteadOfThrowing(string preset)
+    {
+        var structure = new Structure(Lattice.Cubic(5.43), ["Si", "Si", "Si"], [Vec3.Zero, Vec3.Zero, new Vec3(0.25, 0.25, 0.25)]);
+        var result = PotentialPresets.Create(preset).Calculate(structure);
+        Assert.False(result.Succeeded);
+        Assert.Contains("not finite", result.Failure);
+    }
 }

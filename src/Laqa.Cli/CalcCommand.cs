@@ -1,0 +1,85 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Laqa.Calculators;
+using Laqa.Calculators.Potentials;
+using Laqa.Calculators.Relaxation;
+using Laqa.Crystal;
+using Laqa.Crystal.IO;
+
+namespace Laqa.Cli;
+
+/// <summary>`laqa calc --potential NAME FILE [--json]`: energy, forces and stress of one structure with an embedded potential.</summary>
+public static class CalcCommand
+{
+    public static Command Create()
+    {
+        var potential = PotentialOption();
+        var file = new Argument<string>("file") { Description = "structure file: POSCAR/CONTCAR/*.vasp, *.cif, *.xyz/*.extxyz" };
+        var json = new Option<bool>("--json") { Description = "print the numbers as JSON (full precision)" };
+        var command = new Command("calc", "Energy, energy per atom, largest force and stress of a structure") { potential, file, json };
+        command.SetAction(parsed =>
+        {
+            var (calculator, structure) = Load(parsed.GetValue(potential)!, parsed.GetValue(file)!);
+            var result = calculator.Calculate(structure);
+            if (!result.Succeeded)
+            {
+                Console.Error.WriteLine($"laqa: calculation failed: {result.Failure}");
+                return 1;
+            }
+            var output = parsed.InvocationConfiguration.Output;
+            if (parsed.GetValue(json)) output.WriteLine(Json(calculator, structure, result));
+            else WriteText(output, calculator, structure, result);
+            return 0;
+        });
+        return command;
+    }
+
+    internal static Option<string> PotentialOption() => new("--potential")
+    {
+        Description = $"embedded potential preset ({string.Join(", ", PotentialPresets.Names)})",
+        Required = true,
+    };
+
+    /// <summary>The preset and the structure, with the preset's coverage of the structure's species checked.</summary>
+    internal static (ICalculator Calculator, Structure Structure) Load(string potentialName, string path)
+    {
+        var calculator = PotentialPresets.Create(potentialName);
+        var structure = StructureFile.Read(path);
+        if (calculator is IPotential potential) potential.RequireSpecies(structure.Species);
+        return (calculator, structure);
+    }
+
+    /// <summary>Stress in GPa in ASE's Voigt order xx, yy, zz, yz, xz, xy.</summary>
+    internal static double[] VoigtGPa(double[] stress) =>
+        [.. new[] { 0, 4, 8, 5, 2, 1 }.Select(k => PressureUnits.ToGPa(stress[k]))];
+
+    private static string Json(ICalculator calculator, Structure structure, CalculationResult result) =>
+        JsonSerializer.Serialize(new
+        {
+            potential = calculator.Name,
+            formula = structure.Formula(),
+            atoms = structure.Count,
+            volume = structure.Lattice.Volume,
+            energy = result.Energy,
+            energyPerAtom = result.Energy / structure.Count,
+            maxForce = result.MaxForce,
+            forces = result.Forces,
+            stressGPa = VoigtGPa(result.Stress),
+            pressureGPa = PressureUnits.ToGPa(-(result.Stress[0] + result.Stress[4] + result.Stress[8]) / 3),
+        });
+
+    private static void WriteText(TextWriter output, ICalculator calculator, Structure structure, CalculationResult result)
+    {
+        var stress = VoigtGPa(result.Stress);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+            structure        {structure.Formula()}, {structure.Count} atoms, {structure.Lattice.Volume:F4} Å³
+            potential        {calculator.Name}
+            energy           {result.Energy:F8} eV
+            energy per atom  {result.Energy / structure.Count:F8} eV/atom
+            max force        {result.MaxForce:F8} eV/Å
+            stress (GPa)     xx {stress[0]:F6}  yy {stress[1]:F6}  zz {stress[2]:F6}  yz {stress[3]:F6}  xz {stress[4]:F6}  xy {stress[5]:F6}
+            pressure         {PressureUnits.ToGPa(-(result.Stress[0] + result.Stress[4] + result.Stress[8]) / 3):F6} GPa
+            """));
+    }
+}

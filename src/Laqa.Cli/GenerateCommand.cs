@@ -1,0 +1,93 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Laqa.Crystal;
+using Laqa.Crystal.Generation;
+using Laqa.Crystal.IO;
+using Laqa.Crystal.Neighbours;
+using Laqa.Crystal.Spglib;
+
+namespace Laqa.Cli;
+
+/// <summary>
+/// `laqa generate`: random symmetric structures for a composition, one file each, with the space
+/// group asked for and the one spglib finds, the volume and the shortest distance.
+/// </summary>
+public static class GenerateCommand
+{
+    private static readonly string[] Formats = ["poscar", "cif", "extxyz"];
+
+    public static Command Create()
+    {
+        var composition = new Option<string>("--composition") { Description = "atoms per species in the output cell, e.g. Li12P4S16", Required = true };
+        var spg = new Option<string>("--spg") { Description = "allowed space groups: all, P1, or numbers and ranges like \"3 15-18 100\"", DefaultValueFactory = _ => "all" };
+        var count = new Option<int>("--count") { Description = "number of structures", DefaultValueFactory = _ => 10 };
+        var seed = new Option<long>("--seed") { Description = "random seed; structure i depends only on (seed, i)", DefaultValueFactory = _ => 1 };
+        var output = new Option<string>("--out") { Description = "folder for the structure files", Required = true };
+        var format = new Option<string>("--format") { Description = "poscar, cif or extxyz", DefaultValueFactory = _ => "poscar" };
+        format.AcceptOnlyFromAmong(Formats);
+        var threads = new Option<int>("--threads") { Description = "generating threads (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var cell = new Option<string>("--cell") { Description = "output cell: primitive or conventional", DefaultValueFactory = _ => "primitive" };
+        cell.AcceptOnlyFromAmong("primitive", "conventional");
+        var distanceFactor = new Option<double>("--distance-factor") { Description = "minimum distance = factor × (sum of covalent radii)", DefaultValueFactory = _ => MinimumDistances.DefaultFactor };
+        var volumeFactor = new Option<double>("--volume-factor") { Description = "target volume = factor × covalent-sphere volume", DefaultValueFactory = _ => VolumeEstimate.DefaultFactor };
+        var json = new Option<bool>("--json") { Description = "one JSON line per structure and one for the summary" };
+        var command = new Command("generate", "Random symmetric candidate structures for a composition")
+        {
+            composition, spg, count, seed, output, format, threads, cell, distanceFactor, volumeFactor, json,
+        };
+        command.SetAction(parsed =>
+        {
+            var n = parsed.GetValue(count);
+            if (n < 1) throw new LaqaInputException($"--count must be at least 1 (got {n})");
+            var threadCount = parsed.GetValue(threads);
+            if (threadCount < 1) throw new LaqaInputException($"--threads must be at least 1 (got {threadCount})");
+            var parsedComposition = Composition.Parse(parsed.GetValue(composition)!);
+            var request = new GenerationRequest(
+                parsedComposition,
+                SpaceGroupSelection.Parse(parsed.GetValue(spg)!),
+                MinimumDistances.FromCovalentRadii([.. parsedComposition.Symbols], parsed.GetValue(distanceFactor)),
+                VolumeEstimate.FromCovalentSpheres(parsedComposition, parsed.GetValue(volumeFactor)),
+                Primitive: parsed.GetValue(cell) == "primitive");
+            var generator = new StructureGenerator(request, parsed.GetValue(seed));
+            Run(generator, n, threadCount, parsed.GetValue(output)!, parsed.GetValue(format)!, parsed.GetValue(json), parsed.InvocationConfiguration.Output);
+            return 0;
+        });
+        return command;
+    }
+
+    private static void Run(StructureGenerator generator, int count, int threads, string folder, string format, bool json, TextWriter output)
+    {
+        // Everything is generated before the first file is written, so a failure leaves no partial output.
+        var clock = Stopwatch.StartNew();
+        var structures = new GeneratedStructure[count];
+        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = threads }, i => structures[i] = generator.Generate(i));
+        var seconds = clock.Elapsed.TotalSeconds;
+
+        Directory.CreateDirectory(folder);
+        var digits = Math.Max(4, (count - 1).ToString(CultureInfo.InvariantCulture).Length);
+        foreach (var g in structures)
+        {
+            var found = SymmetryAnalyzer.Analyze(g.Structure);
+            var shortest = MinimumImage.ShortestDistance(g.Structure);
+            var name = g.Index.ToString(CultureInfo.InvariantCulture).PadLeft(digits, '0');
+            var path = Path.Combine(folder, format switch { "cif" => $"{name}.cif", "extxyz" => $"{name}.extxyz", _ => $"{name}.vasp" });
+            StructureFile.Write(path, g.Structure, $"candidate {g.Index} {g.Structure.Formula()} generated in {g.SpaceGroupSymbol} ({g.SpaceGroup})");
+            var spglib = found.IsKnown ? $"{found.InternationalSymbol} ({found.SpaceGroupNumber})" : SymmetryDataset.UnknownSymbol;
+            output.WriteLine(json
+                ? JsonSerializer.Serialize(new
+                {
+                    id = g.Index, spaceGroup = g.SpaceGroup, spaceGroupSymbol = g.SpaceGroupSymbol, wyckoff = g.WyckoffPositions,
+                    spglibSpaceGroup = found.IsKnown ? found.SpaceGroupNumber : (int?)null, volume = g.Structure.Lattice.Volume,
+                    shortestDistance = shortest, attempts = g.Attempts, file = path,
+                })
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"{g.Index,6}  {g.SpaceGroupSymbol + " (" + g.SpaceGroup + ")",-16}  spglib {spglib,-16}  V {g.Structure.Lattice.Volume,9:F2} Å³  dmin {shortest:F3} Å"));
+        }
+        var rate = count / Math.Max(seconds, 1e-9);
+        output.WriteLine(json
+            ? JsonSerializer.Serialize(new { summary = true, structures = count, seconds, structuresPerSecond = rate, threads })
+            : string.Create(CultureInfo.InvariantCulture, $"{count} structures in {seconds:F3} s on {threads} threads: {rate:F1} structures/s"));
+    }
+}

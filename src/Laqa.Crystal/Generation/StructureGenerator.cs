@@ -1,0 +1,160 @@
+using Laqa.Crystal.Neighbours;
+using Laqa.Crystal.Symmetry;
+
+namespace Laqa.Crystal.Generation;
+
+/// <summary>
+/// Random symmetric structures: a space group, a Wyckoff assignment that fits the composition, a
+/// lattice of the group's crystal system and random free parameters, rejecting any structure that
+/// breaks the minimum distances. Candidate i depends only on (seed, i). Thread-safe.
+/// </summary>
+public sealed class StructureGenerator
+{
+    // Random tries of one position's free parameters before the whole attempt starts over.
+    private const int PlacementTries = 40;
+    private const double RandomPackingFraction = 0.64;
+
+    private readonly GenerationRequest _request;
+    private readonly long _seed;
+    private readonly SpaceGroup[] _groups;
+
+    public StructureGenerator(GenerationRequest request, long seed)
+    {
+        _request = request;
+        _seed = seed;
+        CheckDistancesFitVolume(request);
+        _groups = [.. request.SpaceGroups.Numbers.Select(SpaceGroups.Get).Where(g => WyckoffAssignment.Exists(g, ConventionalCounts(g)))];
+        if (_groups.Length == 0)
+            throw new LaqaInputException(
+                $"no combination of Wyckoff positions fits {request.Composition.Formula()} in any allowed space group " +
+                $"(space groups {request.SpaceGroups}{(request.Primitive ? ", counts taken per primitive cell" : "")})");
+    }
+
+    public GenerationRequest Request => _request;
+
+    /// <summary>The space groups in which the composition can be placed.</summary>
+    public IReadOnlyList<SpaceGroup> FeasibleGroups => _groups;
+
+    public GeneratedStructure Generate(int index)
+    {
+        var random = CandidateRandom.For(_seed, index);
+        for (var attempt = 1; attempt <= _request.MaxAttempts; attempt++)
+        {
+            var group = _groups[random.Next(_groups.Length)];
+            var sites = WyckoffAssignment.Choose(group, ConventionalCounts(group), random);
+            if (sites is null) continue;
+            var placed = TryPlace(group, sites, random);
+            if (placed is null) continue;
+            var letters = string.Join(' ', sites.GroupBy(s => s.Species)
+                .Select(g => _request.Composition.Species[g.Key].Symbol + ":" + string.Concat(g.Select(s => s.Position.Multiplicity + s.Position.Letter))));
+            return new GeneratedStructure(index, placed, group.Number, group.Symbol, letters, attempt);
+        }
+        throw new LaqaInputException(
+            $"could not place {_request.Composition.Formula()} with the minimum distances in {_request.MaxAttempts} attempts " +
+            $"(target volume {_request.Volume}): raise the volume or lower the distances");
+    }
+
+    private int[] ConventionalCounts(SpaceGroup group)
+    {
+        var factor = _request.Primitive ? group.CentringVectors.Length : 1;
+        return [.. _request.Composition.Species.Select(s => s.Count * factor)];
+    }
+
+    private Structure? TryPlace(SpaceGroup group, List<WyckoffSite> sites, Random random)
+    {
+        var atomCount = sites.Sum(s => s.Position.Multiplicity);
+        var cellsPerConventional = atomCount / (double)_request.Composition.TotalAtoms;
+        var lattice = LatticeSampler.Sample(group.CrystalSystem, _request.Volume.Sample(random) * cellsPerConventional, random);
+        var distances = _request.Distances;
+        var shortestVector = MinimumImage.ShortestLatticeVector(lattice);
+        foreach (var s in sites)
+            if (shortestVector < distances.Get(s.Species, s.Species)) return null;
+
+        var checker = new PeriodicDistanceCheck(lattice, distances.Largest);
+        var positions = new Vec3[atomCount];
+        var species = new int[atomCount];
+        var orbit = new Vec3[group.Order];
+        Span<double> parameters = stackalloc double[3];
+        var count = 0;
+        // Large orbits first: they are the hardest to fit.
+        foreach (var site in sites.OrderByDescending(s => s.Position.Multiplicity))
+        {
+            var w = site.Position;
+            var placedSite = false;
+            for (var attempt = 0; attempt < (w.FreeParameterCount == 0 ? 1 : PlacementTries) && !placedSite; attempt++)
+            {
+                for (var k = 0; k < w.FreeParameterCount; k++) parameters[k] = random.NextDouble();
+                var n = w.Orbit(parameters[..w.FreeParameterCount], orbit);
+                if (n != w.Multiplicity) continue;
+                placedSite = Fits(orbit.AsSpan(0, n), site.Species, positions.AsSpan(0, count), species.AsSpan(0, count), checker, distances);
+            }
+            if (!placedSite) return null;
+            for (var k = 0; k < w.Multiplicity; k++)
+            {
+                positions[count] = orbit[k];
+                species[count++] = site.Species;
+            }
+        }
+        return Build(group, lattice, positions, species);
+    }
+
+    private static bool Fits(ReadOnlySpan<Vec3> orbit, int s, ReadOnlySpan<Vec3> placed, ReadOnlySpan<int> placedSpecies,
+        PeriodicDistanceCheck checker, MinimumDistances distances)
+    {
+        var selfDistance = distances.Get(s, s);
+        for (var i = 0; i < orbit.Length; i++)
+        {
+            for (var j = 0; j < i; j++)
+                if (checker.Closer(orbit[i], orbit[j], selfDistance)) return false;
+            for (var j = 0; j < placed.Length; j++)
+                if (checker.Closer(orbit[i], placed[j], distances.Get(s, placedSpecies[j]))) return false;
+        }
+        return true;
+    }
+
+    private Structure Build(SpaceGroup group, Lattice conventional, Vec3[] positions, int[] species)
+    {
+        var order = Enumerable.Range(0, positions.Length).OrderBy(i => species[i]).ThenBy(i => i).ToArray();
+        var symbols = order.Select(i => _request.Composition.Species[species[i]].Symbol);
+        var structure = new Structure(conventional, symbols, order.Select(i => positions[i]));
+        return _request.Primitive && group.Centring != 'P' ? ToPrimitive(structure, group.PrimitiveLattice(conventional)) : structure;
+    }
+
+    /// <summary>The same crystal in a primitive cell: atoms related by centring translations fold onto one.</summary>
+    public static Structure ToPrimitive(Structure conventional, Lattice primitive)
+    {
+        var species = new List<string>();
+        var fractional = new List<Vec3>();
+        for (var i = 0; i < conventional.Count; i++)
+        {
+            var f = primitive.ToFractional(conventional.CartesianOf(i)).Wrapped();
+            var duplicate = false;
+            for (var j = 0; j < fractional.Count && !duplicate; j++)
+            {
+                var d = f - fractional[j];
+                duplicate = species[j] == conventional.Species[i]
+                    && Math.Abs(d.X - Math.Round(d.X)) < 1e-6 && Math.Abs(d.Y - Math.Round(d.Y)) < 1e-6 && Math.Abs(d.Z - Math.Round(d.Z)) < 1e-6;
+            }
+            if (duplicate) continue;
+            species.Add(conventional.Species[i]);
+            fractional.Add(f);
+        }
+        return new Structure(primitive, species, fractional);
+    }
+
+    private static void CheckDistancesFitVolume(GenerationRequest request)
+    {
+        var comp = request.Composition.Species;
+        var sphereVolume = 0.0;
+        for (var s = 0; s < comp.Length; s++)
+        {
+            var radius = request.Distances.Get(s, s) / 2;
+            sphereVolume += comp[s].Count * 4.0 / 3.0 * Math.PI * radius * radius * radius;
+        }
+        var cellVolume = request.Volume.Mean + 2 * request.Volume.Sigma;
+        if (sphereVolume > RandomPackingFraction * cellVolume)
+            throw new LaqaInputException(
+                $"minimum distances cannot fit the volume: spheres of the minimum distances fill {sphereVolume:F1} Å³ " +
+                $"of at most {cellVolume:F1} Å³ (more than random close packing)");
+    }
+}

@@ -1,0 +1,245 @@
+using System.Globalization;
+using Akka.Configuration.Hocon;
+using Laqa.Crystal;
+using Laqa.Search;
+using Laqa.Search.Campaign;
+
+namespace Laqa.Engine.Configuration;
+
+/// <summary>Builds a CampaignSpec from a merged config, one section at a time, collecting errors.</summary>
+internal static class CampaignSpecReader
+{
+    private const int SpaceGroupCount = 230;
+
+    /// <summary>The spec, or null when errors were collected (the caller reports them all).</summary>
+    public static CampaignSpec? Read(ConfigReader r, CalculatorCatalog catalog)
+    {
+        var composition = ReadComposition(r);
+        var initialStructures = r.Int("laqa.initial-structures", 1, 1);
+        var seed = r.Long("laqa.seed", long.MinValue, 0);
+        var generation = ReadGeneration(r, composition);
+        var calculator = ReadCalculator(r, catalog);
+        var relaxer = ReadRelaxer(r);
+        var search = ReadSearch(r, initialStructures);
+        var workers = ReadWorkers(r);
+        var persistence = ReadPersistence(r);
+        var stop = ReadStop(r);
+        if (composition is null || r.Errors.Any) return null;
+        return new CampaignSpec(composition, initialStructures, seed, generation, calculator, relaxer, search, workers, persistence, stop);
+    }
+
+    private static Composition? ReadComposition(ConfigReader r)
+    {
+        const string path = "laqa.composition";
+        var text = r.Scalar(path);
+        if (text is null) return null;
+        if (text.Trim().Length == 0)
+        {
+            r.Errors.Add(path, "required, e.g. composition = Si16");
+            return null;
+        }
+        try
+        {
+            return Composition.Parse(text);
+        }
+        catch (LaqaInputException e)
+        {
+            r.Errors.Add(path, e.Message);
+            return null;
+        }
+    }
+
+    private static GenerationSpec ReadGeneration(ConfigReader r, Composition? composition)
+    {
+        var d = GenerationSpec.Default;
+        var spaceGroups = ReadSpaceGroups(r, "laqa.generation.space-groups");
+        var minDistanceFactor = r.Double("laqa.generation.min-distance.factor", d.MinDistanceFactor, min: 0, minExclusive: true);
+        var pairs = ReadPairDistances(r, "laqa.generation.min-distance.pairs", composition);
+        var volumeFactor = r.Double("laqa.generation.volume.factor", d.Volume.Factor, min: 0, minExclusive: true);
+        var mean = r.Double("laqa.generation.volume.mean-per-atom", d.Volume.MeanPerAtom, min: 0);
+        var sigma = r.Double("laqa.generation.volume.sigma-per-atom", d.Volume.SigmaPerAtom, min: 0);
+        if (sigma > 0 && mean == 0 && !r.Errors.Has("laqa.generation.volume.mean-per-atom"))
+            r.Errors.Add("laqa.generation.volume.sigma-per-atom", "is set but laqa.generation.volume.mean-per-atom is 0; set the mean too, or use volume.factor alone");
+        return new GenerationSpec(spaceGroups, minDistanceFactor, pairs, new VolumeSpec(volumeFactor, mean, sigma),
+            r.Int("laqa.generation.max-attempts", 1, d.MaxAttempts), r.Enum("laqa.generation.cell", d.Cell));
+    }
+
+    /// <summary>all, a number, a range "a-b", or a list of numbers and ranges; sorted and unique.</summary>
+    private static EquatableList<int> ReadSpaceGroups(ConfigReader r, string path)
+    {
+        var all = new EquatableList<int>(Enumerable.Range(1, SpaceGroupCount));
+        var node = r.Node(path);
+        if (node is null || node.IsObject())
+        {
+            r.Errors.Add(path, "expected all, a number, a range \"a-b\" or a list of them");
+            return all;
+        }
+        var list = ConfigReader.List(node);
+        var items = list is null
+            ? [(Path: path, Value: node)]
+            : list.Select((v, i) => (Path: $"{path}[{i}]", Value: v)).ToList();
+        if (list is null && node.IsString() && node.GetString().Trim() == "all")
+            return all;
+        var numbers = new SortedSet<int>();
+        foreach (var (itemPath, value) in items)
+        {
+            if (!value.IsString() || ConfigReader.List(value) is not null)
+            {
+                r.Errors.Add(itemPath, "expected a space group number or a range \"a-b\"");
+                continue;
+            }
+            var text = value.GetString().Trim();
+            var parts = text.Split('-');
+            if (parts.Length > 2 || !parts.All(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
+            {
+                r.Errors.Add(itemPath, $"expected a space group number or a range \"a-b\", got \"{text}\"");
+                continue;
+            }
+            var from = int.Parse(parts[0], CultureInfo.InvariantCulture);
+            var to = int.Parse(parts[^1], CultureInfo.InvariantCulture);
+            if (from < 1 || to > SpaceGroupCount || from > to)
+            {
+                r.Errors.Add(itemPath, $"\"{text}\" is not within space groups 1-{SpaceGroupCount}");
+                continue;
+            }
+            for (var n = from; n <= to; n++) numbers.Add(n);
+        }
+        if (items.Count == 0)
+            r.Errors.Add(path, "empty list: no space group allowed");
+        return numbers.Count == 0 ? all : new EquatableList<int>(numbers);
+    }
+
+    private static EquatableList<PairDistance> ReadPairDistances(ConfigReader r, string path, Composition? composition)
+    {
+        var symbols = composition?.Symbols.ToHashSet() ?? [];
+        var pairs = new SortedDictionary<(string, string), double>();
+        foreach (var (key, value) in r.Block(path))
+        {
+            var pairPath = $"{path}.\"{key}\"";
+            var elements = key.Split('-');
+            if (elements.Length != 2 || elements.Any(e => e.Length == 0))
+            {
+                r.Errors.Add(pairPath, "expected a pair of elements such as \"Si-O\"");
+                continue;
+            }
+            var missing = elements.Where(e => !symbols.Contains(e)).Distinct().ToList();
+            if (missing.Count > 0 && symbols.Count > 0)
+            {
+                r.Errors.Add(pairPath, $"{string.Join(" and ", missing)} not in the composition {composition}");
+                continue;
+            }
+            if (!value.IsString() || ConfigReader.List(value) is not null)
+            {
+                r.Errors.Add(pairPath, "expected a distance in Å");
+                continue;
+            }
+            var distance = r.ParseDouble(pairPath, value.GetString(), 0, min: 0, minExclusive: true);
+            if (distance <= 0) continue;
+            var (a, b) = string.CompareOrdinal(elements[0], elements[1]) <= 0 ? (elements[0], elements[1]) : (elements[1], elements[0]);
+            if (!pairs.TryAdd((a, b), distance))
+                r.Errors.Add(pairPath, $"the pair {a}-{b} is given twice");
+        }
+        return new EquatableList<PairDistance>(pairs.Select(p => new PairDistance(p.Key.Item1, p.Key.Item2, p.Value)));
+    }
+
+    private static CalculatorSpec ReadCalculator(ConfigReader r, CalculatorCatalog catalog)
+    {
+        const string presetPath = "laqa.calculator.preset";
+        var preset = r.String(presetPath, CalculatorSpec.Default.Preset);
+        var known = catalog.Contains(preset);
+        if (!known && !r.Errors.Has(presetPath))
+            r.Errors.Add(presetPath, $"unknown calculator preset \"{preset}\"{DidYouMean.Hint(preset, catalog.Presets)}; known: {string.Join(", ", catalog.Presets)}");
+        var accepted = known ? catalog.ParametersOf(preset) : null;
+        var parameters = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (name, value) in Flatten(r.Block("laqa.calculator.parameters"), ""))
+        {
+            var path = $"laqa.calculator.parameters.{name}";
+            if (accepted is not null && !accepted.Contains(name))
+            {
+                r.Errors.Add(path, $"{preset} has no parameter {name}{DidYouMean.Hint(name, accepted)}; it has {string.Join(", ", accepted.Order(StringComparer.Ordinal))}");
+                continue;
+            }
+            if (!value.IsString() || ConfigReader.List(value) is not null)
+            {
+                r.Errors.Add(path, "expected a number");
+                continue;
+            }
+            var number = r.ParseDouble(path, value.GetString(), double.NaN);
+            if (!double.IsNaN(number)) parameters[name] = number;
+        }
+        return new CalculatorSpec(preset, new EquatableList<CalculatorParameter>(parameters.Select(p => new CalculatorParameter(p.Key, p.Value))));
+    }
+
+    /// <summary>Nested parameter blocks become dotted names: { Si { epsilon = 1 } } → "Si.epsilon".</summary>
+    private static IEnumerable<(string Name, HoconValue Value)> Flatten(IEnumerable<KeyValuePair<string, HoconValue>> block, string prefix)
+    {
+        foreach (var (key, value) in block)
+        {
+            if (value.IsObject())
+                foreach (var inner in Flatten(value.GetObject().Items, $"{prefix}{key}."))
+                    yield return inner;
+            else
+                yield return ($"{prefix}{key}", value);
+        }
+    }
+
+    private static RelaxerSpec ReadRelaxer(ConfigReader r)
+    {
+        var d = RelaxerSpec.Default;
+        return new RelaxerSpec(
+            r.Enum("laqa.relaxer.algorithm", d.Algorithm),
+            r.Int("laqa.relaxer.steps-per-batch", 1, d.StepsPerBatch),
+            r.Double("laqa.relaxer.fmax", d.MaxForce, min: 0, minExclusive: true),
+            RelaxerSpec.FromGPa(r.Double("laqa.relaxer.smax", 0.1, min: 0, minExclusive: true)),
+            RelaxerSpec.FromGPa(r.Double("laqa.relaxer.pressure", 0)));
+    }
+
+    private static SearchSpec ReadSearch(ConfigReader r, int initialStructures)
+    {
+        var d = SearchSpec.Default;
+        var algorithm = r.Enum("laqa.search.algorithm", d.Algorithm);
+        var maxSteps = r.Int("laqa.search.max-steps-per-candidate", 1, d.MaxStepsPerCandidate);
+        var nselect = r.Int("laqa.search.nselect", 1, d.Laqa.NSelect);
+        if (algorithm == SearchAlgorithm.Laqa && nselect > initialStructures && !r.Errors.Has("laqa.initial-structures"))
+            r.Errors.Add("laqa.search.nselect", $"{nselect} is more than laqa.initial-structures ({initialStructures})");
+        var mode = r.Enum("laqa.search.mode", d.Laqa.Mode);
+        var weights = new LaqaWeights(
+            r.Double("laqa.search.weights.force", d.Laqa.Weights.Force, min: 0),
+            r.Double("laqa.search.weights.stress", d.Laqa.Weights.Stress, min: 0));
+        return new SearchSpec(algorithm, new LaqaOptions(nselect, mode, weights), maxSteps);
+    }
+
+    private static WorkerSpec ReadWorkers(ConfigReader r)
+    {
+        var d = WorkerSpec.Default;
+        var count = ReadCountOrWord(r, "laqa.workers.count", "auto", "a number of workers");
+        return new WorkerSpec(count is null ? null : (int)Math.Min(count.Value, int.MaxValue),
+            r.Duration("laqa.workers.batch-timeout", d.BatchTimeout), r.Int("laqa.workers.max-retries", 0, d.MaxRetries));
+    }
+
+    private static PersistenceSpec ReadPersistence(ConfigReader r)
+    {
+        var d = PersistenceSpec.Default;
+        var provider = r.Enum("laqa.persistence.provider", d.Provider);
+        var file = r.String("laqa.persistence.sqlite-file", d.SqliteFile);
+        var connection = r.String("laqa.persistence.postgresql-connection-string", d.PostgreSqlConnectionString);
+        if (provider == PersistenceProvider.Sqlite && file.Trim().Length == 0)
+            r.Errors.Add("laqa.persistence.sqlite-file", "required with provider = sqlite");
+        if (provider == PersistenceProvider.PostgreSql && connection.Trim().Length == 0)
+            r.Errors.Add("laqa.persistence.postgresql-connection-string", "required with provider = postgresql");
+        return new PersistenceSpec(provider, file, connection);
+    }
+
+    private static StopCriteria ReadStop(ConfigReader r) =>
+        new(ReadCountOrWord(r, "laqa.stop.max-total-steps", "none", "a number of steps"));
+
+    /// <summary>A positive whole number, or a word standing for "no number" (auto, none) read as null.</summary>
+    private static long? ReadCountOrWord(ConfigReader r, string path, string word, string what)
+    {
+        var text = r.Scalar(path)?.Trim();
+        if (text is null || text == word) return null;
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1) return n;
+        r.Errors.Add(path, $"expected {word} or {what} (at least 1), got \"{text}\"");
+        return null;
+    }
+}

@@ -1,0 +1,25 @@
+using Laqa.Crystal;
+namespace Laqa.Search.Campaign;
+
+/// <summary>
+/// A whole campaign, typed and validated (built by Laqa.Engine's CampaignConfigLoader from HOCON).
+/// Candidates have ids 0 .. InitialStructures-1; candidate i's structure depends only on (Seed, i).
+/// </summary>
+public sealed record CampaignSpec(
+    Composition Composition,
+    int InitialStructures,
+    long Seed,
+    GenerationSpec Generation,
+    CalculatorSpec Calculator,
+    RelaxerSpec Relaxer,
+    SearchSpec Search,
+    WorkerSpec Workers,
+    PersistenceSpec Persistence,
+    StopCriteria Stop)
+{
+    /// <summary>The campaign-defining settings, one "key = value" line each (see <see cref="CampaignFingerprint"/>).</summary>
+    public IReadOnlyList<string> DefiningSettings => CampaignFingerprint.Settings(this);
+
+    /// <summary>SHA-256 (hex) of <see cref="DefiningSettings"/>: equal exactly when a campaign folder may be resumed with this spec.</summary>
+    public string Fingerprint => CampaignFingerprint.Of(this);
+}

@@ -1,0 +1,14 @@
+namespace Laqa.Search;
+
+/// <summary>Where a candidate's relaxation stands.</summary>
+public enum CandidateStatus
+{
+    /// <summary>Created, no batch applied yet.</summary>
+    Pending,
+    /// <summary>At least one batch applied and the relaxation can continue.</summary>
+    Relaxing,
+    /// <summary>Relaxation reached fmax and smax.</summary>
+    Converged,
+    /// <summary>Relaxation or generation failed; the candidate is out of the search.</summary>
+    Failed,
+}

@@ -1,0 +1,33 @@
+namespace Laqa.Search;
+
+/// <summary>
+/// The CrySPY LAQA score L = -E + wF F² / (2 dF) + wS S (Terayama et al. 2018; stress term from
+/// Yamashita and Sekine 2022). Higher means more promising: a low energy now, or a large force
+/// that is still falling slowly (a long way left to go downhill), or a large stress.
+/// </summary>
+public static class LaqaScore
+{
+    /// <summary>dF never goes below this, so a stalled force does not give an infinite score.</summary>
+    public const double MinForceChange = 1e-6;
+
+    /// <summary>+∞ before the first batch (every candidate is tried once), -∞ once converged or failed.</summary>
+    public static double Of(CandidateSnapshot s, LaqaWeights w)
+    {
+        if (s.IsTerminal) return double.NegativeInfinity;
+        if (s.Batches == 0 || s.Status == CandidateStatus.Pending) return double.PositiveInfinity;
+        var dF = Math.Max(s.ForceChange, MinForceChange);
+        return -s.EnergyPerAtom + w.Force * s.MeanForceNorm * s.MeanForceNorm / (2.0 * dF) + w.Stress * s.MeanAbsStress;
+    }
+
+    /// <summary>
+    /// dF of one batch from the mean force norm at each of its steps: |F_last - F_previous|, 1.0 when
+    /// the batch has a single step, floored at <see cref="MinForceChange"/>.
+    /// </summary>
+    public static double ForceChange(IReadOnlyList<double> meanForceNormsOfBatch)
+    {
+        var n = meanForceNormsOfBatch.Count;
+        if (n == 0) throw new ArgumentException("a batch has at least one step", nameof(meanForceNormsOfBatch));
+        if (n == 1) return 1.0;
+        return Math.Max(Math.Abs(meanForceNormsOfBatch[n - 1] - meanForceNormsOfBatch[n - 2]), MinForceChange);
+    }
+}

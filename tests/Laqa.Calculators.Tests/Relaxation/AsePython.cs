@@ -1,0 +1,41 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Laqa.Crystal;
+
+namespace Laqa.Calculators.Tests.Relaxation;
+
+/// <summary>Runs a script with the system Python that has ASE (/usr/bin/python3), as an independent reference.</summary>
+internal static class AsePython
+{
+    /// <summary>Python source that builds `atoms` (ase.Atoms) from the structure.</summary>
+    public static string AtomsLiteral(Structure structure)
+    {
+        static string Row(Vec3 v) => string.Create(CultureInfo.InvariantCulture, $"[{v.X:R}, {v.Y:R}, {v.Z:R}]");
+        var cell = string.Join(", ", Enumerable.Range(0, 3).Select(i => Row(structure.Lattice[i])));
+        var positions = string.Join(", ", structure.Fractional.Select(Row));
+        var symbols = string.Join(", ", structure.Species.Select(s => $"'{s}'"));
+        return $"atoms = ase.Atoms([{symbols}], cell=[{cell}], scaled_positions=[{positions}], pbc=True)\n";
+    }
+
+    /// <summary>Runs the script and returns the whitespace-separated numbers it prints.</summary>
+    public static double[] RunNumbers(string script)
+    {
+        var start = new ProcessStartInfo("/usr/bin/python3")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        using var process = Process.Start(start)!;
+        process.StandardInput.Write("import ase, numpy as np\n" + script);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"python failed: {error.Result}");
+        return output.Result.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(s => double.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+    }
+}

@@ -1,0 +1,106 @@
+using Laqa.Crystal.Generation;
+using Laqa.Crystal.Neighbours;
+using Laqa.Crystal.Spglib;
+using Laqa.Crystal.Symmetry;
+using Xunit;
+
+namespace Laqa.Crystal.Tests.Generation;
+
+public class StructureGeneratorTests
+{
+    private static GenerationRequest Request(string formula, string groups, bool primitive = false) =>
+        GenerationRequest.Default(Composition.Parse(formula), SpaceGroupSelection.Parse(groups)) with { Primitive = primitive };
+
+    [Fact]
+    public void EveryGroupYieldsStructuresThatSpglibFindsInThatGroup()
+    {
+        Assert.True(SymmetryAnalyzer.IsAvailable);
+        var exact = 0;
+        var supergroups = new List<string>();
+        for (var number = 1; number <= 230; number++)
+        {
+            // One general orbit of each species fits every group, and random special sites stay possible.
+            var group = SpaceGroups.Get(number);
+            var formula = $"Si{group.Order}O{group.Order}";
+            var generator = new StructureGenerator(Request(formula, number.ToString()), seed: number);
+            var generated = generator.Generate(0);
+            var s = generated.Structure;
+            Assert.Equal(number, generated.SpaceGroup);
+            Assert.Equal(group.Order, s.Species.Count(x => x == "Si"));
+            Assert.Equal(group.Order, s.Species.Count(x => x == "O"));
+            AssertMinimumDistancesHold(s, generator);
+            var found = SymmetryAnalyzer.Analyze(s, 1e-3).SpaceGroupNumber;
+            if (found == number) exact++;
+            else
+            {
+                // A random structure can land in a supergroup by chance, never in a group missing our operations.
+                Assert.True(SpaceGroups.Get(found).Order / (double)SpaceGroups.Get(found).CentringVectors.Length
+                            >= group.Order / (double)group.CentringVectors.Length, $"group {number}: spglib found {found}");
+                supergroups.Add($"{number}->{found}");
+            }
+        }
+        Assert.True(exact >= 220, $"only {exact} of 230 exact; supergroups: {string.Join(", ", supergroups)}");
+    }
+
+    // Checked through the neighbour list, a second code path to the generator's own distance test.
+    private static void AssertMinimumDistancesHold(Structure s, StructureGenerator generator)
+    {
+        var distances = generator.Request.Distances;
+        var list = NeighbourList.Build(s, distances.Largest);
+        for (var i = 0; i < s.Count; i++)
+        for (var k = list.Start[i]; k < list.Start[i + 1]; k++)
+            Assert.True(list.Distance[k] >= distances.Get(s.Species[i], s.Species[list.Index[k]]) - 1e-9,
+                $"{s.Species[i]}-{s.Species[list.Index[k]]} at {list.Distance[k]:F3} Å");
+    }
+
+    [Fact]
+    public void CandidateDependsOnlyOnSeedAndIndex()
+    {
+        var request = Request("Li12P4S16", "all", primitive: true);
+        var first = new StructureGenerator(request, seed: 7);
+        var second = new StructureGenerator(request, seed: 7);
+        var forward = Enumerable.Range(0, 12).Select(first.Generate).ToList();
+        var parallel = new GeneratedStructure[12];
+        Parallel.For(0, 12, i => parallel[11 - i] = second.Generate(11 - i));
+        for (var i = 0; i < 12; i++)
+        {
+            Assert.Equal(forward[i].SpaceGroup, parallel[i].SpaceGroup);
+            Assert.True(forward[i].Structure.Fractional.SequenceEqual(parallel[i].Structure.Fractional));
+            Assert.Equal(forward[i].Structure.Lattice.Matrix, parallel[i].Structure.Lattice.Matrix);
+            Assert.Equal(new[] { "Li", "P", "S" }, forward[i].Structure.Species.Distinct());
+            Assert.Equal(32, forward[i].Structure.Count);
+        }
+        Assert.False(forward[0].Structure.Fractional.SequenceEqual(new StructureGenerator(request, seed: 8).Generate(0).Structure.Fractional));
+    }
+
+    [Fact]
+    public void PrimitiveOutputHoldsTheRequestedCountsAndTheSameSymmetry()
+    {
+        var generator = new StructureGenerator(Request("Si2", "227", primitive: true), seed: 1);
+        var s = generator.Generate(0).Structure;
+        Assert.Equal(2, s.Count);
+        Assert.Equal(227, SymmetryAnalyzer.Analyze(s).SpaceGroupNumber);
+    }
+
+    [Fact]
+    public void NoWyckoffCombinationIsAnErrorNamingTheCause()
+    {
+        // Fd-3m's smallest orbit in the conventional cell has 8 points: 3 atoms cannot be placed.
+        var error = Assert.Throws<LaqaInputException>(() => new StructureGenerator(Request("Si3", "227"), seed: 1));
+        Assert.Contains("no combination of Wyckoff positions", error.Message);
+    }
+
+    [Fact]
+    public void DistancesThatCannotFitTheVolumeEndInBoundedTime()
+    {
+        var request = Request("Si8", "1") with
+        {
+            Distances = MinimumDistances.FromCovalentRadii(["Si"], overrides: [new("Si-Si", 4.0)]),
+            Volume = VolumeEstimate.Explicit(160, 0),
+        };
+        var error = Assert.Throws<LaqaInputException>(() => new StructureGenerator(request, 1));
+        Assert.Contains("cannot fit the volume", error.Message);
+        var tight = request with { Distances = MinimumDistances.FromCovalentRadii(["Si"], overrides: [new("Si-Si", 2.8)]), MaxAttempts = 200 };
+        Assert.Contains("could not place", Assert.Throws<LaqaInputException>(() => new StructureGenerator(tight, 1).Generate(0)).Message);
+    }
+}

@@ -1,0 +1,182 @@
+using Xunit;
+using Laqa.Crystal;
+using Laqa.Engine.Configuration;
+using Laqa.Search;
+using Laqa.Search.Campaign;
+
+namespace Laqa.Engine.Tests.Configuration;
+
+public class CampaignConfigLoaderTests
+{
+    private static string[] Errors(string hocon, CalculatorCatalog? catalog = null)
+    {
+        var e = Assert.Throws<LaqaInputException>(() => CampaignConfigLoader.Load(hocon, catalog));
+        return e.Message.Split('\n');
+    }
+
+    [Theory]
+    [InlineData("laqa.relaxer.fmx = 0.1", "laqa.relaxer.fmx: unknown key (did you mean fmax?)")]
+    [InlineData("laqa.generation.volume { factr = 1.2 }", "laqa.generation.volume.factr: unknown key (did you mean factor?)")]
+    [InlineData("laqa.search.nselect = ten", "laqa.search.nselect: expected an integer, got \"ten\"")]
+    [InlineData("laqa.search.nselect = 2.5", "laqa.search.nselect: expected an integer, got \"2.5\"")]
+    [InlineData("laqa.relaxer.fmax = small", "laqa.relaxer.fmax: expected a number, got \"small\"")]
+    [InlineData("laqa.relaxer = 5", "laqa.relaxer: expected a block { ... }")]
+    [InlineData("laqa.seed = [1, 2]", "laqa.seed: expected a single value, got a list")]
+    [InlineData("laqa.seed = []", "laqa.seed: expected a single value, got a list")]
+    [InlineData("laqa.seed { value = 1 }", "laqa.seed: expected a value, got a block { ... }")]
+    [InlineData("laqa.initial-structures = 0", "laqa.initial-structures: must be at least 1, got 0")]
+    [InlineData("laqa.initial-structures = 5\nlaqa.search.nselect = 6", "laqa.search.nselect: 6 is more than laqa.initial-structures (5)")]
+    [InlineData("laqa.search.weights.force = -0.1", "laqa.search.weights.force: must be at least 0, got -0.1")]
+    [InlineData("laqa.search.weights.stress = -1", "laqa.search.weights.stress: must be at least 0, got -1")]
+    [InlineData("laqa.relaxer.fmax = 0", "laqa.relaxer.fmax: must be greater than 0, got 0")]
+    [InlineData("laqa.calculator.preset = si-tersof", "laqa.calculator.preset: unknown calculator preset \"si-tersof\" (did you mean si-tersoff?); known: al2o3-bush, lj-airss, nacl-bmh, si-sw, si-tersoff")]
+    [InlineData("laqa.relaxer.algorithm = lbfgs", "laqa.relaxer.algorithm: unknown value \"lbfgs\" (did you mean bfgs?); expected one of fire, bfgs")]
+    [InlineData("laqa.search.mode = asnyc", "laqa.search.mode: unknown value \"asnyc\" (did you mean async?); expected one of sync, async")]
+    [InlineData("laqa.generation.space-groups = [1, 231]", "laqa.generation.space-groups[1]: \"231\" is not within space groups 1-230")]
+    [InlineData("laqa.generation.space-groups = \"20-10\"", "laqa.generation.space-groups: \"20-10\" is not within space groups 1-230")]
+    [InlineData("laqa.generation.space-groups = [\"1-x\"]", "laqa.generation.space-groups[0]: expected a space group number or a range \"a-b\", got \"1-x\"")]
+    [InlineData("laqa.generation.space-groups = []", "laqa.generation.space-groups: empty list: no space group allowed")]
+    [InlineData("laqa.generation.min-distance.pairs { \"Si-O\" = 1.5 }", "laqa.generation.min-distance.pairs.\"Si-O\": O not in the composition Si8")]
+    [InlineData("laqa.generation.min-distance.pairs { \"Si-Si\" = -2 }", "laqa.generation.min-distance.pairs.\"Si-Si\": must be greater than 0, got -2")]
+    [InlineData("laqa.generation.min-distance.pairs { Si = 2 }", "laqa.generation.min-distance.pairs.\"Si\": expected a pair of elements such as \"Si-O\"")]
+    [InlineData("laqa.generation.volume.sigma-per-atom = 2", "laqa.generation.volume.sigma-per-atom: is set but laqa.generation.volume.mean-per-atom is 0; set the mean too, or use volume.factor alone")]
+    [InlineData("laqa.generation.cell = primative", "laqa.generation.cell: unknown value \"primative\" (did you mean primitive?); expected one of conventional, primitive")]
+    [InlineData("laqa.workers.count = 0", "laqa.workers.count: expected auto or a number of workers (at least 1), got \"0\"")]
+    [InlineData("laqa.workers.batch-timeout = soon", "laqa.workers.batch-timeout: expected a duration such as 90s, 10m or 2h, got \"soon\"")]
+    [InlineData("laqa.workers.max-retries = -1", "laqa.workers.max-retries: must be at least 0, got -1")]
+    [InlineData("laqa.stop.max-total-steps = -5", "laqa.stop.max-total-steps: expected none or a number of steps (at least 1), got \"-5\"")]
+    [InlineData("laqa.persistence.provider = postgresql", "laqa.persistence.postgresql-connection-string: required with provider = postgresql")]
+    [InlineData("laqa.calculator.parameters { sigma = big }", "laqa.calculator.parameters.sigma: expected a number, got \"big\"")]
+    public void Each_error_is_reported_with_its_key_path(string snippet, string expected)
+    {
+        Assert.Equal([expected], Errors("laqa.composition = Si8\n" + snippet));
+    }
+
+    [Theory]
+    [InlineData("laqa.composition = \"\"", "laqa.composition: required, e.g. composition = Si16")]
+    [InlineData("laqa.composition = Si16x", "laqa.composition: composition 'Si16x': 'x' must start with an uppercase letter (element symbols are written like Si, Cl)")]
+    [InlineData("laqa.composition = Si0", "laqa.composition: composition 'Si0': count '0' of Si is zero; counts must be positive")]
+    [InlineData("laqa.composition = Si4O8Si4", "laqa.composition: composition 'Si4O8Si4': element 'Si' appears twice; give each element once")]
+    [InlineData("akka.loglevel = INFO", "laqa: missing the laqa { } block")]
+    [InlineData("", "laqa: missing the laqa { } block")]
+    public void Composition_errors(string hocon, string expected)
+    {
+        Assert.Equal([expected], Errors(hocon));
+    }
+
+    [Fact]
+    public void Parameter_names_are_checked_when_the_catalog_lists_them()
+    {
+        var catalog = new CalculatorCatalog(new Dictionary<string, IReadOnlyCollection<string>?> { ["lj"] = ["epsilon", "sigma"] });
+
+        Assert.Equal(
+            ["laqa.calculator.parameters.sigam: lj has no parameter sigam (did you mean sigma?); it has epsilon, sigma"],
+            Errors("laqa { composition = Ar4, calculator { preset = lj, parameters { epsilon = 0.01, sigam = 3.4 } } }", catalog));
+    }
+
+    [Fact]
+    public void All_errors_are_reported_together_in_order()
+    {
+        const string hocon = """
+            laqa {
+              composition = Si8
+              initial-structures = 4
+              seeed = 3
+              relaxer { fmax = -1, algorithm = lbfgs }
+              search { nselect = 5, weights.force = -2 }
+              workers.count = none
+            }
+            """;
+
+        Assert.Equal(
+        [
+            "laqa.seeed: unknown key (did you mean seed?)",
+            "laqa.relaxer.algorithm: unknown value \"lbfgs\" (did you mean bfgs?); expected one of fire, bfgs",
+            "laqa.relaxer.fmax: must be greater than 0, got -1",
+            "laqa.search.nselect: 5 is more than laqa.initial-structures (4)",
+            "laqa.search.weights.force: must be at least 0, got -2",
+            "laqa.workers.count: expected auto or a number of workers (at least 1), got \"none\"",
+        ], Errors(hocon));
+    }
+
+    [Fact]
+    public void Values_are_read_into_the_spec()
+    {
+        var spec = CampaignConfigLoader.Load("""
+            akka.loglevel = INFO
+            laqa {
+              composition = "Al4O6"
+              initial-structures = 30
+              seed = -7
+              generation {
+                space-groups = [2, "10-12", 12, 227]
+                min-distance { factor = 0.6, pairs { "O-Al" = 1.7, "O-O" = 2.2 } }
+                volume { mean-per-atom = 10.5, sigma-per-atom = 1.5 }
+                max-attempts = 50
+                cell = primitive
+              }
+              calculator { preset = al2o3-bush, parameters { cutoff = 9, Al-O { A = 2409.5 } } }
+              relaxer { algorithm = bfgs, steps-per-batch = 4, fmax = 0.02 }
+              search { algorithm = laqa, mode = async, nselect = 30, weights { force = 0.2, stress = 0 } }
+              workers { count = 3, batch-timeout = 90s, max-retries = 0 }
+              persistence { provider = postgresql, postgresql-connection-string = "Host=db;Database=laqa" }
+              stop.max-total-steps = 50000
+            }
+            """);
+
+        Assert.Equal([("Al", 4), ("O", 6)], spec.Composition.Species.ToArray());
+        Assert.Equal(10, spec.Composition.TotalAtoms);
+        Assert.Equal((30, -7L), (spec.InitialStructures, spec.Seed));
+        Assert.Equal([2, 10, 11, 12, 227], spec.Generation.SpaceGroups);
+        Assert.Equal(0.6, spec.Generation.MinDistanceFactor);
+        Assert.Equal([new PairDistance("Al", "O", 1.7), new PairDistance("O", "O", 2.2)], spec.Generation.MinDistancePairs);
+        Assert.Equal(1.7, spec.Generation.MinDistanceOverride("O", "Al"));
+        Assert.Null(spec.Generation.MinDistanceOverride("Al", "Al"));
+        Assert.Equal(new VolumeSpec(1.1, 10.5, 1.5), spec.Generation.Volume);
+        Assert.True(spec.Generation.Volume.UsesMeanAndSigma);
+        Assert.Equal((50, CellChoice.Primitive), (spec.Generation.MaxAttempts, spec.Generation.Cell));
+        Assert.Equal("al2o3-bush", spec.Calculator.Preset);
+        Assert.Equal([new CalculatorParameter("Al-O.A", 2409.5), new CalculatorParameter("cutoff", 9)], spec.Calculator.Parameters);
+        Assert.Equal((RelaxerAlgorithm.Bfgs, 4, 0.02), (spec.Relaxer.Algorithm, spec.Relaxer.StepsPerBatch, spec.Relaxer.MaxForce));
+        Assert.Equal(new SearchSpec(SearchAlgorithm.Laqa, new LaqaOptions(30, LaqaMode.Async, new LaqaWeights(0.2, 0)), 1000), spec.Search);
+        Assert.Equal(new WorkerSpec(3, TimeSpan.FromSeconds(90), 0), spec.Workers);
+        Assert.Equal(new PersistenceSpec(PersistenceProvider.PostgreSql, "campaign.db", "Host=db;Database=laqa"), spec.Persistence);
+        Assert.Equal(50000, spec.Stop.MaxTotalSteps);
+    }
+
+    [Theory]
+    [InlineData("si16-tersoff.conf", "Si16", SearchAlgorithm.Laqa, 60)]
+    [InlineData("si16-tersoff-rs.conf", "Si16", SearchAlgorithm.Rs, 60)]
+    [InlineData("si8-small.conf", "Si8", SearchAlgorithm.Laqa, 8)]
+    public void Examples_load(string file, string composition, SearchAlgorithm algorithm, int structures)
+    {
+        var spec = CampaignConfigLoader.LoadFile(RepositoryFiles.PathOf(Path.Combine("config", "examples", file)));
+
+        Assert.Equal((composition, algorithm, structures), (spec.Composition.ToString(), spec.Search.Algorithm, spec.InitialStructures));
+        Assert.Equal("si-tersoff", spec.Calculator.Preset);
+    }
+
+    [Fact]
+    public void Every_example_in_the_folder_loads()
+    {
+        var files = Directory.GetFiles(RepositoryFiles.PathOf(Path.Combine("config", "examples")), "*.conf");
+        Assert.NotEmpty(files);
+        foreach (var file in files) CampaignConfigLoader.LoadFile(file);
+    }
+
+    [Fact]
+    public void The_rs_example_is_the_laqa_example_with_another_algorithm()
+    {
+        var laqa = CampaignConfigLoader.LoadFile(RepositoryFiles.PathOf("config/examples/si16-tersoff.conf"));
+        var rs = CampaignConfigLoader.LoadFile(RepositoryFiles.PathOf("config/examples/si16-tersoff-rs.conf"));
+
+        Assert.Equal(laqa with { Search = rs.Search }, rs);
+    }
+
+    [Fact]
+    public void A_missing_file_is_an_input_error()
+    {
+        var e = Assert.Throws<LaqaInputException>(() => CampaignConfigLoader.LoadFile("/nonexistent/campaign.conf"));
+        Assert.Contains("/nonexistent/campaign.conf", e.Message);
+    }
+}

@@ -1,0 +1,75 @@
+using Xunit;
+using Akka.Configuration;
+using Laqa.Engine.Configuration;
+using Laqa.Search;
+using Laqa.Search.Campaign;
+
+namespace Laqa.Engine.Tests.Configuration;
+
+public class ReferenceConfTests
+{
+    [Fact]
+    public void Embedded_reference_is_the_repository_file()
+    {
+        Assert.Equal(File.ReadAllText(RepositoryFiles.PathOf("config/reference.conf")), CampaignConfigLoader.ReferenceText);
+    }
+
+    [Fact]
+    public void Reference_defaults_equal_the_record_defaults()
+    {
+        var spec = CampaignConfigLoader.Load("laqa.composition = Si8");
+
+        Assert.Equal("Si8", spec.Composition.ToString());
+        Assert.Equal(GenerationSpec.Default, spec.Generation);
+        Assert.Equal(CalculatorSpec.Default, spec.Calculator);
+        Assert.Equal(RelaxerSpec.Default, spec.Relaxer);
+        Assert.Equal(SearchSpec.Default, spec.Search);
+        Assert.Equal(new LaqaWeights(), spec.Search.Laqa.Weights);
+        Assert.Equal(WorkerSpec.Default, spec.Workers);
+        Assert.Equal(PersistenceSpec.Default, spec.Persistence);
+        Assert.Equal(StopCriteria.Default, spec.Stop);
+    }
+
+    [Fact]
+    public void Reference_units_are_converted_from_GPa()
+    {
+        var spec = CampaignConfigLoader.Load("laqa { composition = Si8, relaxer { smax = 1.6021766208, pressure = -160.21766208 } }");
+
+        Assert.Equal(0.01, spec.Relaxer.MaxStress, 15);
+        Assert.Equal(-1.0, spec.Relaxer.ExternalPressure, 15);
+    }
+
+    [Fact]
+    public void Every_reference_key_has_a_comment_line_above_it()
+    {
+        var lines = CampaignConfigLoader.ReferenceText.Split('\n').Select(l => l.Trim()).ToArray();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (!lines[i].Contains('=') || lines[i].StartsWith('#')) continue;
+            Assert.True(i > 0 && lines[i - 1].StartsWith('#'), $"reference.conf line {i + 1} \"{lines[i]}\" has no comment above it");
+        }
+    }
+
+    [Fact]
+    public void Fingerprint_covers_every_key_except_those_allowed_to_change_on_resume()
+    {
+        var resumable = new[] { "laqa.workers.", "laqa.persistence.", "laqa.stop." };
+        var referenceKeys = LeafPaths(ConfigurationFactory.ParseString(CampaignConfigLoader.ReferenceText).GetValue("laqa"), "laqa")
+            .Where(k => !resumable.Any(k.StartsWith))
+            .Order(StringComparer.Ordinal);
+
+        var spec = CampaignConfigLoader.Load("laqa.composition = Si8");
+        var fingerprinted = spec.DefiningSettings.Select(line => line[..line.IndexOf(" = ", StringComparison.Ordinal)])
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(referenceKeys, fingerprinted);
+    }
+
+    private static IEnumerable<string> LeafPaths(Akka.Configuration.Hocon.HoconValue node, string path)
+    {
+        if (!node.IsObject())
+            return [path];
+        var items = node.GetObject().Items;
+        return items.Count == 0 ? [] : items.SelectMany(kv => LeafPaths(kv.Value, $"{path}.{kv.Key}"));
+    }
+}

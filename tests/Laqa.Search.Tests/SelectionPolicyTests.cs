@@ -1,0 +1,103 @@
+using static Laqa.Search.Tests.Snapshots;
+
+namespace Laqa.Search.Tests;
+
+/// <summary>Behaviour every policy shares.</summary>
+public class SelectionPolicyTests
+{
+    public static TheoryData<string> Names => ["rs", "sync", "async"];
+
+    [Theory, MemberData(nameof(Names))]
+    public void A_requeued_batch_is_taken_again_and_recorded_once(string name)
+    {
+        var policy = Created(name, 2);
+        var first = policy.Take();
+        policy.Requeue(first);
+
+        Assert.Empty(policy.InFlight);
+        var taken = new[] { policy.Take(), policy.Take() };
+        Assert.Equal([0, 1], taken.Order());
+        foreach (var id in taken) policy.Observe(Snapshots.Relaxing(id, -1, 1));
+        Assert.Equal(1, policy.History.SelectMany(r => r.Batches).Count(b => b == new SelectedBatch(first, 0)));
+    }
+
+    [Theory, MemberData(nameof(Names))]
+    public void Requeue_of_a_candidate_not_in_flight_changes_nothing(string name)
+    {
+        var policy = Created(name, 2);
+        var id = policy.Take();
+        policy.Requeue(1 - id);
+
+        Assert.Equal([id], policy.InFlight);
+        Assert.Equal(1 - id, policy.Take());
+        policy.AssertNothingReady();
+    }
+
+    [Theory, MemberData(nameof(Names))]
+    public void Finished_only_when_every_candidate_exists_is_done_and_nothing_is_in_flight(string name)
+    {
+        var policy = Policy(name, 3, nselect: 1, maxSteps: 20);
+        Assert.False(policy.IsFinished);
+        policy.Observe(CandidateSnapshot.Created(0) with { Status = CandidateStatus.Failed });
+        policy.Observe(CandidateSnapshot.Created(1));
+        Assert.Equal(1, policy.Take());
+        policy.Observe(Converged(1, -1, 1));
+        Assert.False(policy.IsFinished);
+        policy.Observe(CandidateSnapshot.Created(2));
+        Assert.Equal(2, policy.Take());
+        policy.Observe(Relaxing(2, -1, 1));
+        Assert.Equal(2, policy.Take());
+        Assert.False(policy.IsFinished);
+        policy.Observe(Relaxing(2, -1, 2));
+
+        // 20 steps reached: candidate 2 is out of steps although still Relaxing.
+        Assert.True(policy.IsFinished);
+        policy.AssertNothingReady();
+    }
+
+    [Theory, MemberData(nameof(Names))]
+    public void An_older_snapshot_than_the_latest_is_ignored(string name)
+    {
+        var policy = Created(name, 2, nselect: 1);
+        Assert.Equal(0, policy.Take());
+        Assert.Equal(1, policy.Take());
+        policy.Observe(Converged(0, -1, 1));
+        policy.Observe(Relaxing(0, -1, 0));
+        policy.Observe(Relaxing(1, -1, 1));
+
+        Assert.Equal(1, policy.Take());
+        policy.AssertNothingReady();
+    }
+
+    [Theory, MemberData(nameof(Names))]
+    public void A_repeated_snapshot_does_not_end_the_batch_in_flight(string name)
+    {
+        var policy = Created(name, 1);
+        Assert.Equal(0, policy.Take());
+        policy.Observe(CandidateSnapshot.Created(0));
+
+        Assert.Equal([0], policy.InFlight);
+        policy.AssertNothingReady();
+    }
+
+    [Theory, MemberData(nameof(Names))]
+    public void Unknown_ids_are_rejected(string name)
+    {
+        var policy = Policy(name, 2);
+        Assert.Throws<ArgumentOutOfRangeException>(() => policy.Observe(CandidateSnapshot.Created(2)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => policy.Observe(CandidateSnapshot.Created(-1)));
+    }
+
+    [Theory, MemberData(nameof(Names))]
+    public void No_candidates_is_finished_at_once(string name)
+    {
+        Assert.True(Policy(name, 0).IsFinished);
+    }
+
+    [Theory, MemberData(nameof(Names))]
+    public void Restore_is_only_for_a_fresh_policy(string name)
+    {
+        var policy = Created(name, 1);
+        Assert.Throws<InvalidOperationException>(() => policy.Restore([]));
+    }
+}
