@@ -76,9 +76,7 @@ public sealed class RigidIonCalculator(RigidIonPotential potential, EwaldParamet
                 ewald.Alpha, ewald.ReciprocalCutoff, forces, strainDerivative);
             energy += EwaldSummation.SelfEnergy(ewald.Alpha, chargeSquareSum);
         }
-        if (!double.IsFinite(energy))
-            return CalculationResult.Failed($"potential '{Name}': energy is not finite ({energy}) for {structure.Formula()}");
-        return new CalculationResult(energy, forces, Virial.ToStress(strainDerivative, lattice.Volume));
+        return PotentialResult.From($"potential '{Name}'", energy, forces, strainDerivative, lattice.Volume);
     }
 
     // Every pair (i ≤ j, lattice image n) once, fused with its evaluation: no neighbour list is stored.

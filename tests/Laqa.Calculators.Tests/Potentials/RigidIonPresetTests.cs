@@ -36,6 +36,24 @@ public class RigidIonPresetTests(ITestOutputHelper output)
         Assert.True(rockSalt < caesiumChloride - 0.1, $"rock salt {rockSalt:F4} eV vs CsCl type {caesiumChloride:F4} eV");
     }
 
+    [Theory]
+    [InlineData("nacl-bmh")]
+    [InlineData("al2o3-bush")]
+    public void ParallelCallsMatchSequentialOnes(string preset)
+    {
+        var calculator = PotentialPresets.Create(preset);
+        var structures = RigidIonCases.Structures(preset);
+        var sequential = structures.Select(s => calculator.Calculate(s)).ToArray();
+        var parallel = new CalculationResult[structures.Length];
+        Parallel.For(0, structures.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, k => parallel[k] = calculator.Calculate(structures[k]));
+        for (var k = 0; k < structures.Length; k++)
+        {
+            Assert.Equal(sequential[k].Energy, parallel[k].Energy);
+            Assert.Equal(sequential[k].Forces, parallel[k].Forces);
+            Assert.Equal(sequential[k].Stress, parallel[k].Stress);
+        }
+    }
+
     [Fact]
     public void SpeciesPairWithoutParametersIsNamed()
     {
