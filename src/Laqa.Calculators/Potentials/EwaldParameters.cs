@@ -6,8 +6,10 @@ namespace Laqa.Calculators.Potentials;
 /// </summary>
 public sealed record EwaldParameters(double Alpha, double RealCutoff, double ReciprocalCutoff)
 {
-    // Relative cost of one real-space pair to one (k-vector, atom) term, measured on rock salt.
-    private const double RealToReciprocalCost = 8.0;
+    // Costs relative to one (k-vector, atom) term of the reciprocal sum, measured on Na32Cl32: visiting a
+    // pair within the pair loop's reach (with its short-range term), and its real-space Coulomb term.
+    private const double PairVisitCost = 16.0;
+    private const double RealSpaceCoulombCost = 6.0;
 
     // Each part is converged to this fraction of the target: the estimates are within a factor of 5 of
     // the errors measured on rock salt, corundum and random cells, and the stress errs by up to
@@ -18,22 +20,27 @@ public sealed record EwaldParameters(double Alpha, double RealCutoff, double Rec
     /// Parameters that converge the Coulomb energy to <paramref name="energyPerAtom"/> (eV/atom)
     /// at the least estimated cost, for <paramref name="atomCount"/> ions in volume
     /// <paramref name="volume"/> (Å³) whose charges squared sum to <paramref name="chargeSquareSum"/>.
+    /// Pairs within <paramref name="shortRangeCutoff"/> (Å) are visited anyway, which favours a
+    /// real-space cut-off up to it.
     /// </summary>
-    public static EwaldParameters ForAccuracy(double volume, int atomCount, double chargeSquareSum, double energyPerAtom)
+    public static EwaldParameters ForAccuracy(double volume, int atomCount, double chargeSquareSum, double energyPerAtom, double shortRangeCutoff = 0.0)
     {
         if (!(chargeSquareSum > 0)) throw new ArgumentOutOfRangeException(nameof(chargeSquareSum), "no charges to sum");
         var target = SafetyFactor * energyPerAtom;
         var meanChargeSquare = chargeSquareSum / atomCount;
         var density = atomCount / volume;
-        // The classic balance α = √π (w N / V²)^(1/6) at equal real and reciprocal exponents; then a
-        // golden-section search over ln α with the cut-offs solved from the estimates at each α.
-        var balanced = Math.Sqrt(Math.PI) * Math.Pow(RealToReciprocalCost * atomCount / (volume * volume), 1.0 / 6.0);
+        // Start from the classic balance α = √π (w N / V²)^(1/6) at equal real and reciprocal exponents, then
+        // search ln α by golden section with the cut-offs solved from the estimates at each α.
+        var balanced = Math.Sqrt(Math.PI) * Math.Pow((PairVisitCost + RealSpaceCoulombCost) * atomCount / (volume * volume), 1.0 / 6.0);
+        var pairsPerUnitCube = (2.0 * Math.PI / 3.0) * density;
         double Cost(double logAlpha)
         {
             var alpha = Math.Exp(logAlpha);
             var rc = RealCutoffFor(alpha, density, meanChargeSquare, target);
             var kc = ReciprocalCutoffFor(alpha, meanChargeSquare, target);
-            return RealToReciprocalCost * (2.0 * Math.PI / 3.0) * density * rc * rc * rc + volume / (12.0 * Math.PI * Math.PI) * kc * kc * kc;
+            var reach = Math.Max(rc, shortRangeCutoff);
+            return pairsPerUnitCube * (PairVisitCost * reach * reach * reach + RealSpaceCoulombCost * rc * rc * rc)
+                + volume / (12.0 * Math.PI * Math.PI) * kc * kc * kc;
         }
         var best = GoldenSectionMinimum(Cost, Math.Log(balanced) - Math.Log(4.0), Math.Log(balanced) + Math.Log(4.0));
         var chosen = Math.Exp(best);
@@ -47,7 +54,7 @@ public sealed record EwaldParameters(double Alpha, double RealCutoff, double Rec
     /// the ions beyond rc with uncorrelated signs, using erfc(x) ≤ exp(−x²)/(x√π). It is not divided
     /// by √N: in a crystal equivalent ions err alike.
     /// </summary>
-    public static double RealSpaceError(double alpha, double cutoff, double density, double meanChargeSquare) =>
+    private static double RealSpaceError(double alpha, double cutoff, double density, double meanChargeSquare) =>
         0.5 * EwaldSummation.CoulombConstant * meanChargeSquare * Math.Exp(-alpha * alpha * cutoff * cutoff)
         * Math.Sqrt(density / (cutoff * cutoff * cutoff)) / (alpha * alpha);
 
@@ -55,7 +62,7 @@ public sealed record EwaldParameters(double Alpha, double RealCutoff, double Rec
     /// Estimated reciprocal-space truncation error per ion (eV): the omitted k terms with |S(k)|²
     /// at its mean ΣQ, the k-points as a continuum: ke q² α erfc(kc/2α)/√π.
     /// </summary>
-    public static double ReciprocalSpaceError(double alpha, double kCutoff, double meanChargeSquare) =>
+    private static double ReciprocalSpaceError(double alpha, double kCutoff, double meanChargeSquare) =>
         EwaldSummation.CoulombConstant * meanChargeSquare * alpha * ErrorFunction.Erfc(kCutoff / (2.0 * alpha)) / Math.Sqrt(Math.PI);
 
     private static double RealCutoffFor(double alpha, double density, double meanChargeSquare, double target)

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using Laqa.Crystal;
 
 namespace Laqa.Calculators.Potentials;
@@ -46,14 +47,22 @@ public static class EwaldSummation
         var lMax = (int)Math.Floor(kCutoff * lattice.LengthC / twoPi);
         if (hMax == 0 && kMax == 0 && lMax == 0) return 0.0;
 
-        // Phase tables exp(2πi m fᵢ) per axis, row m holding all atoms, built by recurrence in m.
-        var phaseA = PhaseTable(fractional, 0, 0, hMax);
-        var phaseB = PhaseTable(fractional, 1, -kMax, kMax);
-        var phaseC = PhaseTable(fractional, 2, -lMax, lMax);
-        var rowRe = new double[n];
-        var rowIm = new double[n];
-        var termRe = new double[n];
-        var termIm = new double[n];
+        // Atoms are processed four at a time; rows are padded with uncharged atoms.
+        var width = Vector256<double>.Count;
+        var stride = (n + width - 1) / width * width;
+        var phaseA = PhaseTable(fractional, 0, 0, hMax, stride);
+        var phaseB = PhaseTable(fractional, 1, -kMax, kMax, stride);
+        var phaseC = PhaseTable(fractional, 2, -lMax, lMax, stride);
+        var padded = new double[stride];
+        charges.CopyTo(padded);
+        // rowRe/Im: qᵢ exp(i(h b₁ + k b₂)·rᵢ); termRe/Im: qᵢ exp(ik·rᵢ) for the current k.
+        var rowRe = new double[stride];
+        var rowIm = new double[stride];
+        var termRe = new double[stride];
+        var termIm = new double[stride];
+        var forceX = new double[stride];
+        var forceY = new double[stride];
+        var forceZ = new double[stride];
 
         var kCutoffSquared = kCutoff * kCutoff;
         var inverseFourAlphaSquared = 1.0 / (4.0 * alpha * alpha);
@@ -63,7 +72,7 @@ public static class EwaldSummation
 
         for (var h = 0; h <= hMax; h++)
         {
-            var rowA = h * n;
+            var rowA = h * stride;
             for (var k = h == 0 ? 0 : -kMax; k <= kMax; k++)
             {
                 var g = h * b1 + k * b2;
@@ -77,13 +86,16 @@ public static class EwaldSummation
                 if (h == 0 && k == 0) lFirst = Math.Max(lFirst, 1);
                 if (lFirst > lLast) continue;
 
-                var rowB = (k + kMax) * n;
-                for (var i = 0; i < n; i++)
+                var rowB = (k + kMax) * stride;
+                for (var i = 0; i < stride; i += width)
                 {
-                    double aRe = phaseA.Re[rowA + i], aIm = phaseA.Im[rowA + i];
-                    double bRe = phaseB.Re[rowB + i], bIm = phaseB.Im[rowB + i];
-                    rowRe[i] = aRe * bRe - aIm * bIm;
-                    rowIm[i] = aRe * bIm + aIm * bRe;
+                    var aRe = Load(phaseA.Re, rowA + i);
+                    var aIm = Load(phaseA.Im, rowA + i);
+                    var bRe = Load(phaseB.Re, rowB + i);
+                    var bIm = Load(phaseB.Im, rowB + i);
+                    var q = Load(padded, i);
+                    Store(q * (aRe * bRe - aIm * bIm), rowRe, i);
+                    Store(q * (aRe * bIm + aIm * bRe), rowIm, i);
                 }
 
                 for (var l = lFirst; l <= lLast; l++)
@@ -91,18 +103,23 @@ public static class EwaldSummation
                     var kv = g + l * b3;
                     var k2 = kv.NormSquared;
                     if (k2 >= kCutoffSquared) continue;
-                    var rowC = (l + lMax) * n;
-                    double sRe = 0, sIm = 0;
-                    for (var i = 0; i < n; i++)
+                    var rowC = (l + lMax) * stride;
+                    var sumRe = Vector256<double>.Zero;
+                    var sumIm = Vector256<double>.Zero;
+                    for (var i = 0; i < stride; i += width)
                     {
-                        double cRe = phaseC.Re[rowC + i], cIm = phaseC.Im[rowC + i];
-                        var eRe = rowRe[i] * cRe - rowIm[i] * cIm;
-                        var eIm = rowRe[i] * cIm + rowIm[i] * cRe;
-                        termRe[i] = eRe;
-                        termIm[i] = eIm;
-                        sRe += charges[i] * eRe;
-                        sIm += charges[i] * eIm;
+                        var cRe = Load(phaseC.Re, rowC + i);
+                        var cIm = Load(phaseC.Im, rowC + i);
+                        var rRe = Load(rowRe, i);
+                        var rIm = Load(rowIm, i);
+                        var tRe = rRe * cRe - rIm * cIm;
+                        var tIm = rRe * cIm + rIm * cRe;
+                        Store(tRe, termRe, i);
+                        Store(tIm, termIm, i);
+                        sumRe += tRe;
+                        sumIm += tIm;
                     }
+                    double sRe = Vector256.Sum(sumRe), sIm = Vector256.Sum(sumIm);
                     // Twice the full-space weight (2π ke/V) exp(−k²/4α²)/k², for k and −k together.
                     var weight = prefactor * Math.Exp(-k2 * inverseFourAlphaSquared) / k2;
                     var termEnergy = weight * (sRe * sRe + sIm * sIm);
@@ -116,18 +133,29 @@ public static class EwaldSummation
                     wxz += strainFactor * kv.X * kv.Z;
                     wyz += strainFactor * kv.Y * kv.Z;
 
-                    var forceFactor = 2.0 * weight;
-                    for (var i = 0; i < n; i++)
+                    // Fᵢ = 2w k Im(S* qᵢ exp(ik·rᵢ)).
+                    var forceRe = Vector256.Create(2.0 * weight * sRe);
+                    var forceIm = Vector256.Create(2.0 * weight * sIm);
+                    var kx = Vector256.Create(kv.X);
+                    var ky = Vector256.Create(kv.Y);
+                    var kz = Vector256.Create(kv.Z);
+                    for (var i = 0; i < stride; i += width)
                     {
-                        var f = forceFactor * charges[i] * (sRe * termIm[i] - sIm * termRe[i]);
-                        forces[3 * i] += f * kv.X;
-                        forces[3 * i + 1] += f * kv.Y;
-                        forces[3 * i + 2] += f * kv.Z;
+                        var f = forceRe * Load(termIm, i) - forceIm * Load(termRe, i);
+                        Store(Load(forceX, i) + f * kx, forceX, i);
+                        Store(Load(forceY, i) + f * ky, forceY, i);
+                        Store(Load(forceZ, i) + f * kz, forceZ, i);
                     }
                 }
             }
         }
 
+        for (var i = 0; i < n; i++)
+        {
+            forces[3 * i] += forceX[i];
+            forces[3 * i + 1] += forceY[i];
+            forces[3 * i + 2] += forceZ[i];
+        }
         strainDerivative[0] += wxx;
         strainDerivative[4] += wyy;
         strainDerivative[8] += wzz;
@@ -140,16 +168,20 @@ public static class EwaldSummation
         return energy;
     }
 
+    private static Vector256<double> Load(double[] array, int offset) => Vector256.Create(new ReadOnlySpan<double>(array, offset, Vector256<double>.Count));
+
+    private static void Store(Vector256<double> value, double[] array, int offset) => value.CopyTo(new Span<double>(array, offset, Vector256<double>.Count));
+
     private readonly record struct ComplexTable(double[] Re, double[] Im);
 
-    private static ComplexTable PhaseTable(ReadOnlySpan<Vec3> fractional, int axis, int first, int last)
+    // exp(2πi m fᵢ) for m = first..last, row m − first holding the atoms (padded to the stride), by recurrence in m.
+    private static ComplexTable PhaseTable(ReadOnlySpan<Vec3> fractional, int axis, int first, int last, int stride)
     {
-        var n = fractional.Length;
         var rows = last - first + 1;
-        var re = new double[rows * n];
-        var im = new double[rows * n];
-        var zero = -first * n;
-        for (var i = 0; i < n; i++)
+        var re = new double[rows * stride];
+        var im = new double[rows * stride];
+        var zero = -first * stride;
+        for (var i = 0; i < fractional.Length; i++)
         {
             var angle = 2.0 * Math.PI * fractional[i][axis];
             var (sin, cos) = Math.SinCos(angle);
@@ -160,13 +192,13 @@ public static class EwaldSummation
                 (pRe, pIm) = (pRe * cos - pIm * sin, pRe * sin + pIm * cos);
                 if (m <= last)
                 {
-                    re[zero + m * n + i] = pRe;
-                    im[zero + m * n + i] = pIm;
+                    re[zero + m * stride + i] = pRe;
+                    im[zero + m * stride + i] = pIm;
                 }
                 if (-m >= first)
                 {
-                    re[zero - m * n + i] = pRe;
-                    im[zero - m * n + i] = -pIm;
+                    re[zero - m * stride + i] = pRe;
+                    im[zero - m * stride + i] = -pIm;
                 }
             }
         }

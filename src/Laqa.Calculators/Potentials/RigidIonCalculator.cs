@@ -17,10 +17,21 @@ public sealed class RigidIonCalculator(RigidIonPotential potential, EwaldParamet
 
     public string? MissingParameters(IReadOnlyCollection<string> species) => potential.MissingParameters(species);
 
-    /// <summary>The Ewald parameters for a cell of this volume holding ions with these charges squared summed (null when none is charged).</summary>
-    public EwaldParameters? EwaldParametersFor(double volume, int atomCount, double chargeSquareSum) =>
+    /// <summary>The Ewald parameters used for this structure: fixed, or chosen for its volume, ions and short-range reach (null when no ion is charged).</summary>
+    public EwaldParameters? EwaldParametersFor(Structure structure)
+    {
+        var kinds = SpeciesIndex.Of(structure);
+        var missing = potential.MissingParameters(kinds.Names);
+        if (missing is not null) throw new LaqaInputException($"potential '{Name}': {missing}");
+        var chargeSquareSum = structure.Species.Sum(s => potential.Charges[s] * potential.Charges[s]);
+        PairTable(kinds, out var anyShortRange);
+        return ChooseEwald(structure.Lattice.Volume, structure.Count, chargeSquareSum, anyShortRange);
+    }
+
+    private EwaldParameters? ChooseEwald(double volume, int atomCount, double chargeSquareSum, bool anyShortRange) =>
         chargeSquareSum == 0 ? null
-            : fixedEwaldParameters ?? EwaldParameters.ForAccuracy(volume, atomCount, chargeSquareSum, potential.CoulombAccuracy);
+            : fixedEwaldParameters ?? EwaldParameters.ForAccuracy(volume, atomCount, chargeSquareSum, potential.CoulombAccuracy,
+                anyShortRange ? potential.ShortRangeCutoff : 0.0);
 
     public CalculationResult Calculate(Structure structure, CancellationToken cancellationToken = default)
     {
@@ -43,7 +54,7 @@ public sealed class RigidIonCalculator(RigidIonPotential potential, EwaldParamet
 
         var pairs = PairTable(kinds, out var anyShortRange);
         var lattice = structure.Lattice;
-        var ewald = EwaldParametersFor(lattice.Volume, n, chargeSquareSum);
+        var ewald = ChooseEwald(lattice.Volume, n, chargeSquareSum, anyShortRange);
         var shortRangeCutoff = anyShortRange ? potential.ShortRangeCutoff : 0.0;
         var realCutoff = ewald?.RealCutoff ?? 0.0;
         var cutoff = Math.Max(shortRangeCutoff, realCutoff);
@@ -65,12 +76,11 @@ public sealed class RigidIonCalculator(RigidIonPotential potential, EwaldParamet
                 ewald.Alpha, ewald.ReciprocalCutoff, forces, strainDerivative);
             energy += EwaldSummation.SelfEnergy(ewald.Alpha, chargeSquareSum);
         }
-        if (!double.IsFinite(energy))
-            return CalculationResult.Failed($"potential '{Name}': energy is not finite ({energy}) for {structure.Formula()}");
-        return new CalculationResult(energy, forces, Virial.ToStress(strainDerivative, lattice.Volume));
+        return PotentialResult.From($"potential '{Name}'", energy, forces, strainDerivative, lattice.Volume);
     }
 
-    // Every pair (i ≤ j, lattice image) once, fused with its evaluation: no neighbour list is stored.
+    // Every pair (i ≤ j, lattice image n) once, fused with its evaluation: no neighbour list is stored.
+    // A vector with fractional components f has |r| ≥ |fₐ|·(plane spacing)ₐ, which bounds each nₐ per pair.
     private static double PairSum(Structure structure, int[] types, int typeCount, PairTerm[] pairs, double[] charges,
         double alpha, double shortRangeCutoff, double realCutoff, double[] forces, double[] strainDerivative, out (int I, int J)? coincident)
     {
@@ -79,10 +89,8 @@ public sealed class RigidIonCalculator(RigidIonPotential potential, EwaldParamet
         var cutoffSquared = cutoff * cutoff;
         var lattice = structure.Lattice;
         Vec3 a = lattice.A, b = lattice.B, c = lattice.C;
-        var images = LatticeImages.Within(lattice, cutoff);
-        var translations = images.Translations;
-        var lengths = images.Lengths;
-        var positiveHalf = images.PositiveHalf;
+        var spacing = lattice.PlaneSpacings();
+        double reach0 = cutoff / spacing.X, reach1 = cutoff / spacing.Y, reach2 = cutoff / spacing.Z;
         var fractional = structure.Fractional;
         var n = structure.Count;
         var energy = 0.0;
@@ -100,52 +108,57 @@ public sealed class RigidIonCalculator(RigidIonPotential potential, EwaldParamet
                 d0 -= Math.Round(d0);
                 d1 -= Math.Round(d1);
                 d2 -= Math.Round(d2);
-                var nearest = new Vec3(
-                    d0 * a.X + d1 * b.X + d2 * c.X,
-                    d0 * a.Y + d1 * b.Y + d2 * c.Y,
-                    d0 * a.Z + d1 * b.Z + d2 * c.Z);
-                var reach = cutoff + nearest.Norm;
                 var qq = qi * charges[j];
                 ref readonly var term = ref pairs[typeRow + types[j]];
-                for (var t = 0; t < translations.Length; t++)
+                int first0 = (int)Math.Ceiling(-reach0 - d0), last0 = (int)Math.Floor(reach0 - d0);
+                int first1 = (int)Math.Ceiling(-reach1 - d1), last1 = (int)Math.Floor(reach1 - d1);
+                int first2 = (int)Math.Ceiling(-reach2 - d2), last2 = (int)Math.Floor(reach2 - d2);
+                for (var n0 = first0; n0 <= last0; n0++)
+                for (var n1 = first1; n1 <= last1; n1++)
                 {
-                    if (lengths[t] >= reach) break;
-                    if (i == j && !positiveHalf[t]) continue;
-                    var d = nearest + translations[t];
-                    var r2 = d.NormSquared;
-                    if (r2 >= cutoffSquared) continue;
-                    var r = Math.Sqrt(r2);
-                    if (r < 1e-8)
+                    double g0 = d0 + n0, g1 = d1 + n1;
+                    var row = new Vec3(g0 * a.X + g1 * b.X, g0 * a.Y + g1 * b.Y, g0 * a.Z + g1 * b.Z);
+                    for (var n2 = first2; n2 <= last2; n2++)
                     {
-                        coincident = (i, j);
-                        return double.NaN;
+                        // An atom meets each of its own images once: n in the positive half only.
+                        if (i == j && (n0 < 0 || (n0 == 0 && (n1 < 0 || (n1 == 0 && n2 <= 0))))) continue;
+                        var g2 = d2 + n2;
+                        var d = new Vec3(row.X + g2 * c.X, row.Y + g2 * c.Y, row.Z + g2 * c.Z);
+                        var r2 = d.NormSquared;
+                        if (r2 >= cutoffSquared) continue;
+                        var r = Math.Sqrt(r2);
+                        if (r < 1e-8)
+                        {
+                            coincident = (i, j);
+                            return double.NaN;
+                        }
+                        var derivative = 0.0;
+                        if (r < realCutoff && qq != 0)
+                        {
+                            energy += EwaldSummation.RealSpacePair(qq, alpha, r, out var coulombDerivative);
+                            derivative += coulombDerivative;
+                        }
+                        if (r < shortRangeCutoff && !term.Pair.IsZero)
+                        {
+                            energy += term.Pair.Energy(r, out var shortDerivative) - term.ShiftEnergy;
+                            derivative += shortDerivative;
+                        }
+                        // The force on i is (dE/dr) d/r with d from i to the image of j; j receives the opposite.
+                        var s = derivative / r;
+                        double gx = s * d.X, gy = s * d.Y, gz = s * d.Z;
+                        fx += gx;
+                        fy += gy;
+                        fz += gz;
+                        forces[3 * j] -= gx;
+                        forces[3 * j + 1] -= gy;
+                        forces[3 * j + 2] -= gz;
+                        wxx += gx * d.X;
+                        wyy += gy * d.Y;
+                        wzz += gz * d.Z;
+                        wxy += gx * d.Y;
+                        wxz += gx * d.Z;
+                        wyz += gy * d.Z;
                     }
-                    var derivative = 0.0;
-                    if (r < realCutoff && qq != 0)
-                    {
-                        energy += EwaldSummation.RealSpacePair(qq, alpha, r, out var coulombDerivative);
-                        derivative += coulombDerivative;
-                    }
-                    if (r < shortRangeCutoff && !term.Pair.IsZero)
-                    {
-                        energy += term.Pair.Energy(r, out var shortDerivative) - term.ShiftEnergy;
-                        derivative += shortDerivative;
-                    }
-                    // The force on i is (dE/dr) d/r with d from i to the image of j; j receives the opposite.
-                    var s = derivative / r;
-                    double gx = s * d.X, gy = s * d.Y, gz = s * d.Z;
-                    fx += gx;
-                    fy += gy;
-                    fz += gz;
-                    forces[3 * j] -= gx;
-                    forces[3 * j + 1] -= gy;
-                    forces[3 * j + 2] -= gz;
-                    wxx += gx * d.X;
-                    wyy += gy * d.Y;
-                    wzz += gz * d.Z;
-                    wxy += gx * d.Y;
-                    wxz += gx * d.Z;
-                    wyz += gy * d.Z;
                 }
             }
             forces[3 * i] += fx;

@@ -36,7 +36,7 @@ public class EwaldAccuracyTests(ITestOutputHelper output)
     private void AssertWithinAccuracy(RigidIonPotential potential, Structure structure)
     {
         var automatic = new RigidIonCalculator(potential);
-        var chosen = automatic.EwaldParametersFor(structure.Lattice.Volume, structure.Count, RigidIonCases.ChargeSquareSum(potential, structure))!;
+        var chosen = automatic.EwaldParametersFor(structure)!;
         var reference = RigidIonCases.Reference(potential, structure);
         var result = automatic.Calculate(structure);
         var expected = new RigidIonCalculator(potential, reference).Calculate(structure);
