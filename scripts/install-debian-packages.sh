@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Laqa.Actors uses, when they are missing:
+# spglib (symmetry analysis) always; LAMMPS and Python's ASE/spglib/pymatgen as test references with --tests.
+set -euo pipefail
+packages=(libsymspg1)
+[ "${1:-}" = "--tests" ] && packages+=(lammps lammps-data python3-ase python3-spglib python3-pymatgen)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+if ! command -v apt-get >/dev/null; then
+  echo "please install: ${missing[*]} (Debian/Ubuntu package names)" >&2
+  exit 1
+fi
+sudo_cmd=""; [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+echo "installing ${missing[*]}" >&2
+$sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+$sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
