@@ -1,3 +1,4 @@
+using Laqa.Crystal;
 using Laqa.Search;
 using Laqa.Search.Campaign;
 
@@ -25,9 +26,20 @@ public sealed record EngineSettings(
     /// <summary>The selector saves its selection history as a snapshot every this many selections.</summary>
     public int SelectorSnapshotEvery { get; init; } = 100;
 
-    public static EngineSettings From(CampaignSpec spec) => new(
-        spec.InitialStructures, spec.Search, spec.Relaxer.StepsPerBatch, spec.Workers.EffectiveCount,
-        spec.Workers.BatchTimeout, spec.Workers.MaxRetries, spec.Stop.MaxTotalSteps, spec.Fingerprint);
+    /// <summary>The SQLite journal; a relative path is inside the campaign folder.</summary>
+    public string DatabaseFile { get; init; } = "campaign.db";
+
+    public static EngineSettings From(CampaignSpec spec)
+    {
+        if (spec.Persistence.Provider != PersistenceProvider.Sqlite)
+            throw new LaqaInputException($"laqa.persistence.provider: {spec.Persistence.Provider} is not supported yet; use sqlite");
+        return new EngineSettings(
+            spec.InitialStructures, spec.Search, spec.Relaxer.StepsPerBatch, spec.Workers.EffectiveCount,
+            spec.Workers.BatchTimeout, spec.Workers.MaxRetries, spec.Stop.MaxTotalSteps, spec.Fingerprint)
+        {
+            DatabaseFile = spec.Persistence.SqliteFile,
+        };
+    }
 
     /// <summary>A job with no word from its worker for this long is taken from it and dispatched again.</summary>
     public TimeSpan JobDeadline => BatchTimeout + BatchTimeout + TimeSpan.FromSeconds(10);

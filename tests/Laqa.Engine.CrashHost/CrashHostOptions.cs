@@ -38,7 +38,12 @@ public sealed record CrashHostOptions(
         Candidates,
         new SearchSpec(SearchAlgorithm.Laqa, new LaqaOptions(NSelect, Mode, new LaqaWeights()), 10_000),
         StepsPerBatch, Workers, TimeSpan.FromSeconds(30), 2, MaxTotalSteps,
-        $"fake seed={Seed} candidates={Candidates} mode={Mode} nselect={NSelect} steps-per-batch={StepsPerBatch} fmax={MaxForce:R}");
+        $"fake seed={Seed} candidates={Candidates} mode={Mode} nselect={NSelect} steps-per-batch={StepsPerBatch} fmax={MaxForce:R}")
+    {
+        // Frequent snapshots, so that recoveries start from snapshots as well as from whole journals.
+        SnapshotEvery = 4,
+        SelectorSnapshotEvery = 8,
+    };
 
     private static string Inv(long v) => v.ToString(CultureInfo.InvariantCulture);
 }

@@ -37,7 +37,7 @@ public sealed class CampaignEndToEndTests
 
         var result = await CampaignHost.RunAsync(campaign.Settings(workers: 2), dir.Path, campaign.Source, campaign.Relaxer);
 
-        var journal = CandidateJournal.Read(Path.Combine(dir.Path, CampaignHost.DatabaseFile));
+        var journal = CandidateJournal.Read(Path.Combine(dir.Path, "campaign.db"));
         Assert.Equal(campaign.Candidates, journal.Count);
         foreach (var c in result.Candidates) journal[c.Id].AssertMatches(c);
         Assert.Equal(journal.Values.Sum(j => j.CompletedBatches.Count), result.Totals.Batches);

@@ -69,7 +69,8 @@ public sealed class CandidateActorTests : Akka.TestKit.Xunit2.TestKit
         candidate.Tell(PoisonPill.Instance);
         ExpectTerminated(candidate);
         var database = _dir.Sub("candidates.db");
-        Assert.True(JournalReader.CountSnapshots(database, "candidate-") > 0);
+        // Snapshots are saved in the background: wait until one is there, so recovery starts from it.
+        await AwaitAssertAsync(() => Assert.True(JournalReader.CountSnapshots(database, "candidate-") > 0));
         var recovered = Sys.ActorOf(CandidateActor.Props(id, selector.Ref, settings));
         var after = await recovered.Ask<CandidateResult>(new GetCandidateResult(id));
 

@@ -67,7 +67,7 @@ public sealed class CrashResumeTests(ITestOutputHelper output)
         }
         Assert.Equal(expected, actual);
 
-        var journal = CandidateJournal.Read(Path.Combine(crashed.Directory, CampaignHost.DatabaseFile));
+        var journal = CandidateJournal.Read(Path.Combine(crashed.Directory, "campaign.db"));
         foreach (var c in result.Candidates) journal[c.Id].AssertMatches(c);
     }
 }

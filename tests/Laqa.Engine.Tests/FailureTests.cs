@@ -59,7 +59,7 @@ public sealed class FailureTests
 
         Assert.Equal(4, result.Totals.Failed);
         Assert.Equal(2, result.Totals.Converged);
-        var journal = CandidateJournal.Read(Path.Combine(dir.Path, CampaignHost.DatabaseFile));
+        var journal = CandidateJournal.Read(Path.Combine(dir.Path, "campaign.db"));
         foreach (var r in result.Candidates) journal[r.Id].AssertMatches(r);
     }
 }

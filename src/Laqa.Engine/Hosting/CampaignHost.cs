@@ -9,12 +9,10 @@ namespace Laqa.Engine.Hosting;
 
 /// <summary>
 /// Runs a campaign on this machine as a one-node cluster with its journal in
-/// campaignDir/campaign.db. Calling it again on the same folder resumes the campaign where it stood.
+/// campaignDir/campaign.db (<see cref="EngineSettings.DatabaseFile"/>). Calling it again on the same folder resumes the campaign where it stood.
 /// </summary>
 public static class CampaignHost
 {
-    public const string DatabaseFile = "campaign.db";
-
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>
@@ -32,7 +30,7 @@ public static class CampaignHost
         CancellationToken cancellationToken = default,
         string logLevel = "WARNING")
     {
-        var database = Path.Combine(campaignDir, DatabaseFile);
+        var database = DatabaseOf(settings, campaignDir);
         EngineConfig.PrepareSqlite(database);
         var system = ActorSystem.Create(EngineConfig.SystemName, EngineConfig.Create(database, logLevel: logLevel));
         try
@@ -57,6 +55,9 @@ public static class CampaignHost
             await CoordinatedShutdown.Get(system).Run(CoordinatedShutdown.ClrExitReason.Instance);
         }
     }
+
+    /// <summary>The SQLite file holding the campaign's journal.</summary>
+    public static string DatabaseOf(EngineSettings settings, string campaignDir) => Path.Combine(campaignDir, settings.DatabaseFile);
 
     private static async Task<CampaignResult> CollectAsync(EngineNode node, EngineSettings settings, bool finished, string? reason, CampaignTotals totals)
     {

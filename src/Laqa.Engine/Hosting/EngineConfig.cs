@@ -28,7 +28,11 @@ public static class EngineConfig
               cluster {
                 roles = [{{CalculatorRole}}]
                 min-nr-of-members = 1
-                singleton-proxy.singleton-identification-interval = 200ms
+                singleton-proxy {
+                  singleton-identification-interval = 200ms
+                  # Akka 1.5.73 logs "failed to find ... after 30 seconds" at start-up, before any 30 s have passed.
+                  log-singleton-identification-failure = false
+                }
                 sharding {
                   state-store-mode = ddata
                   remember-entities = on

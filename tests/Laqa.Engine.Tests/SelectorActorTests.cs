@@ -1,0 +1,91 @@
+using Akka.Actor;
+using Akka.Configuration;
+using Laqa.Engine.Candidates;
+using Laqa.Engine.Hosting;
+using Laqa.Engine.Selection;
+using Laqa.Engine.Workers;
+using Laqa.Search;
+using Xunit;
+
+namespace Laqa.Engine.Tests;
+
+/// <summary>The selector alone, with test probes as candidates, campaign and workers.</summary>
+public sealed class SelectorActorTests : Akka.TestKit.Xunit2.TestKit
+{
+    private readonly TempDirectory _dir;
+
+    public SelectorActorTests() : this(new TempDirectory()) { }
+
+    private SelectorActorTests(TempDirectory dir) : base(ConfigurationFactory.ParseString("akka.test.single-expect-default = 30s")
+        .WithFallback(EngineConfig.Serialization).WithFallback(EngineConfig.Persistence(Database(dir)))) => _dir = dir;
+
+    private static string Database(TempDirectory dir)
+    {
+        var file = dir.Sub("selector.db");
+        EngineConfig.PrepareSqlite(file);
+        return file;
+    }
+
+    [Fact]
+    public async Task Hands_work_to_idle_workers_re_dispatches_a_lost_job_fails_a_candidate_after_its_retries_and_remembers_its_selections()
+    {
+        var settings = new FakeCampaign(Seed: 1, Candidates: 2, StepsPerBatch: 2).Settings(workers: 2, maxRetries: 1);
+        var candidates = CreateTestProbe();
+        var campaign = CreateTestProbe();
+        var selector = Sys.ActorOf(SelectorActor.Props(settings, candidates.Ref, campaign.Ref));
+
+        // On start it asks every candidate where it stands; neither exists yet.
+        for (var i = 0; i < 2; i++)
+        {
+            var ask = candidates.ExpectMsg<GetCandidateSnapshot>();
+            candidates.Reply(new CandidateSnapshotReply(ask.CandidateId, null));
+        }
+        campaign.FishForMessage(m => m is SelectorReady);
+        selector.Tell(new StartSearch());
+
+        var workerA = CreateTestProbe();
+        var workerB = CreateTestProbe();
+        selector.Tell(new WorkerReady(workerA.Ref));
+        Assert.Equal(0, workerA.ExpectMsg<GenerateStructure>().CandidateId);
+        selector.Tell(new WorkerReady(workerB.Ref));
+        Assert.Equal(1, workerB.ExpectMsg<GenerateStructure>().CandidateId);
+
+        // Worker A dies with its job: the job waits for the next free worker. (The selector handles
+        // A's termination, a system message, before the ask that follows it.)
+        Watch(workerA.Ref);
+        Sys.Stop(workerA.Ref);
+        ExpectTerminated(workerA.Ref);
+        await selector.Ask<SelectionHistory>(new GetSelectionHistory());
+        selector.Tell(new SnapshotReport(CandidateSnapshot.Created(1)));
+        var retry = workerB.ExpectMsg<GenerateStructure>();
+        Assert.Equal(0, retry.CandidateId);
+
+        // Its second attempt fails too: with one retry allowed, the candidate fails.
+        selector.Tell(new JobFailed(retry.JobId, 0, "generation failed: no structure fits"), workerB.Ref);
+        var fail = candidates.ExpectMsg<FailCandidate>();
+        Assert.Equal((0, "generation failed: no structure fits"), (fail.CandidateId, fail.Reason));
+        selector.Tell(new SnapshotReport(new CandidateSnapshot(0, CandidateStatus.Failed, 0, 0, 1, 0, 0, 0)));
+
+        // Generation done: the policy's first selection goes to the free worker through the candidate.
+        var dispatch = candidates.ExpectMsg<DispatchBatch>();
+        Assert.Equal((1, 0, workerB.Ref), (dispatch.CandidateId, dispatch.BatchNumber, dispatch.Worker));
+        selector.Tell(new SnapshotReport(new CandidateSnapshot(1, CandidateStatus.Converged, -3.1, 0.001, 0.5, 0.0001, 2, 1)));
+        Assert.Equal("every candidate is done", ((SearchEnded)campaign.FishForMessage(m => m is SearchEnded)).Reason);
+
+        var history = (await selector.Ask<SelectionHistory>(new GetSelectionHistory())).Records;
+        Assert.Equal([new SelectedBatch(1, 0)], history.SelectMany(r => r.Batches));
+
+        // A new incarnation restores the persisted selections before anything else.
+        Watch(selector);
+        Sys.Stop(selector);
+        ExpectTerminated(selector);
+        var restarted = Sys.ActorOf(SelectorActor.Props(settings, candidates.Ref, campaign.Ref));
+        Assert.Equal(history, (await restarted.Ask<SelectionHistory>(new GetSelectionHistory())).Records);
+    }
+
+    protected override void AfterAll()
+    {
+        base.AfterAll();
+        _dir.Dispose();
+    }
+}
