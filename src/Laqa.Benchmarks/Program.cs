@@ -1,0 +1,17 @@
+using Laqa.Benchmarks;
+
+// `dotnet run -c Release --project src/Laqa.Benchmarks -- generation|calculators|engine`:
+// each benchmark prints a Markdown section for docs/benchmarks.md, headed by the machine and date.
+var benchmarks = new Dictionary<string, Func<string[], int>>
+{
+    ["generation"] = GenerationBenchmarks.Run,
+    ["calculators"] = CalculatorBenchmarks.Run,
+    ["engine"] = EngineBenchmarks.Run,
+};
+if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
+{
+    Console.Error.WriteLine($"usage: Laqa.Benchmarks {string.Join('|', benchmarks.Keys)} [options]");
+    return 2;
+}
+Console.WriteLine(MachineDescription.Heading());
+return run(args[1..]);
