@@ -28,6 +28,11 @@ public static class CliErrors
         {
             return Report(e.Message);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // An output path that cannot be written (a file where a folder should be, no permission, disk full).
+            return Report(e.Message);
+        }
     }
 
     public static int Report(string message)

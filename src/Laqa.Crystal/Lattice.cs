@@ -45,6 +45,10 @@ public sealed class Lattice
     {
         if (!(a > 0 && b > 0 && c > 0))
             throw new LaqaInputException($"lattice lengths must be positive (a={a}, b={b}, c={c})");
+        // Angles outside (0°, 180°) give the cosines of another cell, which a file or config never means.
+        foreach (var (name, angle) in new[] { ("α", alphaDeg), ("β", betaDeg), ("γ", gammaDeg) })
+            if (!(angle > 0 && angle < 180))
+                throw new LaqaInputException($"lattice angle {name}={angle}° must lie strictly between 0° and 180°");
         double ca = CosDeg(alphaDeg), cb = CosDeg(betaDeg), cg = CosDeg(gammaDeg), sg = SinDeg(gammaDeg);
         var cx = cb;
         var cy = (ca - cb * cg) / sg;

@@ -8,7 +8,7 @@ namespace Laqa.Engine;
 /// What the actors need to know about a campaign. Candidates have ids 0 .. CandidateCount-1.
 /// A batch that throws, returns non-finite numbers or runs past BatchTimeout is dispatched again
 /// up to MaxRetries times; then its candidate fails. Fingerprint identifies the campaign-defining
-/// settings: a folder can only be resumed with the same one.
+/// settings (DefiningSettings, one "key = value" line each): a folder can only be resumed with the same one.
 /// </summary>
 public sealed record EngineSettings(
     int CandidateCount,
@@ -26,6 +26,9 @@ public sealed record EngineSettings(
     /// <summary>The selector saves its selection history as a snapshot every this many selections.</summary>
     public int SelectorSnapshotEvery { get; init; } = 100;
 
+    /// <summary>The campaign-defining settings behind Fingerprint, kept in the journal to name what changed.</summary>
+    public IReadOnlyList<string> DefiningSettings { get; init; } = [];
+
     /// <summary>The SQLite journal; a relative path is inside the campaign folder.</summary>
     public string DatabaseFile { get; init; } = "campaign.db";
 
@@ -37,6 +40,7 @@ public sealed record EngineSettings(
             spec.InitialStructures, spec.Search, spec.Relaxer.StepsPerBatch, spec.Workers.EffectiveCount,
             spec.Workers.BatchTimeout, spec.Workers.MaxRetries, spec.Stop.MaxTotalSteps, spec.Fingerprint)
         {
+            DefiningSettings = spec.DefiningSettings,
             DatabaseFile = spec.Persistence.SqliteFile,
         };
     }

@@ -56,4 +56,17 @@ public class GenerateCommandTests
         Assert.Contains(named, run.Error);
         Assert.False(Directory.Exists(output));
     }
+
+    [Fact]
+    public void OutputPathThatIsAFileIsRefusedAndLeftAlone()
+    {
+        using var folder = new TempFolder();
+        var output = folder.File("taken");
+        File.WriteAllText(output, "keep me");
+        var run = LaqaProcess.Start(folder.Path, "generate", "--composition", "Si8", "--out", output);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Single(run.ErrorLines);
+        Assert.Contains("is a file", run.Error);
+        Assert.Equal("keep me", File.ReadAllText(output));
+    }
 }

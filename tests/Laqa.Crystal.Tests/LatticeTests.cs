@@ -81,6 +81,18 @@ public class LatticeTests
         Assert.Throws<LaqaInputException>(() => Lattice.FromParameters(a, b, c, alpha, beta, gamma));
     }
 
+    [Theory]
+    [InlineData(90, 90, 190)]
+    [InlineData(90, -90, 90)]
+    [InlineData(0, 90, 90)]
+    [InlineData(90, 90, 180)]
+    [InlineData(double.NaN, 90, 90)]
+    public void Angles_outside_zero_to_180_degrees_are_rejected_by_name(double alpha, double beta, double gamma)
+    {
+        var error = Assert.Throws<LaqaInputException>(() => Lattice.FromParameters(4, 4, 4, alpha, beta, gamma));
+        Assert.Contains("strictly between 0° and 180°", error.Message);
+    }
+
     internal static void AssertParameters(double[] expected, Lattice lattice, double tolerance)
     {
         double[] actual = [lattice.LengthA, lattice.LengthB, lattice.LengthC, lattice.Alpha, lattice.Beta, lattice.Gamma];

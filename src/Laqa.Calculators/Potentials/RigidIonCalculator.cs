@@ -1,4 +1,6 @@
+using System.Globalization;
 using Laqa.Crystal;
+using Laqa.Crystal.Neighbours;
 
 namespace Laqa.Calculators.Potentials;
 
@@ -51,6 +53,8 @@ public sealed class RigidIonCalculator(RigidIonPotential potential, EwaldParamet
         }
         if (Math.Abs(netCharge) > 1e-9 * Math.Max(1.0, absoluteCharge))
             return CalculationResult.Failed($"potential '{Name}': {structure.Formula()} carries a net charge of {netCharge:G6} e; the Ewald sum needs a neutral cell");
+
+        if (CollapsedPair(structure, kinds) is { } collapse) return CalculationResult.Failed($"potential '{Name}': {collapse}");
 
         var pairs = PairTable(kinds, out var anyShortRange);
         var lattice = structure.Lattice;
@@ -175,6 +179,29 @@ public sealed class RigidIonCalculator(RigidIonPotential potential, EwaldParamet
         strainDerivative[5] += wyz;
         strainDerivative[7] += wyz;
         return energy;
+    }
+
+    /// <summary>The first pair closer than its collapse barrier, described, or null.</summary>
+    private string? CollapsedPair(Structure structure, SpeciesIndex kinds)
+    {
+        var barrier = new double[kinds.Names.Length * kinds.Names.Length];
+        var reach = 0.0;
+        for (var a = 0; a < kinds.Names.Length; a++)
+        for (var b = 0; b < kinds.Names.Length; b++)
+            reach = Math.Max(reach, barrier[a * kinds.Names.Length + b] = potential.CollapseDistance(kinds.Names[a], kinds.Names[b]));
+        if (reach == 0) return null;
+        var neighbours = NeighbourList.Build(structure, reach, half: true);
+        for (var i = 0; i < structure.Count; i++)
+        for (var k = neighbours.Start[i]; k < neighbours.Start[i + 1]; k++)
+        {
+            var j = neighbours.Index[k];
+            var r = neighbours.Distance[k];
+            var inside = barrier[kinds.Types[i] * kinds.Names.Length + kinds.Types[j]];
+            if (r < inside && r >= 1e-8)
+                return string.Create(CultureInfo.InvariantCulture,
+                    $"atoms {i} ({structure.Species[i]}) and {j} ({structure.Species[j]}) at {r:G3} Å are inside the Buckingham-catastrophe barrier of the pair at {inside:G3} Å");
+        }
+        return null;
     }
 
     private readonly record struct PairTerm(ShortRangePair Pair, double ShiftEnergy);

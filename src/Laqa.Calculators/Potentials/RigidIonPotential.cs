@@ -12,6 +12,7 @@ public sealed class RigidIonPotential
 {
     private readonly Dictionary<string, double> _charges;
     private readonly Dictionary<(string, string), ShortRangePair> _pairs = [];
+    private readonly Dictionary<(string, string), double> _collapseDistances = [];
 
     public RigidIonPotential(string name, string description, IReadOnlyDictionary<string, double> charges,
         IEnumerable<(string First, string Second, ShortRangePair Pair)> pairs,
@@ -32,6 +33,11 @@ public sealed class RigidIonPotential
             throw new LaqaInputException($"potential '{name}': Coulomb accuracy must be positive (got {coulombAccuracy})");
         ShortRangeCutoff = shortRangeCutoff;
         CoulombAccuracy = coulombAccuracy;
+        foreach (var ((first, second), pair) in _pairs)
+        {
+            var chargeProduct = _charges.GetValueOrDefault(first) * _charges.GetValueOrDefault(second);
+            _collapseDistances[(first, second)] = CoulombCollapse.BarrierDistance(pair, chargeProduct, shortRangeCutoff);
+        }
     }
 
     public const double DefaultCoulombAccuracy = 1e-6;
@@ -52,6 +58,9 @@ public sealed class RigidIonPotential
 
     /// <summary>The short-range term of a species pair, in either order.</summary>
     public bool TryGetPair(string first, string second, out ShortRangePair pair) => _pairs.TryGetValue(Key(first, second), out pair);
+
+    /// <summary>Inside this distance (Å) the pair is past its Buckingham-catastrophe barrier (0: no collapse), see <see cref="CoulombCollapse"/>.</summary>
+    public double CollapseDistance(string first, string second) => _collapseDistances.GetValueOrDefault(Key(first, second));
 
     /// <summary>What the potential lacks for these species (the first species without a charge or pair without a short-range term), or null.</summary>
     public string? MissingParameters(IReadOnlyCollection<string> species)

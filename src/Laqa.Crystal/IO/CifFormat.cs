@@ -171,14 +171,20 @@ public static class CifFormat
             return [SymmetryOperation.Identity];
         }
         var operations = new List<SymmetryOperation>();
+        var texts = new List<string>();
         foreach (var value in values)
         {
             var op = SymmetryOperationXyz.TryParse(value.Text, out var problem)
                 ?? throw source.Error(value.Line, $"bad symmetry operation '{value.Text}': {problem}");
             if (op.Determinant is not (1 or -1))
                 throw source.Error(value.Line, $"symmetry operation '{value.Text}' is not invertible with determinant ±1");
-            if (!operations.Contains(op)) operations.Add(op);
+            if (operations.Contains(op)) continue;
+            operations.Add(op);
+            texts.Add(value.Text);
         }
+        if (OperationClosure.FirstMissingProduct(operations) is var (first, second))
+            throw source.Error(values[0].Line, $"the symmetry operations do not form a group: the product of '{texts[first]}' and " +
+                                               $"'{texts[second]}' is not listed (a missing or mistyped operation?)");
         return operations;
     }
 

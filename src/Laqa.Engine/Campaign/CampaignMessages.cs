@@ -5,8 +5,11 @@ namespace Laqa.Engine.Campaign;
 
 public enum CampaignPhase { Generating, Searching, Done }
 
-/// <summary>Campaign event: the campaign folder was started for the campaign with this fingerprint.</summary>
-public sealed record CampaignStarted(string Fingerprint, int CandidateCount) : ILaqaMessage;
+/// <summary>
+/// Campaign event: the campaign folder was started for the campaign with this fingerprint and these
+/// defining settings ("key = value" lines; absent in journals written before they were kept).
+/// </summary>
+public sealed record CampaignStarted(string Fingerprint, int CandidateCount, IReadOnlyList<string>? Settings = null) : ILaqaMessage;
 
 /// <summary>Campaign event: the phase changed (Reason says why the search ended).</summary>
 public sealed record CampaignPhaseChanged(CampaignPhase Phase, string? Reason) : ILaqaMessage;

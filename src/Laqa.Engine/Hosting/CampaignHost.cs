@@ -31,6 +31,7 @@ public static class CampaignHost
         string logLevel = "WARNING")
     {
         var database = DatabaseOf(settings, campaignDir);
+        CampaignFolderGuard.Check(database, settings);
         EngineConfig.PrepareSqlite(database);
         var system = ActorSystem.Create(EngineConfig.SystemName, EngineConfig.Create(database, logLevel: logLevel));
         try

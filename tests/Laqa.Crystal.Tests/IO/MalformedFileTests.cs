@@ -71,6 +71,9 @@ public sealed class MalformedFileTests
     [InlineData("_cell_length_a 4.0", "_cell_length_x 4.0", 1, "no data block with _cell_length_a")]
     [InlineData("_cell_length_c 4.0", "_cell_length_c 4.0\n_cell_angle_gamma 170\n_cell_angle_beta 170", 2, "do not form a cell")]
     [InlineData("data_test", "_cell_length_z 1\ndata_test", 1, "expected a data_ block")]
+    [InlineData("_cell_length_c 4.0", "_cell_length_c 4.0\n_cell_angle_gamma 190", 2, "strictly between 0° and 180°")]
+    [InlineData("'-x, -y, -z'", "'-x, -y, -z'\n'-x, y, z'", 7, "do not form a group")]
+    [InlineData("'-x, -y, -z'", "'x+1/3, y, z'", 7, "do not form a group")]
     public void CifErrorsNameTheFileAndLine(string good, string bad, int line, string problem)
     {
         var error = Assert.Throws<LaqaInputException>(() => CifFormat.Parse(GoodCif.Replace(good, bad), "bad.cif"));

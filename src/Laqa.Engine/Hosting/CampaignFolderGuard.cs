@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Laqa.Crystal;
+using Laqa.Engine.Campaign;
+using Laqa.Engine.Serialization;
+using Microsoft.Data.Sqlite;
+
+namespace Laqa.Engine.Hosting;
+
+/// <summary>
+/// Checks, read-only and before any actor starts, that an existing campaign database holds the
+/// campaign about to run, so a refused folder is left exactly as it was.
+/// </summary>
+public static class CampaignFolderGuard
+{
+    /// <summary>Throws a <see cref="LaqaInputException"/> naming the changed settings when the database holds another campaign.</summary>
+    public static void Check(string database, EngineSettings settings)
+    {
+        if (!File.Exists(database)) return;
+        var started = ReadCampaignStarted(database);
+        if (started is null || (started.Fingerprint == settings.Fingerprint && started.CandidateCount == settings.CandidateCount)) return;
+        throw new LaqaInputException($"{database} holds another campaign: {Differences(started, settings)}; " +
+                                     "resume it with its own config or choose another --dir");
+    }
+
+    private static CampaignStarted? ReadCampaignStarted(string database)
+    {
+        try
+        {
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly }.ToString());
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT message FROM journal WHERE persistence_id = $id AND sequence_number = 1 AND manifest = $manifest";
+            command.Parameters.AddWithValue("$id", CampaignActor.Id);
+            command.Parameters.AddWithValue("$manifest", nameof(CampaignStarted));
+            return command.ExecuteScalar() is byte[] message
+                ? JsonSerializer.Deserialize<CampaignStarted>(message, LaqaJsonSerializer.CreateOptions())
+                : null;
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 1 && e.Message.Contains("no such table", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        catch (Exception e) when (e is SqliteException or JsonException)
+        {
+            throw new LaqaInputException($"{database} is not a readable campaign database: {e.Message}");
+        }
+    }
+
+    private static string Differences(CampaignStarted started, EngineSettings settings)
+    {
+        if (started.Settings is null || settings.DefiningSettings.Count == 0)
+            return $"fingerprint {started.Fingerprint} with {started.CandidateCount} candidates, this config {settings.Fingerprint} with {settings.CandidateCount}";
+        var there = ByKey(started.Settings);
+        var here = ByKey(settings.DefiningSettings);
+        var changed = there.Keys.Union(here.Keys)
+            .Where(key => there.GetValueOrDefault(key) != here.GetValueOrDefault(key))
+            .Select(key => $"{key} is {there.GetValueOrDefault(key) ?? "unset"} there, {here.GetValueOrDefault(key) ?? "unset"} in this config");
+        return string.Join("; ", changed);
+    }
+
+    private static Dictionary<string, string> ByKey(IEnumerable<string> lines) =>
+        lines.Select(line => line.Split(" = ", 2)).ToDictionary(parts => parts[0], parts => parts.Length > 1 ? parts[1] : "");
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using Laqa.Calculators.Potentials;
+using Laqa.Crystal;
+using Xunit;
+
+namespace Laqa.Cli.Tests;
+
+/// <summary>`laqa run` end to end with the embedded Tersoff potential, as a user runs it.</summary>
+public class RunCommandTests
+{
+    // Si8 from seed 4: the diamond structure is not among the initial candidates (it comes from an Fddd one).
+    private static string SmallSiliconCampaign(string algorithm, int seed = 4) => $$"""
+        laqa {
+          composition = Si8
+          initial-structures = 20
+          seed = {{seed}}
+          calculator.preset = si-tersoff
+          relaxer { steps-per-batch = 5, fmax = 0.05, smax = 0.2 }
+          search { algorithm = {{algorithm}}, nselect = 3, max-steps-per-candidate = 300 }
+          workers.count = 1
+        }
+        """;
+
+    [Theory]
+    [InlineData("laqa")]
+    [InlineData("rs")]
+    public void SmallSiliconCampaignFindsDiamond(string algorithm)
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("si8.conf"), SmallSiliconCampaign(algorithm));
+        var run = LaqaProcess.Start(folder.Path, "run", "si8.conf", "--dir", "campaign");
+        Assert.True(run.ExitCode == 0, run.Error);
+
+        var rows = File.ReadAllLines(folder.File("campaign/results.tsv")).Skip(1).Select(l => l.Split('\t')).ToArray();
+        Assert.Equal(20, rows.Length);
+        var energies = rows.Select(r => double.Parse(r[3], CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(energies.Order(), energies);
+        Assert.Equal("Fd-3m(227)", rows[0][2]);
+        Assert.NotEqual("Fd-3m(227)", rows[0][1]);
+        var diamond = DiamondMinimumPerAtom();
+        Assert.InRange(energies[0], diamond - 1e-9, diamond + 2e-4);
+
+        var totalSteps = long.Parse(Regex.Match(run.Output, @"(\d+) relaxation steps").Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.Equal(totalSteps, rows.Sum(r => long.Parse(r[4], CultureInfo.InvariantCulture)));
+        // Every candidate left the search: converged, failed with a reason, or at its step budget.
+        Assert.All(rows, r => Assert.True(r[6] == "Converged" || (r[6] == "Failed" && r[7].Length > 0) || int.Parse(r[4], CultureInfo.InvariantCulture) >= 300,
+            string.Join(' ', r)));
+    }
+
+    [Fact]
+    public void BadConfigListsEveryErrorAndCreatesNothing()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("bad.conf"),
+            "laqa { composition = Si8, initial-structures = 5, search.nselect = 9, search.weights.force = -1, calculator.preset = si-tersof, relaxer.stepz = 3 }");
+        var run = LaqaProcess.Start(folder.Path, "run", "bad.conf", "--dir", "campaign");
+        Assert.Equal(2, run.ExitCode);
+        Assert.DoesNotContain("   at ", run.Error);
+        foreach (var key in new[] { "laqa.relaxer.stepz", "laqa.calculator.preset", "laqa.search.nselect", "laqa.search.weights.force" })
+            Assert.Contains(key, run.Error);
+        Assert.False(Directory.Exists(folder.File("campaign")));
+    }
+
+    [Fact]
+    public void FolderOfAnotherCampaignIsRefusedNamingTheChangedSettingAndLeftUntouched()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("first.conf"), SmallSiliconCampaign("laqa").Replace("initial-structures = 20", "initial-structures = 3"));
+        Assert.Equal(0, LaqaProcess.Start(folder.Path, "run", "first.conf", "--dir", "campaign").ExitCode);
+        var database = folder.File("campaign/campaign.db");
+        var before = SHA256.HashData(File.ReadAllBytes(database));
+
+        File.WriteAllText(folder.File("second.conf"), SmallSiliconCampaign("laqa", seed: 5).Replace("initial-structures = 20", "initial-structures = 3"));
+        var run = LaqaProcess.Start(folder.Path, "run", "second.conf", "--dir", "campaign");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Single(run.ErrorLines);
+        Assert.Contains("laqa.seed", run.Error);
+        Assert.Equal(before, SHA256.HashData(File.ReadAllBytes(database)));
+    }
+
+    private static double DiamondMinimumPerAtom()
+    {
+        var tersoff = PotentialPresets.Create("si-tersoff");
+        var best = double.PositiveInfinity;
+        for (var a = 5.40; a <= 5.46; a += 0.0002)
+            best = Math.Min(best, tersoff.Calculate(Diamond(a)).Energy / 8);
+        return best;
+    }
+
+    private static Structure Diamond(double a)
+    {
+        Vec3[] fcc = [new(0, 0, 0), new(0, 0.5, 0.5), new(0.5, 0, 0.5), new(0.5, 0.5, 0)];
+        return new Structure(Lattice.Cubic(a), Enumerable.Repeat("Si", 8), [.. fcc, .. fcc.Select(f => f + new Vec3(0.25, 0.25, 0.25))]);
+    }
+}
