@@ -4,13 +4,24 @@ namespace Laqa.Calculators.Relaxation;
 /// One relaxation step's numbers at the geometry evaluated in that step: total energy (eV),
 /// energy per atom, largest and mean force norm (eV/Å), largest and mean |σ_ij + p·δ_ij| (eV/Å³)
 /// where p is the external pressure of the relaxation (so plain |σ_ij| at zero pressure), the cell
-/// volume (Å³) and the structure's own pressure −tr(σ)/3 (eV/Å³).
+/// volume (Å³), the structure's own pressure −tr(σ)/3 (eV/Å³), and the calculator's forces (eV/Å,
+/// x0,y0,z0,x1,...) and stress tensor (eV/Å³, row-major 3×3, ASE's sign) at that geometry.
+/// Equality compares the forces and stress by value.
 /// </summary>
 public sealed record RelaxationStep(
     double Energy, double EnergyPerAtom, double MaxForce, double MeanForceNorm, double MaxAbsStress, double MeanAbsStress)
 {
     public double Volume { get; init; }
     public double Pressure { get; init; }
+    public IReadOnlyList<double> Forces { get; init; } = [];
+    public IReadOnlyList<double> Stress { get; init; } = [];
+
+    public bool Equals(RelaxationStep? other) =>
+        other is not null && Energy.Equals(other.Energy) && EnergyPerAtom.Equals(other.EnergyPerAtom) && MaxForce.Equals(other.MaxForce) &&
+        MeanForceNorm.Equals(other.MeanForceNorm) && MaxAbsStress.Equals(other.MaxAbsStress) && MeanAbsStress.Equals(other.MeanAbsStress) &&
+        Volume.Equals(other.Volume) && Pressure.Equals(other.Pressure) && Forces.SequenceEqual(other.Forces) && Stress.SequenceEqual(other.Stress);
+
+    public override int GetHashCode() => HashCode.Combine(Energy, MaxForce, MaxAbsStress, Volume, Forces.Count);
 }
 
 public enum RelaxationOutcome

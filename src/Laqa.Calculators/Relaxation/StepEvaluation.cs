@@ -45,6 +45,8 @@ internal sealed record StepEvaluation(CalculationResult? Result, RelaxationStep?
         {
             Volume = structure.Lattice.Volume,
             Pressure = -(stress[0] + stress[4] + stress[8]) / 3,
+            Forces = result.Forces,
+            Stress = stress,
         };
         return new StepEvaluation(result, step, null, false);
     }

@@ -102,6 +102,26 @@ public class RelaxerTests
         Assert.Equal(whole.Next.Structure.Fractional.ToArray(), state.Structure.Fractional.ToArray());
     }
 
+    [Theory]
+    [InlineData("fire")]
+    [InlineData("bfgs")]
+    public void EveryStepCarriesTheCalculatorsForcesAndStress(string algorithm)
+    {
+        var start = PerturbedFcc(seed: 5);
+        var batch = Relaxers.Create(algorithm, NearestNeighbourLj).Advance(RelaxationState.Start(start), 5);
+        var direct = NearestNeighbourLj.Calculate(start);
+        Assert.Equal(direct.Forces, batch.Steps[0].Forces);
+        Assert.Equal(direct.Stress, batch.Steps[0].Stress);
+        foreach (var step in batch.Steps)
+        {
+            Assert.Equal(3 * start.Count, step.Forces.Count);
+            var norms = step.Forces.Chunk(3).Select(f => Math.Sqrt(f[0] * f[0] + f[1] * f[1] + f[2] * f[2])).ToArray();
+            Assert.Equal(step.MaxForce, norms.Max());
+            Assert.Equal(step.MeanForceNorm, norms.Average(), 1e-12);
+            Assert.Equal(step.Pressure, -(step.Stress[0] + step.Stress[4] + step.Stress[8]) / 3, 1e-15);
+        }
+    }
+
     [Fact]
     public void CancellingBetweenStepsReturnsARunningBatchThatContinuesOnTheSamePath()
     {
