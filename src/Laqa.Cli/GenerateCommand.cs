@@ -32,10 +32,17 @@ public static class GenerateCommand
         cell.AcceptOnlyFromAmong("primitive", "conventional");
         var distanceFactor = new Option<double>("--distance-factor") { Description = "minimum distance = factor × (sum of covalent radii)", DefaultValueFactory = _ => MinimumDistances.DefaultFactor };
         var volumeFactor = new Option<double>("--volume-factor") { Description = "target volume = factor × covalent-sphere volume", DefaultValueFactory = _ => VolumeEstimate.DefaultFactor };
+        var pairDistances = new Option<string[]>("--min-distance")
+        {
+            Description = "minimum distance of a pair in Å, overriding the factor, e.g. --min-distance Li-S=2.1 P-S=1.8",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var volumePerAtom = new Option<string?>("--volume-per-atom") { Description = "volume per atom in Å³ as MEAN or MEAN:SIGMA (normal distribution), instead of --volume-factor" };
+        var maxAttempts = new Option<int>("--max-attempts") { Description = "random attempts per structure before it counts as failed", DefaultValueFactory = _ => 5000 };
         var json = new Option<bool>("--json") { Description = "one JSON line per structure and one for the summary" };
         var command = new Command("generate", "Random symmetric candidate structures for a composition")
         {
-            composition, spg, count, seed, output, format, threads, cell, distanceFactor, volumeFactor, json,
+            composition, spg, count, seed, output, format, threads, cell, distanceFactor, volumeFactor, pairDistances, volumePerAtom, maxAttempts, json,
         };
         command.SetAction(parsed =>
         {
@@ -43,18 +50,41 @@ public static class GenerateCommand
             if (n < 1) throw new LaqaInputException($"--count must be at least 1 (got {n})");
             var threadCount = parsed.GetValue(threads);
             if (threadCount < 1) throw new LaqaInputException($"--threads must be at least 1 (got {threadCount})");
+            var attempts = parsed.GetValue(maxAttempts);
+            if (attempts < 1) throw new LaqaInputException($"--max-attempts must be at least 1 (got {attempts})");
             var parsedComposition = Composition.Parse(parsed.GetValue(composition)!);
             var request = new GenerationRequest(
                 parsedComposition,
                 SpaceGroupSelection.Parse(parsed.GetValue(spg)!),
-                MinimumDistances.FromCovalentRadii([.. parsedComposition.Symbols], parsed.GetValue(distanceFactor)),
-                VolumeEstimate.FromCovalentSpheres(parsedComposition, parsed.GetValue(volumeFactor)),
-                Primitive: parsed.GetValue(cell) == "primitive");
+                MinimumDistances.FromCovalentRadii([.. parsedComposition.Symbols], parsed.GetValue(distanceFactor),
+                    (parsed.GetValue(pairDistances) ?? []).Select(ParsePairDistance)),
+                parsed.GetValue(volumePerAtom) is { } perAtom
+                    ? ParseVolumePerAtom(perAtom, parsedComposition.TotalAtoms)
+                    : VolumeEstimate.FromCovalentSpheres(parsedComposition, parsed.GetValue(volumeFactor)),
+                Primitive: parsed.GetValue(cell) == "primitive",
+                MaxAttempts: attempts);
             var generator = new StructureGenerator(request, parsed.GetValue(seed));
             Run(generator, n, threadCount, parsed.GetValue(output)!, parsed.GetValue(format)!, parsed.GetValue(json), parsed.InvocationConfiguration.Output);
             return 0;
         });
         return command;
+    }
+
+    private static KeyValuePair<string, double> ParsePairDistance(string text)
+    {
+        var parts = text.Split('=');
+        if (parts.Length != 2 || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var distance))
+            throw new LaqaInputException($"--min-distance '{text}' must be a pair and a distance in Å, e.g. Si-O=1.5");
+        return new(parts[0], distance);
+    }
+
+    private static VolumeEstimate ParseVolumePerAtom(string text, int atoms)
+    {
+        var parts = text.Split(':');
+        var numbers = parts.Select(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) ? x : double.NaN).ToArray();
+        if (parts.Length > 2 || numbers.Any(x => !double.IsFinite(x)) || numbers[0] <= 0 || (numbers.Length == 2 && numbers[1] < 0))
+            throw new LaqaInputException($"--volume-per-atom '{text}' must be MEAN or MEAN:SIGMA in Å³ per atom, MEAN > 0 and SIGMA ≥ 0");
+        return VolumeEstimate.Explicit(numbers[0] * atoms, numbers.Length == 2 ? numbers[1] * atoms : 0);
     }
 
     private static void Run(StructureGenerator generator, int count, int threads, string folder, string format, bool json, TextWriter output)

@@ -58,6 +58,51 @@ public class GenerateCommandTests
     }
 
     [Fact]
+    public void PairDistancesAndVolumePerAtomFromTheCommandLineHold()
+    {
+        using var folder = new TempFolder();
+        var output = folder.File("out");
+        var run = LaqaProcess.Start(folder.Path, "generate", "--composition", "Na4Cl4", "--count", "8", "--seed", "2", "--out", output,
+            "--min-distance", "Na-Cl=2.6", "Na-Na=3.2", "--volume-per-atom", "24", "--max-attempts", "20000");
+        Assert.True(run.ExitCode == 0, run.Error);
+        foreach (var file in Directory.GetFiles(output))
+        {
+            var s = StructureFile.Read(file);
+            Assert.Equal(24.0 * 8, s.Lattice.Volume, 1e-6);
+            // Brute force over neighbouring images, independent of the generator's distance check.
+            for (var i = 0; i < s.Count; i++)
+            for (var j = 0; j < s.Count; j++)
+            for (var n0 = -2; n0 <= 2; n0++)
+            for (var n1 = -2; n1 <= 2; n1++)
+            for (var n2 = -2; n2 <= 2; n2++)
+            {
+                if (i == j && n0 == 0 && n1 == 0 && n2 == 0) continue;
+                var d = (s.Lattice.ToCartesian(s.Fractional[j] + new Vec3(n0, n1, n2)) - s.CartesianOf(i)).Norm;
+                var pair = string.Join('-', new[] { s.Species[i], s.Species[j] }.Order());
+                var limit = pair switch { "Cl-Na" => 2.6, "Na-Na" => 3.2, _ => 0.75 * 2 * Elements.Get("Cl").CovalentRadius };
+                Assert.True(d >= limit - 1e-6, $"{file}: {pair} at {d:F3} Å");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("--min-distance", "Na-Xx=2", "Xx")]
+    [InlineData("--min-distance", "Na-Cl", "Si-O=1.5")]
+    [InlineData("--volume-per-atom", "-3", "MEAN > 0")]
+    [InlineData("--volume-per-atom", "20:x", "MEAN:SIGMA")]
+    [InlineData("--max-attempts", "0", "--max-attempts")]
+    public void BadGenerationOptionsAreOneLineAndNoOutput(string option, string value, string named)
+    {
+        using var folder = new TempFolder();
+        var output = folder.File("out");
+        var run = LaqaProcess.Start(folder.Path, "generate", "--composition", "Na4Cl4", "--out", output, option, value);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Single(run.ErrorLines);
+        Assert.Contains(named, run.Error);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
     public void OutputPathThatIsAFileIsRefusedAndLeftAlone()
     {
         using var folder = new TempFolder();
