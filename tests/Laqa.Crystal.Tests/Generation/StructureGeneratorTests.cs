@@ -42,6 +42,36 @@ public class StructureGeneratorTests
         Assert.True(exact >= 220, $"only {exact} of 230 exact; supergroups: {string.Join(", ", supergroups)}");
     }
 
+    [Fact]
+    public void SpglibFindsEveryOperationOfTheChosenGroupAndSupergroupsStayRare()
+    {
+        // A realistic composition over all groups, in conventional cells (the chosen group's own setting).
+        Assert.True(SymmetryAnalyzer.IsAvailable);
+        var generator = new StructureGenerator(Request("Li12P4S16", "all"), seed: 11);
+        const int count = 200;
+        var supergroups = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var generated = generator.Generate(i);
+            var dataset = SymmetryAnalyzer.Analyze(generated.Structure, 1e-3);
+            // spglib's operations are those of the crystal in the input basis: ours must all be among them.
+            foreach (var op in SpaceGroups.Get(generated.SpaceGroup).Operations)
+                Assert.True(dataset.Operations.Any(found => SameModuloLattice(found, op)),
+                    $"structure {i} in {generated.SpaceGroupSymbol}: spglib lacks the operation {op}");
+            if (dataset.SpaceGroupNumber != generated.SpaceGroup) supergroups++;
+        }
+        Assert.True(supergroups <= count / 20, $"{supergroups} of {count} structures landed in a supergroup");
+    }
+
+    private static bool SameModuloLattice(SymmetryOperation a, SymmetryOperation b)
+    {
+        for (var i = 0; i < 3; i++)
+        for (var j = 0; j < 3; j++)
+            if (a[i, j] != b[i, j]) return false;
+        var d = a.T - b.T;
+        return new[] { d.X, d.Y, d.Z }.All(x => Math.Abs(x - Math.Round(x)) < 1e-4);
+    }
+
     // Checked through the neighbour list, a second code path to the generator's own distance test.
     private static void AssertMinimumDistancesHold(Structure s, StructureGenerator generator)
     {
