@@ -74,7 +74,7 @@ public static class RelaxCommand
             var final = state.Structure;
             var failed = batch.Outcome == RelaxationOutcome.Failed;
             var symmetry = failed ? null : SymmetryAnalyzer.Analyze(final, tolerance);
-            if (!failed) StructureFile.Write(outPath, final, $"{final.Formula()} relaxed with {calculator.Name}");
+            if (!failed) WriteRelaxed(outPath, final, $"{final.Formula()} relaxed with {calculator.Name}", batch.Outcome == RelaxationOutcome.Converged ? taken[^1] : null);
 
             if (asJson)
                 writer.WriteLine(Json(calculator.Name, batch, taken, final, symmetry, failed ? null : outPath));
@@ -92,6 +92,26 @@ public static class RelaxCommand
             return failed ? 1 : 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The final structure; extended XYZ also gets the energy, forces and stress when they belong to it
+    /// (a converged relaxation ends on an evaluated geometry, an unconverged one has moved on since).
+    /// </summary>
+    private static void WriteRelaxed(string path, Structure final, string title, RelaxationStep? evaluatedAtFinal)
+    {
+        if (evaluatedAtFinal is null || StructureFile.FormatOf(path) != StructureFileFormat.ExtendedXyz)
+        {
+            StructureFile.Write(path, final, title);
+            return;
+        }
+        ExtendedXyzFormat.Write(path, new ExtendedXyzFrame(final)
+        {
+            Energy = evaluatedAtFinal.Energy,
+            Forces = [.. evaluatedAtFinal.Forces],
+            Stress = [.. evaluatedAtFinal.Stress],
+            Info = [new("comment", title)],
+        });
     }
 
     private static void Validate(string outPath, RelaxationOptions options, int maxSteps, double symprec, string algorithm)

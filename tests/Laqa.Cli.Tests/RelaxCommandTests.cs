@@ -142,4 +142,22 @@ public class RelaxCommandTests
         Assert.Equal(0, process.ExitCode);
         return output.Trim();
     }
+
+    [Fact]
+    public void ConvergedExtendedXyzCarriesTheEnergyForcesAndStressOfTheWrittenGeometry()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("POSCAR", SiliconStructures.PerturbedDiamond(5.43, 0.02, 0.08, seed: 6));
+        var outPath = folder.File("relaxed.extxyz");
+        var run = LaqaProcess.Start(folder.Path, "relax", "--potential", "si-tersoff", path, "--fmax", "0.01", "--steps", "400", "--out", outPath);
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("converged", run.Output);
+
+        var frame = ExtendedXyzFormat.Read(outPath).Single();
+        var recomputed = PotentialPresets.Create("si-tersoff").Calculate(frame.Structure);
+        Assert.Equal(recomputed.Energy, frame.Energy!.Value, 1e-6);
+        Assert.Equal(24, frame.Forces!.Length);
+        for (var k = 0; k < 24; k++) Assert.Equal(recomputed.Forces[k], frame.Forces[k], 1e-5);
+        for (var k = 0; k < 9; k++) Assert.Equal(recomputed.Stress[k], frame.Stress![k], 1e-6);
+    }
 }
