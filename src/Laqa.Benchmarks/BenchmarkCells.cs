@@ -9,7 +9,7 @@ namespace Laqa.Benchmarks;
 /// </summary>
 public static class BenchmarkCells
 {
-    private const double MaxDisplacement = 0.1;
+    public const double MaxDisplacement = 0.1;
     private static readonly double[,] Strain = { { 0.02, 0.01, 0.0 }, { 0.01, -0.015, 0.01 }, { 0.0, 0.01, 0.01 } };
     private static readonly Vec3[] Fcc = [new(0, 0, 0), new(0, 0.5, 0.5), new(0.5, 0, 0.5), new(0.5, 0.5, 0)];
 
