@@ -26,7 +26,7 @@ public static class GenerationBenchmarks
         Console.WriteLine("## Structure generation");
         Console.WriteLine();
         Console.WriteLine($"Valid symmetric structures per second, space groups `all`, primitive cells, default distances and volume, seed {Seed}; " +
-            $"best of {Repetitions.Default} repetitions of about {SecondsPerRepetition:F0} s each after {WarmUpSeconds:F0} s of warm-up (wall clock; the {cores}-thread runs share the machine with whatever else runs).");
+            $"best of {Repetitions.Default} repetitions of about {SecondsPerRepetition:F0} s each after {WarmUpSeconds:F0} s of warm-up. One thread: candidates in turn on the timing thread, timed by its CPU clock, so that other processes sharing the machine do not count; {cores} threads: `Parallel.For` as `laqa generate` runs it, timed by the wall clock, so it suffers from any other load.");
         Console.WriteLine();
         Console.WriteLine($"| composition | feasible space groups | structures/s, 1 thread | structures/s, {cores} threads | per core, {cores} threads | attempts per structure | same structures on 1 and {cores} threads |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---|");
@@ -51,15 +51,22 @@ public static class GenerationBenchmarks
     private static Row Measure(Composition composition, int cores)
     {
         var generator = new StructureGenerator(GenerationRequest.Default(composition, SpaceGroupSelection.All), Seed);
-        Repetitions.WarmUp(() => Generate(generator, 200, 1), WarmUpSeconds, Repetitions.WallSeconds);
-        var count = Repetitions.Fitting(SecondsPerRepetition, Repetitions.BestSeconds(() => Generate(generator, 200, 1), count: 1) / 200);
-        var single = Repetitions.BestSeconds(() => Generate(generator, count, 1));
+        Repetitions.WarmUp(() => GenerateOnThisThread(generator, 200), WarmUpSeconds, ThreadCpuTime.Seconds);
+        var count = Repetitions.Fitting(SecondsPerRepetition, Repetitions.BestSeconds(() => GenerateOnThisThread(generator, 200), count: 1) / 200);
+        var single = Repetitions.BestSeconds(() => GenerateOnThisThread(generator, count), ThreadCpuTime.Seconds);
         var parallel = Repetitions.BestSeconds(() => Generate(generator, count, cores));
-        var one = Generate(generator, count, 1);
+        var one = GenerateOnThisThread(generator, count);
         var all = Generate(generator, count, cores);
         var attempts = one.Sum(g => (double)g.Attempts) / count;
         var deterministic = one.Zip(all, (a, b) => Same(a.Structure, b.Structure)).All(same => same);
         return new Row(generator.FeasibleGroups.Count, count / single, count / parallel, attempts, deterministic);
+    }
+
+    private static GeneratedStructure[] GenerateOnThisThread(StructureGenerator generator, int count)
+    {
+        var structures = new GeneratedStructure[count];
+        for (var i = 0; i < count; i++) structures[i] = generator.Generate(i);
+        return structures;
     }
 
     private static GeneratedStructure[] Generate(StructureGenerator generator, int count, int threads)
