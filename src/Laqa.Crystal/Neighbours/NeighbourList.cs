@@ -43,7 +43,12 @@ public sealed class NeighbourList
         var range1 = (int)Math.Floor(cutoff / spacing.Y + 0.5);
         var range2 = (int)Math.Floor(cutoff / spacing.Z + 0.5);
         var cutoffSquared = cutoff * cutoff;
-        var fractional = structure.Fractional;
+        // An image whose fractional offset along one axis is f lies at least |f| × that axis's plane
+        // spacing away; images beyond the cut-off by that bound (with a margin for rounding) are skipped
+        // before their vector is formed.
+        var bound = cutoff * (1 + 1e-9);
+        double s0 = spacing.X, s1 = spacing.Y, s2 = spacing.Z;
+        var fractional = structure.Fractional.AsSpan();
         Vec3 a = lattice.A, b = lattice.B, c = lattice.C;
 
         var start = new int[n + 1];
@@ -58,22 +63,31 @@ public sealed class NeighbourList
                 var df = fractional[j] - fi;
                 double d0 = df.X - Math.Round(df.X), d1 = df.Y - Math.Round(df.Y), d2 = df.Z - Math.Round(df.Z);
                 for (var n0 = -range0; n0 <= range0; n0++)
-                for (var n1 = -range1; n1 <= range1; n1++)
-                for (var n2 = -range2; n2 <= range2; n2++)
                 {
-                    if (i == j && IsSelfImageSkipped(n0, n1, n2, half)) continue;
-                    double f0 = d0 + n0, f1 = d1 + n1, f2 = d2 + n2;
-                    var r = new Vec3(
-                        f0 * a.X + f1 * b.X + f2 * c.X,
-                        f0 * a.Y + f1 * b.Y + f2 * c.Y,
-                        f0 * a.Z + f1 * b.Z + f2 * c.Z);
-                    var r2 = r.NormSquared;
-                    if (r2 >= cutoffSquared) continue;
-                    if (count == buffer.Index.Length) buffer.Grow();
-                    buffer.Index[count] = j;
-                    buffer.Delta[count] = r;
-                    buffer.Distance[count] = Math.Sqrt(r2);
-                    count++;
+                    var f0 = d0 + n0;
+                    if (Math.Abs(f0) * s0 > bound) continue;
+                    for (var n1 = -range1; n1 <= range1; n1++)
+                    {
+                        var f1 = d1 + n1;
+                        if (Math.Abs(f1) * s1 > bound) continue;
+                        for (var n2 = -range2; n2 <= range2; n2++)
+                        {
+                            var f2 = d2 + n2;
+                            if (Math.Abs(f2) * s2 > bound) continue;
+                            var r = new Vec3(
+                                f0 * a.X + f1 * b.X + f2 * c.X,
+                                f0 * a.Y + f1 * b.Y + f2 * c.Y,
+                                f0 * a.Z + f1 * b.Z + f2 * c.Z);
+                            var r2 = r.NormSquared;
+                            if (r2 >= cutoffSquared) continue;
+                            if (i == j && IsSelfImageSkipped(n0, n1, n2, half)) continue;
+                            if (count == buffer.Index.Length) buffer.Grow();
+                            buffer.Index[count] = j;
+                            buffer.Delta[count] = r;
+                            buffer.Distance[count] = Math.Sqrt(r2);
+                            count++;
+                        }
+                    }
                 }
             }
         }
