@@ -22,11 +22,8 @@ public static class CalcCommand
         {
             var (calculator, structure) = Load(parsed.GetValue(potential)!, parsed.GetValue(file)!);
             var result = calculator.Calculate(structure);
-            if (!result.Succeeded)
-            {
-                Console.Error.WriteLine($"laqa: calculation failed: {result.Failure}");
-                return 1;
-            }
+            // An embedded potential fails only on what it is given (a charged cell, coinciding or collapsed ions): bad input.
+            if (!result.Succeeded) return CliErrors.Report($"calculation failed: {result.Failure}");
             var output = parsed.InvocationConfiguration.Output;
             if (parsed.GetValue(json)) output.WriteLine(Json(calculator, structure, result));
             else WriteText(output, calculator, structure, result);

@@ -66,4 +66,17 @@ public class CalcCommandTests
         Assert.StartsWith("laqa: error: ", line);
         Assert.Contains(expected, line);
     }
+
+    [Fact]
+    public void ACellTheCalculatorCannotEvaluateExitsWithTwoAndItsReason()
+    {
+        using var folder = new TempFolder();
+        var charged = new Laqa.Crystal.Structure(Laqa.Crystal.Lattice.Cubic(5.64), ["Na", "Na", "Cl"],
+            [Laqa.Crystal.Vec3.Zero, new(0.5, 0.5, 0), new(0.5, 0, 0)]);
+        var path = folder.Write("charged.vasp", charged);
+        var run = LaqaProcess.Start(folder.Path, "calc", "--potential", "nacl-bmh", path);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Single(run.ErrorLines);
+        Assert.Contains("net charge", run.Error);
+    }
 }
