@@ -26,8 +26,11 @@ public sealed record EngineSettings(
     /// <summary>The selector saves its selection history as a snapshot every this many selections.</summary>
     public int SelectorSnapshotEvery { get; init; } = 100;
 
+    /// <summary>The journal's name in a campaign folder unless the config says otherwise.</summary>
+    public const string DefaultDatabaseFile = "campaign.db";
+
     /// <summary>The SQLite journal; a relative path is inside the campaign folder.</summary>
-    public string DatabaseFile { get; init; } = "campaign.db";
+    public string DatabaseFile { get; init; } = DefaultDatabaseFile;
 
     public static EngineSettings From(CampaignSpec spec)
     {
