@@ -85,7 +85,7 @@ public sealed class ExportCommandTests(CampaignFolder campaign) : IClassFixture<
                                "for f in sys.argv[1:]:\n" +
                                "    a = ase.io.read(f)\n" +
                                "    d = {'atoms': len(a), 'volume': a.get_volume()}\n" +
-                               "    if f.endswith('.extxyz'): d.update(energy=a.get_potential_energy(), id=a.info['id'], rank=a.info['rank'])\n" +
+                               "    if f.endswith('.extxyz'): d.update(energy=float(a.get_potential_energy()), id=int(a.info['id']), rank=int(a.info['rank']))\n" +
                                "    out.append(d)\n" +
                                "print(json.dumps(out))");
         foreach (var f in files) start.ArgumentList.Add(f);

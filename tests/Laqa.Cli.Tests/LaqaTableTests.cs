@@ -43,7 +43,8 @@ public sealed class LaqaTableTests(CampaignFolder campaign) : IClassFixture<Camp
         using var folder = new TempFolder();
         File.WriteAllText(folder.File("rs.conf"), CampaignFolder.Config
             .Replace("initial-structures = 6", "initial-structures = 2")
-            .Replace("algorithm = laqa, mode = sync, nselect = 2", "algorithm = rs, weights { force = 0, stress = 0 }"));
+            .Replace("algorithm = laqa, mode = sync, nselect = 2, max-steps-per-candidate = 300",
+                "algorithm = rs, max-steps-per-candidate = 300, weights { force = 0, stress = 0 }"));
         var run = LaqaProcess.Start(folder.Path, "run", "rs.conf", "--dir", "rs");
         Assert.Equal(0, run.ExitCode);
         var rows = File.ReadAllLines(folder.File("rs/laqa.tsv")).Skip(1).Select(l => l.Split('\t')).ToList();
