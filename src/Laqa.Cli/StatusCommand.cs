@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Laqa.Crystal;
 using Laqa.Engine.Campaign;
 using Laqa.Engine.Journal;
 
@@ -21,7 +22,7 @@ public static class StatusCommand
         command.SetAction(parsed =>
         {
             var rowCount = parsed.GetValue(top);
-            if (rowCount < 0) throw new Crystal.LaqaInputException($"--top must not be negative (got {rowCount})");
+            if (rowCount < 0) throw new LaqaInputException($"--top must not be negative (got {rowCount})");
             var folder = parsed.GetValue(dir)!;
             var record = CampaignRecord.ReadFolder(folder);
             var rows = ResultsTable.Rows(record.Results, record.History);
