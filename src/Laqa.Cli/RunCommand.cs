@@ -32,6 +32,8 @@ public static class RunCommand
             var components = CampaignComponents.From(spec);
             var folder = parsed.GetValue(dir) ?? Path.GetFileNameWithoutExtension(path);
             var output = parsed.InvocationConfiguration.Output;
+            if (CampaignLock.IsHeld(CampaignHost.DatabaseOf(components.Settings, folder)))
+                throw new LaqaInputException($"{folder}: the campaign is being run by another process");
             Directory.CreateDirectory(folder);
             output.WriteLine($"campaign {spec.Composition.Formula()}: {spec.InitialStructures} structures, {spec.Search.Algorithm} search, " +
                              $"{components.Calculator.Name}, {components.Settings.Workers} workers, folder {folder}");

@@ -57,7 +57,7 @@ public sealed class StatusCommandTests(CampaignFolder campaign) : IClassFixture<
     }
 
     [Fact]
-    public void DuringARunStatusSaysRunningAndAfterAKillStopped()
+    public void DuringARunStatusSaysRunningASecondRunIsRefusedAndAfterAKillStatusSaysStopped()
     {
         using var folder = new TempFolder();
         File.WriteAllText(folder.File("long.conf"), CampaignFolder.Config.Replace("initial-structures = 6", "initial-structures = 40"));
@@ -81,6 +81,10 @@ public sealed class StatusCommandTests(CampaignFolder campaign) : IClassFixture<
         }
         Assert.False(writer.HasExited, "the campaign ended before status saw it searching");
         Assert.True(running.GetProperty("running").GetBoolean());
+        var second = LaqaProcess.Start(folder.Path, "run", "long.conf", "--dir", "long");
+        Assert.Equal(2, second.ExitCode);
+        Assert.Equal("", second.Output);
+        Assert.Contains("being run by another process", Assert.Single(second.ErrorLines));
         writer.Kill();
         writer.WaitForExit();
 
