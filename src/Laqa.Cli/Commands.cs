@@ -8,6 +8,8 @@ public static class Commands
     public static IEnumerable<Command> All() =>
     [
         RunCommand.Create(),
+        StatusCommand.Create(),
+        ExportCommand.Create(),
         GenerateCommand.Create(),
         CalcCommand.Create(),
         RelaxCommand.Create(),

@@ -4,7 +4,6 @@ using Laqa.Crystal;
 using Laqa.Crystal.IO;
 using Laqa.Crystal.Spglib;
 using Laqa.Engine.Candidates;
-using Laqa.Engine.Hosting;
 using Laqa.Search;
 
 namespace Laqa.Cli;
@@ -15,14 +14,21 @@ public sealed record ResultRow(int Id, string InitialSpaceGroup, string RelaxedS
 /// <summary>The results table sorted by energy per atom (then id), as printed and as results.tsv.</summary>
 public static class ResultsTable
 {
-    public static IReadOnlyList<ResultRow> Rows(CampaignResult result, double symprec)
+    /// <summary>Relaxed structures keep small strains at the convergence thresholds; 0.1 Å finds their ideal group.</summary>
+    public const double RelaxedSymprec = 0.1;
+
+    public static IReadOnlyList<ResultRow> Rows(IReadOnlyList<CandidateResult> candidates, IReadOnlyList<SelectionRecord> history)
     {
-        var selected = result.History.SelectMany(r => r.CandidateIds).GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
-        return [.. result.Candidates
+        var selected = TimesSelected(history);
+        return [.. candidates
             .OrderBy(c => double.IsNaN(c.EnergyPerAtom) ? double.PositiveInfinity : c.EnergyPerAtom).ThenBy(c => c.Id)
-            .Select(c => new ResultRow(c.Id, SpaceGroupOf(c.Initial, 1e-3), SpaceGroupOf(c.Current, symprec), c.EnergyPerAtom, c.Steps,
+            .Select(c => new ResultRow(c.Id, SpaceGroupOf(c.Initial, 1e-3), SpaceGroupOf(c.Current, RelaxedSymprec), c.EnergyPerAtom, c.Steps,
                 selected.GetValueOrDefault(c.Id), c.Status, c.FailureReason))];
     }
+
+    /// <summary>How many batches of each candidate the selections took.</summary>
+    public static IReadOnlyDictionary<int, int> TimesSelected(IReadOnlyList<SelectionRecord> history) =>
+        history.SelectMany(r => r.CandidateIds).GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
 
     public static void Write(string path, IReadOnlyList<ResultRow> rows)
     {
@@ -40,7 +46,8 @@ public static class ResultsTable
                 $"{rank,4} {r.Id,5}  {r.InitialSpaceGroup,-16} {r.RelaxedSpaceGroup,-16} {r.EnergyPerAtom,12:F5} {r.Steps,6}  {r.Status}{(r.Reason is null ? "" : ": " + r.Reason)}"));
     }
 
-    private static string SpaceGroupOf(Structure? structure, double symprec)
+    /// <summary>"symbol(number)" by spglib, "-" without a structure.</summary>
+    public static string SpaceGroupOf(Structure? structure, double symprec)
     {
         if (structure is null) return "-";
         var found = SymmetryAnalyzer.Analyze(structure, symprec);

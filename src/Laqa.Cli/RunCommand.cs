@@ -6,19 +6,18 @@ using Laqa.Crystal.Spglib;
 using Laqa.Engine.Campaign;
 using Laqa.Engine.Configuration;
 using Laqa.Engine.Hosting;
+using Laqa.Engine.Journal;
 using Laqa.Search;
 
 namespace Laqa.Cli;
 
 /// <summary>
 /// `laqa run CONF [--dir DIR]`: runs (or resumes) a campaign in its folder, shows progress, and ends
-/// with the results table, also written to DIR/results.tsv.
+/// with the best structure, the steps spent when it was found, and the results table, also written
+/// to DIR/results.tsv; the LAQA table goes to DIR/laqa.tsv.
 /// </summary>
 public static class RunCommand
 {
-    // Relaxed structures keep small strains at the convergence thresholds; 0.1 Å finds their ideal group.
-    private const double RelaxedSymprec = 0.1;
-
     public static Command Create()
     {
         var config = new Argument<string>("config") { Description = "campaign config (HOCON), see config/reference.conf" };
@@ -33,6 +32,8 @@ public static class RunCommand
             var components = CampaignComponents.From(spec);
             var folder = parsed.GetValue(dir) ?? Path.GetFileNameWithoutExtension(path);
             var output = parsed.InvocationConfiguration.Output;
+            if (CampaignLock.IsHeld(CampaignHost.DatabaseOf(components.Settings, folder)))
+                throw new LaqaInputException($"{folder}: the campaign is being run by another process");
             Directory.CreateDirectory(folder);
             output.WriteLine($"campaign {spec.Composition.Formula()}: {spec.InitialStructures} structures, {spec.Search.Algorithm} search, " +
                              $"{components.Calculator.Name}, {components.Settings.Workers} workers, folder {folder}");
@@ -55,11 +56,15 @@ public static class RunCommand
                     lastPrinted = clock.Elapsed;
                     output.WriteLine(ProgressLine(clock.Elapsed, progress));
                 }, stop.Token, logLevel: "ERROR").GetAwaiter().GetResult();
-                var rows = ResultsTable.Rows(result, RelaxedSymprec);
+                var rows = ResultsTable.Rows(result.Candidates, result.History);
                 ResultsTable.Write(Path.Combine(folder, "results.tsv"), rows);
+                var record = CampaignRecord.Read(CampaignHost.DatabaseOf(components.Settings, folder));
+                LaqaTable.Write(Path.Combine(folder, LaqaTable.FileName), LaqaTable.Rows(record, spec.Search.Laqa.Weights));
                 output.WriteLine(result.Finished
                     ? $"done ({result.EndReason}) in {clock.Elapsed.TotalSeconds:F1} s: {result.Totals.Batches} batches, {result.Totals.Steps} relaxation steps"
                     : $"stopped after {clock.Elapsed.TotalSeconds:F1} s: {result.Totals.Batches} batches, {result.Totals.Steps} steps; run again to resume");
+                var best = rows.FirstOrDefault(r => r.Id == result.Totals.BestCandidate);
+                output.WriteLine(BestFound.Line(result.Totals, best?.RelaxedSpaceGroup ?? "-", record.StepsToBest));
                 ResultsTable.Print(output, rows, parsed.GetValue(top));
                 return 0;
             }

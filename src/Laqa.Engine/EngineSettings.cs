@@ -29,8 +29,11 @@ public sealed record EngineSettings(
     /// <summary>The campaign-defining settings behind Fingerprint, kept in the journal to name what changed.</summary>
     public IReadOnlyList<string> DefiningSettings { get; init; } = [];
 
+    /// <summary>The journal's name in a campaign folder unless the config says otherwise.</summary>
+    public const string DefaultDatabaseFile = "campaign.db";
+
     /// <summary>The SQLite journal; a relative path is inside the campaign folder.</summary>
-    public string DatabaseFile { get; init; } = "campaign.db";
+    public string DatabaseFile { get; init; } = DefaultDatabaseFile;
 
     public static EngineSettings From(CampaignSpec spec)
     {

@@ -15,8 +15,17 @@ public static class LaqaScore
     {
         if (s.IsTerminal) return double.NegativeInfinity;
         if (s.Batches == 0 || s.Status == CandidateStatus.Pending) return double.PositiveInfinity;
+        return -s.EnergyPerAtom + Bias(s, w);
+    }
+
+    /// <summary>
+    /// The part of the score beyond -E, wF F² / (2 dF) + wS S, from the last applied batch whatever
+    /// the candidate's status (so it is finite for converged candidates too).
+    /// </summary>
+    public static double Bias(CandidateSnapshot s, LaqaWeights w)
+    {
         var dF = Math.Max(s.ForceChange, MinForceChange);
-        return -s.EnergyPerAtom + w.Force * s.MeanForceNorm * s.MeanForceNorm / (2.0 * dF) + w.Stress * s.MeanAbsStress;
+        return w.Force * s.MeanForceNorm * s.MeanForceNorm / (2.0 * dF) + w.Stress * s.MeanAbsStress;
     }
 
     /// <summary>

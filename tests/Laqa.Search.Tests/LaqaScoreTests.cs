@@ -81,4 +81,14 @@ public class LaqaScoreTests
         Assert.Equal(double.NegativeInfinity, LaqaScore.Of(Relaxing(-9, 1, 1, 1) with { Status = CandidateStatus.Failed }, w));
         Assert.Equal(double.NegativeInfinity, LaqaScore.Of(CandidateSnapshot.Created(3) with { Status = CandidateStatus.Failed }, w));
     }
+
+    [Fact]
+    public void Bias_is_the_score_beyond_minus_E_and_stays_finite_once_converged()
+    {
+        var s = Relaxing(-4.30, 0.25, 0.04, 0.003);
+        // 0.1 * 0.0625 / 0.08 + 10 * 0.003 = 0.108125
+        Assert.Equal(0.108125, LaqaScore.Bias(s, new LaqaWeights()), 12);
+        Assert.Equal(LaqaScore.Of(s, new LaqaWeights()), 4.30 + LaqaScore.Bias(s, new LaqaWeights()), 12);
+        Assert.Equal(0.108125, LaqaScore.Bias(s with { Status = CandidateStatus.Converged }, new LaqaWeights()), 12);
+    }
 }

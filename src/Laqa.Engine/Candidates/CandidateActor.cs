@@ -48,7 +48,9 @@ public sealed class CandidateActor : ReceivePersistentActor
 
     public override string PersistenceId => PersistenceIdOf(_state.Id);
 
-    public static string PersistenceIdOf(int candidateId) => $"candidate-{candidateId}";
+    public const string PersistenceIdPrefix = "candidate-";
+
+    public static string PersistenceIdOf(int candidateId) => $"{PersistenceIdPrefix}{candidateId}";
 
     public static Props Props(int id, IActorRef selector, EngineSettings settings) =>
         Akka.Actor.Props.Create(() => new CandidateActor(id, selector, settings));

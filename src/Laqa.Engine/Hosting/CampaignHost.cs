@@ -18,8 +18,8 @@ public static class CampaignHost
     /// <summary>
     /// Runs until the search ends (every candidate done, or the step limit) and returns the final
     /// results. Cancelling stops gracefully: nothing new is dispatched, batches in flight finish, and
-    /// the result has Finished = false. A folder holding another campaign is refused with a
-    /// <see cref="LaqaInputException"/>.
+    /// the result has Finished = false. A folder holding another campaign, or one another process is
+    /// running (<see cref="CampaignLock"/>), is refused with a <see cref="LaqaInputException"/>.
     /// </summary>
     public static async Task<CampaignResult> RunAsync(
         EngineSettings settings,
@@ -31,6 +31,7 @@ public static class CampaignHost
         string logLevel = "WARNING")
     {
         var database = DatabaseOf(settings, campaignDir);
+        using var runLock = CampaignLock.Acquire(database);
         CampaignFolderGuard.Check(database, settings);
         EngineConfig.PrepareSqlite(database);
         var system = ActorSystem.Create(EngineConfig.SystemName, EngineConfig.Create(database, logLevel: logLevel));

@@ -38,9 +38,15 @@ public sealed class LaqaJsonSerializer : SerializerWithStringManifest
 
     public override byte[] ToBinary(object obj) => JsonSerializer.SerializeToUtf8Bytes(obj, obj.GetType(), _options);
 
-    public override object FromBinary(byte[] bytes, string manifest) =>
+    public override object FromBinary(byte[] bytes, string manifest) => Deserialize(bytes, manifest, _options);
+
+    /// <summary>
+    /// A payload by its manifest, outside an actor system (reading a journal): options from
+    /// <see cref="CreateOptions"/> suffice for every message that holds no actor reference.
+    /// </summary>
+    public static object Deserialize(byte[] bytes, string manifest, JsonSerializerOptions options) =>
         TypesByManifest.TryGetValue(manifest, out var type)
-            ? JsonSerializer.Deserialize(bytes, type, _options) ?? throw new System.Runtime.Serialization.SerializationException($"null payload for {manifest}")
+            ? JsonSerializer.Deserialize(bytes, type, options) ?? throw new System.Runtime.Serialization.SerializationException($"null payload for {manifest}")
             : throw new System.Runtime.Serialization.SerializationException($"unknown Laqa message manifest '{manifest}'");
 
     public override string Manifest(object o) => o.GetType().Name;

@@ -1,0 +1,88 @@
+using System.CommandLine;
+using System.Globalization;
+using Laqa.Crystal;
+using Laqa.Crystal.IO;
+using Laqa.Crystal.Spglib;
+using Laqa.Engine.Candidates;
+using Laqa.Engine.Journal;
+using Laqa.Search;
+
+namespace Laqa.Cli;
+
+/// <summary>
+/// `laqa export DIR --top N --format cif|poscar|extxyz --out OUTDIR`: the N lowest-energy relaxed
+/// structures of a campaign (not failed, at least one step), read from its journal. Rank, id, space
+/// group and energy per atom are in each file name (01-id17-Fd-3m-E-4.62971.cif) and title line
+/// (POSCAR comment, CIF comment and data block, extended XYZ comment= with energy= the total energy).
+/// </summary>
+public static class ExportCommand
+{
+    private static readonly string[] Formats = ["cif", "poscar", "extxyz"];
+
+    public static Command Create()
+    {
+        var dir = new Argument<string>("dir") { Description = "campaign folder (or its campaign.db)" };
+        var top = new Option<int>("--top") { Description = "how many of the best structures", Required = true };
+        var format = new Option<string>("--format") { Description = "cif, poscar or extxyz", Required = true };
+        var output = new Option<string>("--out") { Description = "folder for the structure files (created if missing)", Required = true };
+        var command = new Command("export", "Write the best relaxed structures of a campaign as structure files") { dir, top, format, output };
+        command.SetAction(parsed =>
+        {
+            var count = parsed.GetValue(top);
+            if (count < 1) throw new LaqaInputException($"--top must be at least 1 (got {count})");
+            var formatName = parsed.GetValue(format)!;
+            if (!Formats.Contains(formatName)) throw new LaqaInputException($"--format must be one of {string.Join(", ", Formats)} (got '{formatName}')");
+            var record = CampaignRecord.ReadFolder(parsed.GetValue(dir)!);
+            var files = Exported(record.Results, count, formatName);
+            if (files.Count == 0) throw new LaqaInputException($"{parsed.GetValue(dir)}: no relaxed structure to export yet");
+
+            var folder = parsed.GetValue(output)!;
+            Directory.CreateDirectory(folder);
+            var writer = parsed.InvocationConfiguration.Output;
+            foreach (var file in files)
+            {
+                var path = Path.Combine(folder, file.Name);
+                file.Write(path);
+                writer.WriteLine(path);
+            }
+            if (files.Count < count) writer.WriteLine($"only {files.Count} relaxed structures to export");
+            return 0;
+        });
+        return command;
+    }
+
+    private sealed record ExportedFile(string Name, Action<string> Write);
+
+    /// <summary>Every file is named and formatted before the first one is written.</summary>
+    private static List<ExportedFile> Exported(IReadOnlyList<CandidateResult> results, int count, string format)
+    {
+        var best = ResultsRanking.Rank(results.Where(r => r.Status != CandidateStatus.Failed && r.Steps > 0 && r.Current is not null),
+            r => r.EnergyPerAtom, r => r.Id).Take(count).ToList();
+        var digits = Math.Max(2, best.Count.ToString(CultureInfo.InvariantCulture).Length);
+        return [.. best.Select((c, i) =>
+        {
+            var rank = i + 1;
+            var structure = c.Current!;
+            var symmetry = SymmetryAnalyzer.Analyze(structure, ResultsTable.RelaxedSymprec);
+            var symbol = symmetry.IsKnown ? symmetry.InternationalSymbol : SymmetryDataset.UnknownSymbol;
+            var stem = Invariant($"{rank.ToString(CultureInfo.InvariantCulture).PadLeft(digits, '0')}-id{c.Id}-{symbol.Replace('/', '_')}-E{c.EnergyPerAtom:F5}");
+            var title = Invariant($"rank {rank} id {c.Id} {structure.Formula()} {symbol}({symmetry.SpaceGroupNumber}) E {c.EnergyPerAtom:F8} eV/atom {c.Status.ToString().ToLowerInvariant()} after {c.Steps} steps");
+            return format switch
+            {
+                "cif" => new ExportedFile(stem + ".cif", path => CifFormat.WriteP1(path, structure, title)),
+                "poscar" => new ExportedFile(stem + ".vasp", path => PoscarFormat.Write(path, structure, title)),
+                _ => new ExportedFile(stem + ".extxyz", path => ExtendedXyzFormat.Write(path, new ExtendedXyzFrame(structure)
+                {
+                    Energy = c.EnergyPerAtom * structure.Count,
+                    Info =
+                    [
+                        new("comment", title), new("rank", Invariant($"{rank}")), new("id", Invariant($"{c.Id}")),
+                        new("space_group", symbol), new("energy_per_atom", Invariant($"{c.EnergyPerAtom:R}")),
+                    ],
+                })),
+            };
+        })];
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Text;
+using Laqa.Crystal.IO;
+using Laqa.Engine.Journal;
+using Laqa.Search;
+
+namespace Laqa.Cli;
+
+/// <summary>
+/// A candidate's line in the LAQA table: its score L = -E + bias (+∞ before its first batch, -∞ once
+/// converged or failed), energy per atom and bias wF F²/(2 dF) + wS S of its last batch, steps and
+/// times selected. NaN energy and bias before the first batch.
+/// </summary>
+public sealed record LaqaRow(int Id, double Score, double EnergyPerAtom, double Bias, int Steps, int TimesSelected, CandidateStatus Status);
+
+/// <summary>The LAQA table (laqa.tsv), from <see cref="LaqaScore"/>: highest score first (what a selection would take next), then lowest energy, then id.</summary>
+public static class LaqaTable
+{
+    public const string FileName = "laqa.tsv";
+
+    /// <summary>Every candidate that is known to the search, scored with these weights (an rs campaign's unused LAQA weights too).</summary>
+    public static IReadOnlyList<LaqaRow> Rows(CampaignRecord record, LaqaWeights weights)
+    {
+        var selected = ResultsTable.TimesSelected(record.History);
+        return [.. record.Candidates
+            .Select(c => (State: c, Snapshot: c.Snapshot()))
+            .Where(c => c.Snapshot is not null)
+            .Select(c =>
+            {
+                var s = c.Snapshot!;
+                var applied = c.State.Steps > 0;
+                return new LaqaRow(s.Id, LaqaScore.Of(s, weights), applied ? s.EnergyPerAtom : double.NaN,
+                    applied ? LaqaScore.Bias(s, weights) : double.NaN, s.Steps, selected.GetValueOrDefault(s.Id), s.Status);
+            })
+            .OrderByDescending(r => r.Score)
+            .ThenBy(r => double.IsNaN(r.EnergyPerAtom) ? double.PositiveInfinity : r.EnergyPerAtom)
+            .ThenBy(r => r.Id)];
+    }
+
+    public static void Write(string path, IReadOnlyList<LaqaRow> rows)
+    {
+        var text = new StringBuilder("# id\tscore\tenergy_eV_per_atom\tbias\tsteps\ttimes_selected\tstatus\n");
+        foreach (var r in rows)
+            text.Append(CultureInfo.InvariantCulture, $"{r.Id}\t{r.Score:R}\t{r.EnergyPerAtom:R}\t{r.Bias:R}\t{r.Steps}\t{r.TimesSelected}\t{r.Status}\n");
+        AtomicFile.WriteAllText(path, text.ToString());
+    }
+}

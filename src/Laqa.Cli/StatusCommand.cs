@@ -1,0 +1,82 @@
+using System.CommandLine;
+using System.Text.Json;
+using Laqa.Crystal;
+using Laqa.Engine.Campaign;
+using Laqa.Engine.Journal;
+
+namespace Laqa.Cli;
+
+/// <summary>
+/// `laqa status DIR [--json] [--top N]`: where a campaign stands, read from its journal without an
+/// actor system, so it can run beside the process running the campaign (or after it): the phase,
+/// totals, the best structure with the steps spent when it was found, and the top of the results table.
+/// </summary>
+public static class StatusCommand
+{
+    public static Command Create()
+    {
+        var dir = new Argument<string>("dir") { Description = "campaign folder (or its campaign.db)" };
+        var json = new Option<bool>("--json") { Description = "print the status as one JSON document" };
+        var top = new Option<int>("--top") { Description = "rows of the results table to show", DefaultValueFactory = _ => 10 };
+        var command = new Command("status", "Phase, totals, best structure and top results of a campaign, running or not") { dir, json, top };
+        command.SetAction(parsed =>
+        {
+            var rowCount = parsed.GetValue(top);
+            if (rowCount < 0) throw new LaqaInputException($"--top must not be negative (got {rowCount})");
+            var folder = parsed.GetValue(dir)!;
+            var record = CampaignRecord.ReadFolder(folder);
+            var rows = ResultsTable.Rows(record.Results, record.History);
+            var totals = record.Totals;
+            var bestSpaceGroup = rows.FirstOrDefault(r => r.Id == totals.BestCandidate)?.RelaxedSpaceGroup ?? "-";
+            var output = parsed.InvocationConfiguration.Output;
+            if (parsed.GetValue(json))
+                output.WriteLine(Json(record, rows, bestSpaceGroup, rowCount));
+            else
+            {
+                output.WriteLine($"campaign {folder}: {PhaseOf(record)}{(record.EndReason is { } reason ? $" ({reason})" : "")}" +
+                                 (record.Running || record.Phase == CampaignPhase.Done ? "" : "; `laqa run` resumes it"));
+                output.WriteLine($"structures {totals.Structures} of {record.CandidateCount}, batches {totals.Batches}, relaxation steps {totals.Steps}, " +
+                                 $"converged {totals.Converged}, failed {totals.Failed}");
+                output.WriteLine(BestFound.Line(totals, bestSpaceGroup, record.StepsToBest));
+                ResultsTable.Print(output, rows, rowCount);
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>The persisted phase while a process runs the campaign; "stopped" when none does and the search has not ended.</summary>
+    public static string PhaseOf(CampaignRecord record) =>
+        record.Running || record.Phase == CampaignPhase.Done ? record.Phase.ToString().ToLowerInvariant() : "stopped";
+
+    private static string Json(CampaignRecord record, IReadOnlyList<ResultRow> rows, string bestSpaceGroup, int top)
+    {
+        var t = record.Totals;
+        return JsonSerializer.Serialize(new
+        {
+            phase = PhaseOf(record),
+            running = record.Running,
+            endReason = record.EndReason,
+            candidates = record.CandidateCount,
+            structures = t.Structures,
+            batches = t.Batches,
+            steps = t.Steps,
+            converged = t.Converged,
+            failed = t.Failed,
+            best = t.BestCandidate is { } id ? new { id, energyPerAtom = t.BestEnergyPerAtom, spaceGroup = bestSpaceGroup } : null,
+            stepsToBest = record.StepsToBest,
+            top = rows.Take(top).Select((r, i) => new
+            {
+                rank = i + 1,
+                id = r.Id,
+                initialSpaceGroup = r.InitialSpaceGroup,
+                relaxedSpaceGroup = r.RelaxedSpaceGroup,
+                energyPerAtom = double.IsNaN(r.EnergyPerAtom) ? (double?)null : r.EnergyPerAtom,
+                steps = r.Steps,
+                timesSelected = r.TimesSelected,
+                status = r.Status.ToString(),
+                reason = r.Reason,
+            }),
+        });
+    }
+}

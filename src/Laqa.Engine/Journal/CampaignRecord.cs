@@ -1,0 +1,84 @@
+using System.Globalization;
+using Laqa.Crystal;
+using Laqa.Engine.Campaign;
+using Laqa.Engine.Candidates;
+using Laqa.Engine.Hosting;
+using Laqa.Engine.Selection;
+using Laqa.Search;
+
+namespace Laqa.Engine.Journal;
+
+/// <summary>
+/// A campaign as its journal holds it, folded with the same pure code the actors use
+/// (<see cref="CandidateState.Apply"/>, <see cref="CampaignTotals.Of"/>): its phase, whether a
+/// process is running it, every candidate's state (ids 0 .. CandidateCount-1), the selection
+/// history, and every applied batch in the order it was applied.
+/// </summary>
+public sealed record CampaignRecord(
+    string Fingerprint,
+    int CandidateCount,
+    CampaignPhase Phase,
+    string? EndReason,
+    bool Running,
+    IReadOnlyList<CandidateState> Candidates,
+    IReadOnlyList<SelectionRecord> History,
+    IReadOnlyList<AppliedBatch> Applied)
+{
+    /// <summary>The campaign in a campaign folder with the default journal name, or in the journal file itself.</summary>
+    public static CampaignRecord ReadFolder(string folderOrDatabase)
+    {
+        if (File.Exists(folderOrDatabase)) return Read(folderOrDatabase);
+        if (!Directory.Exists(folderOrDatabase)) throw new LaqaInputException($"{folderOrDatabase}: no such campaign folder");
+        return Read(Path.Combine(folderOrDatabase, EngineSettings.DefaultDatabaseFile));
+    }
+
+    public static CampaignRecord Read(string database)
+    {
+        var running = CampaignLock.IsHeld(database);
+        var entries = JournalFile.Read(database);
+        var started = entries.Select(e => e.Event).OfType<CampaignStarted>().FirstOrDefault()
+                      ?? throw new LaqaInputException($"{Path.GetDirectoryName(Path.GetFullPath(database))}: no campaign has started here");
+        var phase = CampaignPhase.Generating;
+        string? reason = null;
+        var candidates = Enumerable.Range(0, started.CandidateCount).Select(CandidateState.Empty).ToArray();
+        var history = new List<SelectionRecord>();
+        var applied = new List<AppliedBatch>();
+        var lastApplied = new Dictionary<int, int>();
+        foreach (var entry in entries)
+            switch (entry.Event)
+            {
+                case CampaignPhaseChanged changed when entry.PersistenceId == CampaignActor.Id:
+                    (phase, reason) = (changed.Phase, changed.Reason);
+                    break;
+                case SelectionMade made when entry.PersistenceId == SelectorActor.Id:
+                    history.Add(made.Record);
+                    break;
+                case ICandidateEvent e when CandidateIdOf(entry.PersistenceId) is { } id && id < candidates.Length:
+                    candidates[id] = candidates[id].Apply(e);
+                    if (e is BatchCompleted b)
+                    {
+                        lastApplied[id] = applied.Count;
+                        applied.Add(new AppliedBatch(id, b.StepCount, false));
+                    }
+                    else if (e is CandidateConverged && lastApplied.TryGetValue(id, out var at))
+                        applied[at] = applied[at] with { Converged = true };
+                    break;
+            }
+        return new CampaignRecord(started.Fingerprint, started.CandidateCount, phase, reason, running, candidates, history, applied);
+    }
+
+    /// <summary>The same totals the campaign actor keeps, from the same snapshots.</summary>
+    public CampaignTotals Totals => CampaignTotals.Of(Candidates.Select(c => c.Snapshot()).OfType<CandidateSnapshot>());
+
+    /// <summary>Every candidate's result, as <see cref="CampaignHost"/> collects them from the actors.</summary>
+    public IReadOnlyList<CandidateResult> Results => [.. Candidates.Select(CandidateResult.Of)];
+
+    /// <summary>Relaxation steps spent when the final best candidate first converged (<see cref="Search.StepsToBest"/>); null if it has not.</summary>
+    public long? StepsToBest => Totals.BestCandidate is { } best ? Search.StepsToBest.Of(Applied, best) : null;
+
+    private static int? CandidateIdOf(string persistenceId) =>
+        persistenceId.StartsWith(CandidateActor.PersistenceIdPrefix, StringComparison.Ordinal) &&
+        int.TryParse(persistenceId.AsSpan(CandidateActor.PersistenceIdPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? id
+            : null;
+}

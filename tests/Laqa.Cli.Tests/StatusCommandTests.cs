@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Xunit;
+
+namespace Laqa.Cli.Tests;
+
+public sealed class StatusCommandTests(CampaignFolder campaign) : IClassFixture<CampaignFolder>
+{
+    [Fact]
+    public void JsonStatusAfterTheRunIsWhatTheRunReturned()
+    {
+        var run = LaqaProcess.Start(campaign.Root, "status", campaign.Dir, "--json", "--top", "100");
+        Assert.Equal(0, run.ExitCode);
+        var status = JsonDocument.Parse(run.Output).RootElement;
+        var results = campaign.Results;
+
+        Assert.Equal("done", status.GetProperty("phase").GetString());
+        Assert.False(status.GetProperty("running").GetBoolean());
+        Assert.Equal("every candidate is done", status.GetProperty("endReason").GetString());
+        Assert.Equal(results.Count, status.GetProperty("structures").GetInt32());
+        Assert.Equal(results.Count(r => r.Status == "Converged"), status.GetProperty("converged").GetInt32());
+        Assert.Equal(results.Sum(r => r.Steps), status.GetProperty("steps").GetInt64());
+        Assert.Equal(results.Sum(r => r.TimesSelected), status.GetProperty("batches").GetInt64());
+        var (stepsToBest, steps) = campaign.BestFoundAfter();
+        Assert.Equal(steps, status.GetProperty("steps").GetInt64());
+        Assert.Equal(stepsToBest, status.GetProperty("stepsToBest").GetInt64());
+        var best = status.GetProperty("best");
+        Assert.Equal(results[0].Id, best.GetProperty("id").GetInt32());
+        Assert.Equal(results[0].EnergyPerAtom, best.GetProperty("energyPerAtom").GetDouble());
+        Assert.Equal(results[0].RelaxedSpaceGroup, best.GetProperty("spaceGroup").GetString());
+
+        var top = status.GetProperty("top").EnumerateArray().ToList();
+        Assert.Equal(results.Count, top.Count);
+        foreach (var (row, line) in results.Zip(top))
+        {
+            Assert.Equal(row.Id, line.GetProperty("id").GetInt32());
+            Assert.Equal(row.EnergyPerAtom, line.GetProperty("energyPerAtom").GetDouble());
+            Assert.Equal(row.Steps, line.GetProperty("steps").GetInt32());
+            Assert.Equal(row.TimesSelected, line.GetProperty("timesSelected").GetInt32());
+            Assert.Equal(row.InitialSpaceGroup, line.GetProperty("initialSpaceGroup").GetString());
+            Assert.Equal(row.RelaxedSpaceGroup, line.GetProperty("relaxedSpaceGroup").GetString());
+            Assert.Equal(row.Status, line.GetProperty("status").GetString());
+        }
+    }
+
+    [Fact]
+    public void TextStatusShowsThePhaseTotalsBestAndTheTopRows()
+    {
+        var run = LaqaProcess.Start(campaign.Root, "status", campaign.Dir, "--top", "2");
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith($"campaign {campaign.Dir}: done (every candidate is done)", lines[0]);
+        var (stepsToBest, steps) = campaign.BestFoundAfter();
+        Assert.Contains($"relaxation steps {steps},", lines[1]);
+        Assert.Contains($"candidate {campaign.Results[0].Id}, {campaign.Results[0].RelaxedSpaceGroup}; best found after {stepsToBest} of {steps} steps", lines[2]);
+        Assert.Equal(6, lines.Length);
+    }
+
+    [Fact]
+    public void DuringARunStatusSaysRunningASecondRunIsRefusedAndAfterAKillStatusSaysStopped()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("long.conf"), CampaignFolder.Config.Replace("initial-structures = 6", "initial-structures = 40"));
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = folder.Path, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "laqa.dll"), "run", "long.conf", "--dir", "long" }) start.ArgumentList.Add(a);
+        using var writer = Process.Start(start)!;
+        JsonElement running = default;
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(90) && !writer.HasExited)
+        {
+            var probe = LaqaProcess.Start(folder.Path, "status", "long", "--json");
+            if (probe.ExitCode == 0)
+            {
+                running = JsonDocument.Parse(probe.Output).RootElement;
+                if (running.GetProperty("phase").GetString() == "searching" && running.GetProperty("batches").GetInt64() > 0) break;
+            }
+            Thread.Sleep(200);
+        }
+        Assert.False(writer.HasExited, "the campaign ended before status saw it searching");
+        Assert.True(running.GetProperty("running").GetBoolean());
+        var second = LaqaProcess.Start(folder.Path, "run", "long.conf", "--dir", "long");
+        Assert.Equal(2, second.ExitCode);
+        Assert.Equal("", second.Output);
+        Assert.Contains("being run by another process", Assert.Single(second.ErrorLines));
+        writer.Kill();
+        writer.WaitForExit();
+
+        var stopped = LaqaProcess.Start(folder.Path, "status", "long");
+        Assert.Equal(0, stopped.ExitCode);
+        Assert.Contains("stopped; `laqa run` resumes it", stopped.Output);
+    }
+
+    [Theory]
+    [InlineData("nowhere", "no such campaign folder")]
+    [InlineData(".", "no campaign here")]
+    public void AFolderWithoutACampaignIsOneLineAndExitCodeTwo(string dir, string expected)
+    {
+        using var folder = new TempFolder();
+        var run = LaqaProcess.Start(folder.Path, "status", dir);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("", run.Output);
+        Assert.Contains(expected, Assert.Single(run.ErrorLines));
+    }
+}
