@@ -15,7 +15,7 @@ public static class EngineBenchmarks
     private const long SiliconStepLimit = 6_000;
     private const int NoOpCandidates = 10_000;
     private const int NoOpWorkers = 8;
-    private const int NoOpBatchesPerCandidate = 3;
+    private const int NoOpBatchesPerCandidate = 2;
     private const int ResumeRemainderBatches = 10;
     private const double UtilisationTarget = 0.90;
     private const double ThroughputTarget = 2_000;
