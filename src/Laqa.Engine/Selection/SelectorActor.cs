@@ -35,8 +35,7 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
     private readonly Dictionary<int, Job> _jobs = [];
     private readonly List<IActorRef> _idleWorkers = [];
     private readonly Dictionary<IActorRef, int> _busyWorkers = [];
-    private int _submittedRecords;
-    private int _durableRecords;
+    private int _persistedRecords;
     private long _lastSnapshotAt;
     private long _askedAtMs;
     private long _totalSteps;
@@ -62,8 +61,7 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
         Recover<RecoveryCompleted>(_ =>
         {
             _policy.Restore(_recovered);
-            _submittedRecords = _recovered.Count;
-            _durableRecords = _recovered.Count;
+            _persistedRecords = _recovered.Count;
             _recovered.Clear();
             AskAllCandidates();
         });
@@ -291,35 +289,27 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
         else _candidates.Tell(new DispatchBatch(job.CandidateId, job.BatchNumber, job.JobId, job.Worker!));
     }
 
-    /// <summary>
-    /// Selections are persisted before any of their batches leaves, so a restart never forgets one that ran.
-    /// The selector does not wait for the write: it goes on observing and selecting meanwhile (writes stay
-    /// in order), so that the journal batches the selections of many workers. A snapshot holds only the
-    /// selections already written, which are exactly the events up to its sequence number.
-    /// </summary>
+    /// <summary>Selections are persisted before any of their batches leaves, so a restart never forgets one that ran.</summary>
     private void PersistNewSelectionsThen(Action send)
     {
         var history = _policy.History;
-        if (history.Count == _submittedRecords)
+        if (history.Count == _persistedRecords)
         {
-            // A batch of a selection whose write is still pending (another take from a sync round) waits for it.
-            if (_durableRecords < _submittedRecords) DeferAsync(_submittedRecords, _ => send());
-            else send();
+            send();
             return;
         }
         var records = new List<SelectionMade>();
-        for (var i = _submittedRecords; i < history.Count; i++) records.Add(new SelectionMade(history[i]));
-        _submittedRecords = history.Count;
+        for (var i = _persistedRecords; i < history.Count; i++) records.Add(new SelectionMade(history[i]));
+        _persistedRecords = history.Count;
         var remaining = records.Count;
-        PersistAllAsync(records, _ =>
+        PersistAll(records, _ =>
         {
-            _durableRecords++;
             if (--remaining > 0) return;
             send();
             if (LastSequenceNr - _lastSnapshotAt >= _settings.SelectorSnapshotEvery)
             {
                 _lastSnapshotAt = LastSequenceNr;
-                SaveSnapshot(new SelectorSnapshot([.. _policy.History.Take(_durableRecords)]));
+                SaveSnapshot(new SelectorSnapshot([.. _policy.History]));
             }
         });
     }
