@@ -32,7 +32,7 @@ public static class CampaignHost
     {
         var database = DatabaseOf(settings, campaignDir);
         EngineConfig.PrepareSqlite(database);
-        var system = ActorSystem.Create(EngineConfig.SystemName, EngineConfig.Setup(database, logLevel: logLevel));
+        var system = ActorSystem.Create(EngineConfig.SystemName, EngineConfig.Create(database, logLevel: logLevel));
         try
         {
             var node = await EngineNode.StartAsync(system, settings, source, relaxerFactory);
