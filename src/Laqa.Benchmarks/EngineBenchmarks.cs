@@ -1,6 +1,85 @@
+using System.Globalization;
+using Laqa.Benchmarks.Engine;
+using Laqa.Search;
+
 namespace Laqa.Benchmarks;
 
+/// <summary>
+/// The engine's three figures: how busy 2 workers are on Si16/Tersoff, how many batches per second
+/// the engine persists with a relaxer that computes nothing, and how long a 10,000-candidate campaign
+/// takes to search again. Each campaign runs in a scratch folder that is deleted afterwards.
+/// </summary>
 public static class EngineBenchmarks
 {
-    public static int Run(string[] args) => throw new NotImplementedException();
+    private const int Workers = 2;
+    private const long SiliconStepLimit = 6_000;
+    private const int NoOpCandidates = 10_000;
+    private const int NoOpWorkers = 8;
+    private const int NoOpBatchesPerCandidate = 2;
+    private const int ResumeRemainderBatches = 10;
+    private const double UtilisationTarget = 0.90;
+    private const double ThroughputTarget = 2_000;
+    private static readonly TimeSpan ResumeTarget = TimeSpan.FromSeconds(5);
+
+    public static int Run(string[] args)
+    {
+        if (args.Length > 0 && args[0] == ResumeTime.ChildCommand) return ResumeTime.RunChildAsync(args[1..]).GetAwaiter().GetResult();
+        var scratch = Directory.CreateTempSubdirectory("laqa-engine-bench-");
+        try
+        {
+            var sync = WorkerUtilisation.MeasureAsync(Path.Combine(scratch.FullName, "si16-sync"), LaqaMode.Sync, Workers, SiliconStepLimit).GetAwaiter().GetResult();
+            var async = WorkerUtilisation.MeasureAsync(Path.Combine(scratch.FullName, "si16-async"), LaqaMode.Async, Workers, SiliconStepLimit).GetAwaiter().GetResult();
+            var noOpDir = Path.Combine(scratch.FullName, "no-op");
+            var throughput = PersistedThroughput.MeasureAsync(noOpDir, NoOpCandidates, NoOpWorkers, NoOpBatchesPerCandidate).GetAwaiter().GetResult();
+            var stepsBefore = (long)NoOpCandidates * NoOpBatchesPerCandidate * NoOpCampaign.StepsPerBatch;
+            var resume = ResumeTime.MeasureAsync(noOpDir, NoOpCandidates, NoOpWorkers, stepsBefore, ResumeRemainderBatches).GetAwaiter().GetResult();
+            Console.Write(Section(sync, async, throughput, resume));
+            return 0;
+        }
+        finally
+        {
+            scratch.Delete(recursive: true);
+        }
+    }
+
+    private static string Section(WorkerUtilisation sync, WorkerUtilisation async, PersistedThroughput throughput, ResumeTime resume)
+    {
+        var rows = new[]
+        {
+            UtilisationRow(sync),
+            UtilisationRow(async),
+            Row("persisted batches per second", $"no-op relaxer, {throughput.Candidates:N0} candidates, {throughput.Workers} workers, laqa-async, {throughput.Batches:N0} batches",
+                $"{throughput.BatchesPerSecond:N0} /s (startup with {throughput.Candidates:N0} creations: {throughput.Startup.TotalSeconds:F1} s)",
+                $"≥ {ThroughputTarget:N0} /s", Verdict(throughput.BatchesPerSecond >= ThroughputTarget, $"×{throughput.BatchesPerSecond / ThroughputTarget:F2}")),
+            Row($"resume {resume.Candidates:N0} candidates", $"{resume.BatchesBefore:N0} batches in the folder, fresh process, to the first new batch applied",
+                $"{resume.FirstBatch.TotalSeconds:F2} s (ready {resume.Ready.TotalSeconds:F2} s; {resume.BatchesAfter - resume.BatchesBefore} more batches, results collected: {resume.Completed.TotalSeconds:F2} s)",
+                $"< {ResumeTarget.TotalSeconds:F0} s", Verdict(resume.FirstBatch < ResumeTarget, $"{(ResumeTarget - resume.FirstBatch).TotalSeconds:F2} s to spare", $"{(resume.FirstBatch - ResumeTarget).TotalSeconds:F2} s over")),
+        };
+        return string.Create(CultureInfo.InvariantCulture, $"""
+
+            ## Engine
+
+            | measure | setting | result | target | met |
+            |---|---|---|---|---|
+            {string.Join('\n', rows)}
+
+            - Compute fraction: time inside the relaxer's Advance summed over the workers, divided by workers × the window from the first Advance's start to the last one's end (the search; generation is not in the window).
+            - Persisted batches per second: batches applied (each one journalled by its candidate in SQLite before it counts) between the first and the last applied batch, as the campaign's progress reports them.
+            - Resume: from the start of `CampaignHost.RunAsync` on the existing folder in a new process; ready = first progress (the selector holds every candidate's snapshot).
+
+            Reproduce: `dotnet run -c Release --project src/Laqa.Benchmarks -- engine`
+
+            """);
+    }
+
+    private static string UtilisationRow(WorkerUtilisation u) => Row(
+        "worker compute fraction",
+        $"Si16, si-tersoff, FIRE, 10 steps per batch, {u.Workers} workers, laqa-{u.Mode.ToString().ToLowerInvariant()}, nselect 10, 60 candidates, {u.Batches:N0} batches",
+        $"{u.Fraction:P1} (mean batch {u.MeanBatch.TotalMilliseconds:F1} ms, search {u.Window.TotalSeconds:F1} s)",
+        $"≥ {UtilisationTarget:P0}",
+        Verdict(u.Fraction >= UtilisationTarget, $"+{(u.Fraction - UtilisationTarget) * 100:F1} points", $"{(u.Fraction - UtilisationTarget) * 100:F1} points"));
+
+    private static string Verdict(bool met, string margin, string? shortfall = null) => met ? $"yes, {margin}" : $"no, {shortfall ?? margin}";
+
+    private static string Row(params string[] cells) => $"| {string.Join(" | ", cells)} |";
 }

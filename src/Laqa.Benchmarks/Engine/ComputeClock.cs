@@ -1,0 +1,29 @@
+using System.Diagnostics;
+
+namespace Laqa.Benchmarks.Engine;
+
+/// <summary>
+/// Adds up the time spent inside relaxers' Advance calls, over all workers, and the window from the
+/// first call's start to the last call's end (Stopwatch timestamps).
+/// </summary>
+public sealed class ComputeClock
+{
+    private readonly Lock _gate = new();
+    private long _busyTicks;
+    private long _firstStart = long.MaxValue;
+    private long _lastEnd = long.MinValue;
+
+    public void Record(long start, long end)
+    {
+        lock (_gate)
+        {
+            _busyTicks += end - start;
+            _firstStart = Math.Min(_firstStart, start);
+            _lastEnd = Math.Max(_lastEnd, end);
+        }
+    }
+
+    public TimeSpan Busy => Stopwatch.GetElapsedTime(0, _busyTicks);
+
+    public TimeSpan Window => _lastEnd < _firstStart ? TimeSpan.Zero : Stopwatch.GetElapsedTime(_firstStart, _lastEnd);
+}

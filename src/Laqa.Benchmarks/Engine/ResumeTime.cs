@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Globalization;
+using Laqa.Engine.Hosting;
+
+namespace Laqa.Benchmarks.Engine;
+
+/// <summary>
+/// How long a campaign folder of many candidates takes to search again, in a fresh process (cold
+/// JIT, warm file cache). From the start of RunAsync on the existing folder: Ready when the campaign
+/// reports its first progress (the selector has every candidate's snapshot), FirstBatch when the
+/// first new batch is applied, Completed when RunAsync returns after a remainder of a few batches
+/// (which includes collecting every candidate's result and shutting down).
+/// </summary>
+public sealed record ResumeTime(int Candidates, long BatchesBefore, long BatchesAfter, TimeSpan Ready, TimeSpan FirstBatch, TimeSpan Completed)
+{
+    public const string ChildCommand = "resume-child";
+    private const string ReportTag = "RESUMED";
+
+    /// <summary>Resumes the no-op campaign in campaignDir in a child process, with a step limit remainderBatches beyond what it holds.</summary>
+    public static async Task<ResumeTime> MeasureAsync(string campaignDir, int candidates, int workers, long stepsBefore, int remainderBatches)
+    {
+        var maxTotalSteps = stepsBefore + (long)remainderBatches * NoOpCampaign.StepsPerBatch;
+        var start = new ProcessStartInfo { RedirectStandardOutput = true, UseShellExecute = false };
+        var host = Environment.ProcessPath ?? throw new InvalidOperationException("no process path to start the resume child from");
+        start.FileName = host;
+        if (Path.GetFileNameWithoutExtension(host) == "dotnet") start.ArgumentList.Add(typeof(ResumeTime).Assembly.Location);
+        foreach (var arg in new[] { "engine", ChildCommand, campaignDir, Inv(candidates), Inv(workers), Inv(maxTotalSteps) })
+            start.ArgumentList.Add(arg);
+        using var child = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {host}");
+        var output = await child.StandardOutput.ReadToEndAsync();
+        await child.WaitForExitAsync();
+        var report = output.Split('\n').LastOrDefault(l => l.StartsWith(ReportTag, StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"the resume child (exit code {child.ExitCode}) reported nothing:\n{output}");
+        var fields = report.Split(' ');
+        return new ResumeTime(candidates, long.Parse(fields[1], CultureInfo.InvariantCulture), long.Parse(fields[2], CultureInfo.InvariantCulture),
+            Ms(fields[3]), Ms(fields[4]), Ms(fields[5]));
+    }
+
+    /// <summary>The child's side: args are campaign folder, candidates, workers, step limit; prints one RESUMED line.</summary>
+    public static async Task<int> RunChildAsync(string[] args)
+    {
+        var settings = NoOpCampaign.Settings(int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture),
+            long.Parse(args[3], CultureInfo.InvariantCulture));
+        var started = Stopwatch.GetTimestamp();
+        long readyAt = 0, firstBatchAt = 0, batchesBefore = -1;
+        var result = await CampaignHost.RunAsync(settings, args[0], new FixedStructures(), () => new NoOpRelaxer(), progress =>
+        {
+            if (batchesBefore < 0) (readyAt, batchesBefore) = (Stopwatch.GetTimestamp(), progress.Totals.Batches);
+            else if (firstBatchAt == 0 && progress.Totals.Batches > batchesBefore) firstBatchAt = Stopwatch.GetTimestamp();
+        });
+        var completedAt = Stopwatch.GetTimestamp();
+        if (!result.Finished || firstBatchAt == 0) throw new InvalidOperationException("the resumed campaign did not run its remainder");
+        Console.WriteLine(string.Join(' ', ReportTag, Inv(batchesBefore), Inv(result.Totals.Batches),
+            MsOf(started, readyAt), MsOf(started, firstBatchAt), MsOf(started, completedAt)));
+        return 0;
+    }
+
+    private static string Inv(long v) => v.ToString(CultureInfo.InvariantCulture);
+
+    private static string MsOf(long from, long to) => Stopwatch.GetElapsedTime(from, to).TotalMilliseconds.ToString("F1", CultureInfo.InvariantCulture);
+
+    private static TimeSpan Ms(string field) => TimeSpan.FromMilliseconds(double.Parse(field, CultureInfo.InvariantCulture));
+}

@@ -1,0 +1,21 @@
+using System.Diagnostics;
+using Laqa.Calculators.Relaxation;
+
+namespace Laqa.Benchmarks.Engine;
+
+/// <summary>Decorator that records how long every Advance of the wrapped relaxer takes.</summary>
+public sealed class TimedRelaxer(IRelaxer inner, ComputeClock clock) : IRelaxer
+{
+    public RelaxationBatch Advance(RelaxationState state, int maxSteps, CancellationToken cancellationToken = default)
+    {
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            return inner.Advance(state, maxSteps, cancellationToken);
+        }
+        finally
+        {
+            clock.Record(start, Stopwatch.GetTimestamp());
+        }
+    }
+}
