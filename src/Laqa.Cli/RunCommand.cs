@@ -80,7 +80,8 @@ public static class RunCommand
     {
         var t = progress.Totals;
         var best = t.BestEnergyPerAtom is { } e ? string.Create(CultureInfo.InvariantCulture, $"{e:F5} eV/atom (#{t.BestCandidate})") : "-";
+        var workers = progress.Workers is { } load ? $"{load.Busy}/{load.Workers}" : "-";
         return string.Create(CultureInfo.InvariantCulture,
-            $"[{elapsed:hh\\:mm\\:ss}] {progress.Phase,-10} structures {t.Structures,5}  batches {t.Batches,7}  steps {t.Steps,8}  converged {t.Converged,4}  failed {t.Failed,4}  best {best}");
+            $"[{elapsed:hh\\:mm\\:ss}] {progress.Phase,-10} structures {t.Structures,5}  batches {t.Batches,7}  steps {t.Steps,8}  converged {t.Converged,4}  failed {t.Failed,4}  workers busy {workers,5}  best {best}");
     }
 }

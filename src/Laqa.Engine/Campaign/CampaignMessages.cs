@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Laqa.Engine.Selection;
 using Laqa.Engine.Serialization;
 
 namespace Laqa.Engine.Campaign;
@@ -20,7 +21,8 @@ public sealed record SubscribeToCampaign(IActorRef Subscriber) : ILaqaMessage;
 /// <summary>Graceful stop: let in-flight batches finish, dispatch nothing new; the campaign can be resumed.</summary>
 public sealed record StopCampaign : ILaqaMessage;
 
-public sealed record CampaignProgress(CampaignPhase Phase, CampaignTotals Totals) : ILaqaMessage;
+/// <summary>Where the campaign stands; Workers (busy of known) is added by the local reporter, null until the selector has answered.</summary>
+public sealed record CampaignProgress(CampaignPhase Phase, CampaignTotals Totals, WorkerLoad? Workers = null) : ILaqaMessage;
 
 public sealed record CampaignCompleted(string Reason, CampaignTotals Totals) : ILaqaMessage;
 

@@ -1,4 +1,7 @@
+using Akka.Cluster.Sharding;
+using Akka.Cluster.Tools.Singleton;
 using Akka.Configuration;
+using Akka.DistributedData;
 using Akka.Persistence.Sql;
 using Microsoft.Data.Sqlite;
 
@@ -42,7 +45,12 @@ public static class EngineConfig
               }
             }
             """;
-        return ConfigurationFactory.ParseString(hocon).WithFallback(Serialization).WithFallback(Persistence(sqliteFile));
+        // Sharding, singleton and ddata bring their own serializers; given here, not injected once the
+        // extensions start, so a remembered-entities store recovering early can already read its events.
+        return ConfigurationFactory.ParseString(hocon).WithFallback(Serialization).WithFallback(Persistence(sqliteFile))
+            .WithFallback(ClusterSharding.DefaultConfig())
+            .WithFallback(ClusterSingleton.DefaultConfig())
+            .WithFallback(DistributedData.DefaultConfig());
     }
 
     /// <summary>Binds every <see cref="Laqa.Engine.Serialization.ILaqaMessage"/> to our JSON serializer.</summary>

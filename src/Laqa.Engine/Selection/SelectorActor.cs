@@ -89,6 +89,7 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
             AnnounceReady();
             if (_mode == Mode.Ended) CheckEnd(force: true);
         });
+        Command<GetWorkerLoad>(_ => Sender.Tell(new WorkerLoad(_busyWorkers.Count, _busyWorkers.Count + _idleWorkers.Count)));
         Command<GetSelectionHistory>(_ => Sender.Tell(new SelectionHistory([.. _policy.History])));
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(f => _log.Warning("selector: snapshot not saved: {0}", f.Cause.Message));

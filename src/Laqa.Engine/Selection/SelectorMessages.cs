@@ -30,6 +30,11 @@ public sealed record SearchEnded(string Reason) : ILaqaMessage;
 /// <summary>Selector → campaign: after <see cref="DrainSearch"/>, nothing is in flight any more.</summary>
 public sealed record SearchDrained : ILaqaMessage;
 
+/// <summary>Asks the selector how many of the workers it knows are running a job; answered with <see cref="WorkerLoad"/>.</summary>
+public sealed record GetWorkerLoad : ILaqaMessage;
+
+public sealed record WorkerLoad(int Busy, int Workers) : ILaqaMessage;
+
 /// <summary>Asks the selector for its selection history; answered with <see cref="SelectionHistory"/>.</summary>
 public sealed record GetSelectionHistory : ILaqaMessage;
 

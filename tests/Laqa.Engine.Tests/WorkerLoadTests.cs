@@ -1,0 +1,29 @@
+using System.Collections.Concurrent;
+using Laqa.Engine.CrashHost;
+using Laqa.Engine.Hosting;
+using Laqa.Search;
+using Xunit;
+
+namespace Laqa.Engine.Tests;
+
+public sealed class WorkerLoadTests
+{
+    [Fact]
+    public async Task Progress_reports_how_many_of_the_nodes_workers_are_busy()
+    {
+        using var dir = new TempDirectory();
+        var campaign = new FakeCampaign(Seed: 3, Candidates: 6, StepsPerBatch: 4);
+        var settings = campaign.Settings(workers: 2, mode: LaqaMode.Async);
+        var loads = new ConcurrentQueue<(int Busy, int Workers)>();
+        var result = await CampaignHost.RunAsync(settings, dir.Path, campaign.Source,
+            () => new FakeRelaxer(campaign.Model, campaign.MaxForce, TimeSpan.FromMilliseconds(25)),
+            progress => { if (progress.Workers is { } load) loads.Enqueue((load.Busy, load.Workers)); });
+
+        Assert.True(result.Finished);
+        Assert.NotEmpty(loads);
+        // Workers announce themselves as they start, so the first answers may know fewer of them.
+        Assert.Equal(settings.Workers, loads.Max(load => load.Workers));
+        Assert.All(loads, load => Assert.InRange(load.Busy, 0, load.Workers));
+        Assert.Contains(loads, load => load.Busy > 0);
+    }
+}
