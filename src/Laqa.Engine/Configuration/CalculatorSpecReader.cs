@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Akka.Configuration.Hocon;
 using Laqa.Calculators.Potentials;
 using Laqa.Crystal;
@@ -63,7 +64,9 @@ internal static class CalculatorSpecReader
         var full = Path.GetFullPath(path, baseDirectory);
         try
         {
-            return new LammpsFileCalculatorSpec(full, File.ReadAllText(full));
+            var bytes = File.ReadAllBytes(full);
+            using var text = new StreamReader(new MemoryStream(bytes));
+            return new LammpsFileCalculatorSpec(full, text.ReadToEnd(), Convert.ToHexStringLower(SHA256.HashData(bytes)));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -14,7 +14,7 @@ public static class CampaignCalculator
         LennardJonesCalculatorSpec lj => new LennardJones(
             lj.Pairs.Select(p => new LennardJonesPair(p.SpeciesA, p.SpeciesB, p.Epsilon, p.Sigma, p.Cutoff)), Form(lj.Form), "lennard-jones"),
         RigidIonCalculatorSpec ions => new RigidIonCalculator(new RigidIonPotential("rigid-ion",
-            $"rigid ions ({string.Join(", ", ions.Charges.Select(q => $"{q.Species} {q.Charge:+0.###;-0.###;0}"))}) with Born–Mayer–Huggins short-range terms from the config, shifted to 0 at {ions.Cutoff} Å, Ewald Coulomb",
+            $"rigid ions of {string.Join(", ", ions.Charges.Select(q => q.Species))} with charges and Born–Mayer–Huggins short-range terms from the config, Ewald Coulomb",
             ions.Charges.ToDictionary(q => q.Species, q => q.Charge),
             ions.Pairs.Select(p => (p.SpeciesA, p.SpeciesB, ShortRangePair.BornMayerHuggins(p.A, p.Rho, p.Sigma, p.C, p.D))),
             ions.Cutoff)),
