@@ -9,7 +9,7 @@ using Laqa.Crystal.IO;
 
 namespace Laqa.Cli;
 
-/// <summary>`laqa calc --potential NAME FILE [--json]`: energy, forces and stress of one structure with an embedded potential.</summary>
+/// <summary>`laqa calc --potential NAME|FILE FILE [--json]`: energy, forces and stress of one structure with an embedded potential.</summary>
 public static class CalcCommand
 {
     public static Command Create()
@@ -34,17 +34,29 @@ public static class CalcCommand
 
     internal static Option<string> PotentialOption() => new("--potential")
     {
-        Description = $"embedded potential preset ({string.Join(", ", PotentialPresets.Names)})",
+        Description = $"embedded potential preset ({string.Join(", ", PotentialPresets.Names)}) or a LAMMPS potential file, {LammpsPotentialFile.AcceptedKinds}",
         Required = true,
     };
 
-    /// <summary>The preset and the structure, with the preset's coverage of the structure's species checked.</summary>
-    internal static (ICalculator Calculator, Structure Structure) Load(string potentialName, string path)
+    /// <summary>The potential and the structure, with the potential's coverage of the structure's species checked.</summary>
+    internal static (ICalculator Calculator, Structure Structure) Load(string potentialNameOrFile, string path)
     {
-        var calculator = PotentialPresets.Create(potentialName);
+        var calculator = Potential(potentialNameOrFile);
         var structure = StructureFile.Read(path);
         if (calculator is IPotential potential) potential.RequireSpecies(structure.Species);
         return (calculator, structure);
+    }
+
+    /// <summary>
+    /// A preset by name, else a LAMMPS potential file by path: a name that is neither a preset nor an
+    /// existing file, or an existing file of another kind, is bad input.
+    /// </summary>
+    private static ICalculator Potential(string nameOrFile)
+    {
+        if (PotentialPresets.Names.Contains(nameOrFile, StringComparer.OrdinalIgnoreCase)) return PotentialPresets.Create(nameOrFile);
+        if (LammpsPotentialFile.IsPotentialFile(nameOrFile) || File.Exists(nameOrFile)) return LammpsPotentialFile.Read(nameOrFile);
+        throw new LaqaInputException(
+            $"--potential {nameOrFile}: neither a preset ({string.Join(", ", PotentialPresets.Names)}) nor a potential file; expected a preset or {LammpsPotentialFile.AcceptedKinds}");
     }
 
     /// <summary>Stress in GPa in ASE's Voigt order xx, yy, zz, yz, xz, xy.</summary>

@@ -9,7 +9,7 @@ using Laqa.Crystal.Spglib;
 namespace Laqa.Cli;
 
 /// <summary>
-/// `laqa relax --potential NAME FILE --out OUT [--fmax eV/Å] [--smax GPa] [--steps N] [--pressure GPa] [--optimizer fire|bfgs] [--symprec Å] [--json]`:
+/// `laqa relax --potential NAME|FILE FILE --out OUT [--fmax eV/Å] [--smax GPa] [--steps N] [--pressure GPa] [--optimizer fire|bfgs] [--symprec Å] [--json]`:
 /// FIRE (or BFGS) on atoms and cell, one line per step, then the final structure (written to OUT) and its space group.
 /// Exit 0 when converged or out of steps (OUT written), 1 when the relaxation failed (nothing written).
 /// </summary>

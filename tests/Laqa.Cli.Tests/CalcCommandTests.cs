@@ -50,7 +50,7 @@ public class CalcCommandTests
     }
 
     [Theory]
-    [InlineData("no-such-potential", "POSCAR", "unknown potential preset 'no-such-potential'")]
+    [InlineData("no-such-potential", "POSCAR", "--potential no-such-potential: neither a preset")]
     [InlineData("si-tersoff", "missing.vasp", "missing.vasp")]
     [InlineData("si-tersoff", "Na.vasp", "no Tersoff parameters for species Na")]
     [InlineData("si-sw", "Na.vasp", "Na")]

@@ -64,6 +64,19 @@ public class RunCommandTests
     }
 
     [Fact]
+    public void MalformedPotentialFileOfTheConfigIsOneLineNamingKeyFileAndLineAndCreatesNothing()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("bad.tersoff"), "Si Si Si 3.0 1.0 1.3258\n");
+        File.WriteAllText(folder.File("bad.conf"), "laqa { composition = Si8, calculator.lammps-file = bad.tersoff }");
+        var run = LaqaProcess.Start(folder.Path, "run", "bad.conf", "--dir", "campaign");
+        Assert.Equal(2, run.ExitCode);
+        var line = Assert.Single(run.ErrorLines);
+        Assert.Contains($"laqa.calculator.lammps-file: {folder.File("bad.tersoff")}, line 1:", line);
+        Assert.False(Directory.Exists(folder.File("campaign")));
+    }
+
+    [Fact]
     public void FolderOfAnotherCampaignIsRefusedNamingTheChangedSettingAndLeftUntouched()
     {
         using var folder = new TempFolder();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Akka.Configuration.Hocon;
 using Laqa.Crystal;
 using Laqa.Search;
 using Laqa.Search.Campaign;
@@ -12,13 +11,14 @@ internal static class CampaignSpecReader
     private const int SpaceGroupCount = 230;
 
     /// <summary>The spec, or null when errors were collected (the caller reports them all).</summary>
-    public static CampaignSpec? Read(ConfigReader r, CalculatorCatalog catalog)
+    /// <remarks>Relative paths in the config (laqa.calculator.lammps-file) are taken from <paramref name="baseDirectory"/>.</remarks>
+    public static CampaignSpec? Read(ConfigReader r, string baseDirectory)
     {
         var composition = ReadComposition(r);
         var initialStructures = r.Int("laqa.initial-structures", 1, 1);
         var seed = r.Long("laqa.seed", long.MinValue, 0);
         var generation = ReadGeneration(r, composition);
-        var calculator = ReadCalculator(r, catalog);
+        var calculator = CalculatorSpecReader.Read(r, composition, baseDirectory);
         var relaxer = ReadRelaxer(r);
         var search = ReadSearch(r, initialStructures);
         var workers = ReadWorkers(r);
@@ -140,47 +140,6 @@ internal static class CampaignSpecReader
                 r.Errors.Add(pairPath, $"the pair {a}-{b} is given twice");
         }
         return new EquatableList<PairDistance>(pairs.Select(p => new PairDistance(p.Key.Item1, p.Key.Item2, p.Value)));
-    }
-
-    private static CalculatorSpec ReadCalculator(ConfigReader r, CalculatorCatalog catalog)
-    {
-        const string presetPath = "laqa.calculator.preset";
-        var preset = r.String(presetPath, CalculatorSpec.Default.Preset);
-        var known = catalog.Contains(preset);
-        if (!known && !r.Errors.Has(presetPath))
-            r.Errors.Add(presetPath, $"unknown calculator preset \"{preset}\"{DidYouMean.Hint(preset, catalog.Presets)}; known: {string.Join(", ", catalog.Presets)}");
-        var accepted = known ? catalog.ParametersOf(preset) : null;
-        var parameters = new SortedDictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (name, value) in Flatten(r.Block("laqa.calculator.parameters"), ""))
-        {
-            var path = $"laqa.calculator.parameters.{name}";
-            if (accepted is not null && !accepted.Contains(name))
-            {
-                r.Errors.Add(path, $"{preset} has no parameter {name}{DidYouMean.Hint(name, accepted)}; it has {string.Join(", ", accepted.Order(StringComparer.Ordinal))}");
-                continue;
-            }
-            if (!value.IsString() || ConfigReader.List(value) is not null)
-            {
-                r.Errors.Add(path, "expected a number");
-                continue;
-            }
-            var number = r.ParseDouble(path, value.GetString(), double.NaN);
-            if (!double.IsNaN(number)) parameters[name] = number;
-        }
-        return new CalculatorSpec(preset, new EquatableList<CalculatorParameter>(parameters.Select(p => new CalculatorParameter(p.Key, p.Value))));
-    }
-
-    /// <summary>Nested parameter blocks become dotted names: { Si { epsilon = 1 } } → "Si.epsilon".</summary>
-    private static IEnumerable<(string Name, HoconValue Value)> Flatten(IEnumerable<KeyValuePair<string, HoconValue>> block, string prefix)
-    {
-        foreach (var (key, value) in block)
-        {
-            if (value.IsObject())
-                foreach (var inner in Flatten(value.GetObject().Items, $"{prefix}{key}."))
-                    yield return inner;
-            else
-                yield return ($"{prefix}{key}", value);
-        }
     }
 
     private static RelaxerSpec ReadRelaxer(ConfigReader r)

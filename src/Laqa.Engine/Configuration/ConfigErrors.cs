@@ -18,5 +18,8 @@ internal sealed class ConfigErrors
 
     public bool Has(string path) => errors.Any(e => e.Path == path);
 
+    /// <summary>Whether there is an error at this key or below it.</summary>
+    public bool HasAtOrBelow(string path) => errors.Any(e => e.Path == path || e.Path.StartsWith(path + ".", StringComparison.Ordinal));
+
     public IEnumerable<string> Lines => errors.Select(e => $"{e.Path}: {e.Message}");
 }

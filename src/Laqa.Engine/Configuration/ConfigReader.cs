@@ -7,10 +7,24 @@ namespace Laqa.Engine.Configuration;
 /// <summary>
 /// Reads typed values from a merged config (user over reference.conf), recording an error with its
 /// key path instead of throwing; a value in error reads as the given fallback so reading goes on.
+/// <paramref name="user"/> is the user's config alone, which tells a key the user gave from a default.
 /// </summary>
-internal sealed class ConfigReader(Config config, ConfigErrors errors)
+internal sealed class ConfigReader(Config config, ConfigErrors errors, Config user)
 {
     public ConfigErrors Errors => errors;
+
+    /// <summary>Whether the user's config (not reference.conf) holds this key.</summary>
+    public bool IsGiven(string path)
+    {
+        try
+        {
+            return user.GetValue(path) is not null;
+        }
+        catch (Exception)
+        {
+            return false;
+        }
+    }
 
     public HoconValue? Node(string path)
     {

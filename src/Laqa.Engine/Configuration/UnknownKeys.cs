@@ -5,7 +5,7 @@ namespace Laqa.Engine.Configuration;
 /// <summary>
 /// Walks the user's laqa { } block against reference.conf: every key must exist there, and a key
 /// that is a block in reference.conf must be a block in the user config too. Free-form blocks
-/// (calculator parameters, per-pair distances) are not walked.
+/// (calculator pairs and charges, per-pair distances) are not walked.
 /// </summary>
 internal static class UnknownKeys
 {

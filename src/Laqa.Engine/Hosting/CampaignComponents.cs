@@ -30,9 +30,7 @@ public sealed record CampaignComponents(EngineSettings Settings, StructureGenera
             generation.MaxAttempts);
         var generator = new StructureGenerator(request, spec.Seed);
 
-        if (spec.Calculator.Parameters.Count > 0)
-            throw new LaqaInputException("laqa.calculator.parameters: overriding a preset's parameters is not supported yet; use the preset as it is");
-        var calculator = PotentialPresets.Create(spec.Calculator.Preset);
+        var calculator = CampaignCalculator.Create(spec.Calculator);
         if (calculator is IPotential potential) potential.RequireSpecies([.. composition.Symbols]);
 
         var options = new RelaxationOptions { Fmax = spec.Relaxer.MaxForce, Smax = spec.Relaxer.MaxStress, Pressure = spec.Relaxer.ExternalPressure };

@@ -1,11 +1,14 @@
 namespace Laqa.Search.Campaign;
 
-public sealed record CalculatorParameter(string Name, double Value);
-
-/// <summary>An embedded calculator preset (e.g. si-tersoff) and overrides of its parameters, sorted by name.</summary>
-public sealed record CalculatorSpec(string Preset, EquatableList<CalculatorParameter> Parameters)
+/// <summary>
+/// The calculator of a campaign, exactly one of: an embedded preset (<see cref="PresetCalculatorSpec"/>),
+/// a LAMMPS potential file (<see cref="LammpsFileCalculatorSpec"/>), or explicit Lennard-Jones
+/// (<see cref="LennardJonesCalculatorSpec"/>) or rigid-ion (<see cref="RigidIonCalculatorSpec"/>) parameters.
+/// </summary>
+public abstract record CalculatorSpec
 {
-    public static readonly CalculatorSpec Default = new("si-tersoff", EquatableList<CalculatorParameter>.Empty);
+    public static readonly CalculatorSpec Default = new PresetCalculatorSpec("si-tersoff");
 
-    public double? Parameter(string name) => Parameters.FirstOrDefault(p => p.Name == name)?.Value;
+    /// <summary>Every setting that defines the calculator, as (key below laqa.calculator, value) in a fixed order.</summary>
+    public abstract IEnumerable<(string Key, string Value)> Settings();
 }

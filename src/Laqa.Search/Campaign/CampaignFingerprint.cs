@@ -31,9 +31,8 @@ public static class CampaignFingerprint
             Line("generation.volume.sigma-per-atom", g.Volume.SigmaPerAtom),
             Line("generation.max-attempts", g.MaxAttempts),
             Line("generation.cell", g.Cell.ToString().ToLowerInvariant()),
-            Line("calculator.preset", spec.Calculator.Preset),
         ]);
-        lines.AddRange(spec.Calculator.Parameters.Select(p => Line($"calculator.parameters.{p.Name}", p.Value)));
+        lines.AddRange(spec.Calculator.Settings().Select(s => Line($"calculator.{s.Key}", s.Value)));
         lines.AddRange([
             Line("relaxer.algorithm", r.Algorithm.ToString().ToLowerInvariant()),
             Line("relaxer.steps-per-batch", r.StepsPerBatch),
@@ -58,5 +57,5 @@ public static class CampaignFingerprint
 
     private static string Line(string key, string value) => $"laqa.{key} = {value}";
     private static string Line(string key, long value) => Line(key, value.ToString(CultureInfo.InvariantCulture));
-    private static string Line(string key, double value) => Line(key, value.ToString("R", CultureInfo.InvariantCulture));
+    private static string Line(string key, double value) => Line(key, SettingText.Number(value));
 }

@@ -8,9 +8,9 @@ namespace Laqa.Engine.Tests.Configuration;
 
 public class CampaignConfigLoaderTests
 {
-    private static string[] Errors(string hocon, CalculatorCatalog? catalog = null)
+    private static string[] Errors(string hocon)
     {
-        var e = Assert.Throws<LaqaInputException>(() => CampaignConfigLoader.Load(hocon, catalog));
+        var e = Assert.Throws<LaqaInputException>(() => CampaignConfigLoader.Load(hocon));
         return e.Message.Split('\n');
     }
 
@@ -46,7 +46,7 @@ public class CampaignConfigLoaderTests
     [InlineData("laqa.workers.max-retries = -1", "laqa.workers.max-retries: must be at least 0, got -1")]
     [InlineData("laqa.stop.max-total-steps = -5", "laqa.stop.max-total-steps: expected none or a number of steps (at least 1), got \"-5\"")]
     [InlineData("laqa.persistence.provider = postgresql", "laqa.persistence.postgresql-connection-string: required with provider = postgresql")]
-    [InlineData("laqa.calculator.parameters { sigma = big }", "laqa.calculator.parameters.sigma: expected a number, got \"big\"")]
+    [InlineData("laqa.calculator.lennard-jones.pairs { Si-Si { epsilon = 1, sigma = big, cutoff = 5 } }", "laqa.calculator.lennard-jones.pairs.\"Si-Si\".sigma: expected a number, got \"big\"")]
     public void Each_error_is_reported_with_its_key_path(string snippet, string expected)
     {
         Assert.Equal([expected], Errors("laqa.composition = Si8\n" + snippet));
@@ -62,16 +62,6 @@ public class CampaignConfigLoaderTests
     public void Composition_errors(string hocon, string expected)
     {
         Assert.Equal([expected], Errors(hocon));
-    }
-
-    [Fact]
-    public void Parameter_names_are_checked_when_the_catalog_lists_them()
-    {
-        var catalog = new CalculatorCatalog(new Dictionary<string, IReadOnlyCollection<string>?> { ["lj"] = ["epsilon", "sigma"] });
-
-        Assert.Equal(
-            ["laqa.calculator.parameters.sigam: lj has no parameter sigam (did you mean sigma?); it has epsilon, sigma"],
-            Errors("laqa { composition = Ar4, calculator { preset = lj, parameters { epsilon = 0.01, sigam = 3.4 } } }", catalog));
     }
 
     [Fact]
@@ -115,7 +105,7 @@ public class CampaignConfigLoaderTests
                 max-attempts = 50
                 cell = primitive
               }
-              calculator { preset = al2o3-bush, parameters { cutoff = 9, Al-O { A = 2409.5 } } }
+              calculator { preset = al2o3-bush }
               relaxer { algorithm = bfgs, steps-per-batch = 4, fmax = 0.02 }
               search { algorithm = laqa, mode = async, nselect = 30, weights { force = 0.2, stress = 0 } }
               workers { count = 3, batch-timeout = 90s, max-retries = 0 }
@@ -135,8 +125,7 @@ public class CampaignConfigLoaderTests
         Assert.Equal(new VolumeSpec(1.1, 10.5, 1.5), spec.Generation.Volume);
         Assert.True(spec.Generation.Volume.UsesMeanAndSigma);
         Assert.Equal((50, CellChoice.Primitive), (spec.Generation.MaxAttempts, spec.Generation.Cell));
-        Assert.Equal("al2o3-bush", spec.Calculator.Preset);
-        Assert.Equal([new CalculatorParameter("Al-O.A", 2409.5), new CalculatorParameter("cutoff", 9)], spec.Calculator.Parameters);
+        Assert.Equal(new PresetCalculatorSpec("al2o3-bush"), spec.Calculator);
         Assert.Equal((RelaxerAlgorithm.Bfgs, 4, 0.02), (spec.Relaxer.Algorithm, spec.Relaxer.StepsPerBatch, spec.Relaxer.MaxForce));
         Assert.Equal(new SearchSpec(SearchAlgorithm.Laqa, new LaqaOptions(30, LaqaMode.Async, new LaqaWeights(0.2, 0)), 1000), spec.Search);
         Assert.Equal(new WorkerSpec(3, TimeSpan.FromSeconds(90), 0), spec.Workers);
@@ -153,7 +142,7 @@ public class CampaignConfigLoaderTests
         var spec = CampaignConfigLoader.LoadFile(RepositoryFiles.PathOf(Path.Combine("config", "examples", file)));
 
         Assert.Equal((composition, algorithm, structures), (spec.Composition.ToString(), spec.Search.Algorithm, spec.InitialStructures));
-        Assert.Equal("si-tersoff", spec.Calculator.Preset);
+        Assert.Equal(new PresetCalculatorSpec("si-tersoff"), spec.Calculator);
     }
 
     [Fact]
