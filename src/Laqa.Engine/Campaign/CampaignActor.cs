@@ -17,7 +17,7 @@ public sealed class CampaignActor : ReceivePersistentActor
     public const string Id = "campaign";
 
     private readonly IActorRef _selector;
-    private readonly Dictionary<int, CandidateSnapshot> _latest = [];
+    private readonly CampaignTally _tally = new();
     private readonly HashSet<IActorRef> _subscribers = [];
     private string? _fingerprint;
     private int _candidateCount;
@@ -77,16 +77,16 @@ public sealed class CampaignActor : ReceivePersistentActor
     public static Props Props(EngineSettings settings, IActorRef selector) =>
         Akka.Actor.Props.Create(() => new CampaignActor(settings, selector));
 
-    private CampaignTotals Totals => CampaignTotals.Of(_latest.Values);
+    private CampaignTotals Totals => _tally.Totals;
 
     private void Apply(CampaignPhaseChanged e) => (_phase, _endReason) = (e.Phase, e.Reason);
 
     private void OnSnapshot(SnapshotReport report)
     {
         var s = report.Snapshot;
-        var previous = _latest.GetValueOrDefault(s.Id);
+        var previous = _tally.Latest(s.Id);
         if (previous is not null && s.Batches < previous.Batches) return;
-        _latest[s.Id] = s;
+        _tally.Set(s);
         // A finished campaign resumed with a larger step budget searches again.
         if (_phase == CampaignPhase.Done && _selectorReady && s.Batches > (previous?.Batches ?? 0))
             Persist(new CampaignPhaseChanged(CampaignPhase.Searching, null), e =>

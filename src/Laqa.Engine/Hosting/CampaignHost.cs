@@ -34,7 +34,7 @@ public static class CampaignHost
         using var runLock = CampaignLock.Acquire(database);
         CampaignFolderGuard.Check(database, settings);
         EngineConfig.PrepareSqlite(database);
-        var system = ActorSystem.Create(EngineConfig.SystemName, EngineConfig.Create(database, logLevel: logLevel));
+        var system = ActorSystem.Create(EngineConfig.SystemName, EngineConfig.Setup(database, logLevel: logLevel));
         try
         {
             var node = await EngineNode.StartAsync(system, settings, source, relaxerFactory);

@@ -1,8 +1,12 @@
+using Akka.Actor;
+using Akka.Actor.Setup;
 using Akka.Cluster.Sharding;
 using Akka.Cluster.Tools.Singleton;
 using Akka.Configuration;
 using Akka.DistributedData;
 using Akka.Persistence.Sql;
+using Akka.Persistence.Sql.Config;
+using LinqToDB;
 using Microsoft.Data.Sqlite;
 
 namespace Laqa.Engine.Hosting;
@@ -16,6 +20,11 @@ public static class EngineConfig
 {
     public const string SystemName = "laqa";
     public const string CalculatorRole = "calc";
+
+    /// <summary>The node's config with the SQLite connections of <see cref="SqliteConnectionPragmas"/> for journal and snapshot store.</summary>
+    public static ActorSystemSetup Setup(string sqliteFile, int port = 0, string logLevel = "WARNING") =>
+        BootstrapSetup.Create().WithConfig(Create(sqliteFile, port, logLevel)).And(new DataOptionsSetup(
+            new DataOptions().UseConnectionString(ProviderName.SQLiteMS, ConnectionString(sqliteFile)).UseInterceptor(new SqliteConnectionPragmas())));
 
     public static Config Create(string sqliteFile, int port = 0, string logLevel = "WARNING")
     {
@@ -41,6 +50,9 @@ public static class EngineConfig
                   remember-entities = on
                   remember-entities-store = eventsourced
                   distributed-data.durable.keys = []
+                  # A shard reads its remembered entities from the journal; on a busy machine 5 s (the default)
+                  # can pass, and the shard then restarts after shard-failure-backoff (10 s).
+                  updating-state-timeout = 30s
                 }
               }
             }
@@ -63,10 +75,15 @@ public static class EngineConfig
         }
         """);
 
-    /// <summary>Journal and snapshot store in a SQLite file, tables created on first use.</summary>
+    /// <summary>
+    /// Journal and snapshot store in a SQLite file, tables created on first use. Reads run in deferred
+    /// transactions ("read-uncommitted" is Microsoft.Data.Sqlite's way to ask for BEGIN instead of BEGIN
+    /// IMMEDIATE; without a shared cache they read the last committed state), so that the recoveries of
+    /// many candidates neither take the write lock nor wait for each other.
+    /// </summary>
     public static Config Persistence(string sqliteFile)
     {
-        var connection = Quote(new SqliteConnectionStringBuilder { DataSource = sqliteFile }.ToString());
+        var connection = Quote(ConnectionString(sqliteFile));
         var hocon = $$"""
             akka.persistence {
               journal {
@@ -75,6 +92,7 @@ public static class EngineConfig
                   connection-string = {{connection}}
                   provider-name = "SQLite.MS"
                   auto-initialize = on
+                  read-isolation-level = read-uncommitted
                 }
               }
               snapshot-store {
@@ -83,6 +101,7 @@ public static class EngineConfig
                   connection-string = {{connection}}
                   provider-name = "SQLite.MS"
                   auto-initialize = on
+                  read-isolation-level = read-uncommitted
                 }
               }
             }
@@ -94,12 +113,14 @@ public static class EngineConfig
     public static void PrepareSqlite(string sqliteFile)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(sqliteFile))!);
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = sqliteFile }.ToString());
+        using var connection = new SqliteConnection(ConnectionString(sqliteFile));
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode=WAL;";
         command.ExecuteNonQuery();
     }
+
+    private static string ConnectionString(string sqliteFile) => new SqliteConnectionStringBuilder { DataSource = sqliteFile }.ToString();
 
     private static string Quote(string s) => "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 }

@@ -10,7 +10,7 @@ namespace Laqa.Engine.Journal;
 
 /// <summary>
 /// A campaign as its journal holds it, folded with the same pure code the actors use
-/// (<see cref="CandidateState.Apply"/>, <see cref="CampaignTotals.Of"/>): its phase, whether a
+/// (<see cref="CandidateState.Apply"/>, <see cref="CampaignTally"/>): its phase, whether a
 /// process is running it, every candidate's state (ids 0 .. CandidateCount-1), the selection
 /// history, and every applied batch in the order it was applied.
 /// </summary>
@@ -68,7 +68,15 @@ public sealed record CampaignRecord(
     }
 
     /// <summary>The same totals the campaign actor keeps, from the same snapshots.</summary>
-    public CampaignTotals Totals => CampaignTotals.Of(Candidates.Select(c => c.Snapshot()).OfType<CandidateSnapshot>());
+    public CampaignTotals Totals
+    {
+        get
+        {
+            var tally = new CampaignTally();
+            foreach (var snapshot in Candidates.Select(c => c.Snapshot()).OfType<CandidateSnapshot>()) tally.Set(snapshot);
+            return tally.Totals;
+        }
+    }
 
     /// <summary>Every candidate's result, as <see cref="CampaignHost"/> collects them from the actors.</summary>
     public IReadOnlyList<CandidateResult> Results => [.. Candidates.Select(CandidateResult.Of)];
