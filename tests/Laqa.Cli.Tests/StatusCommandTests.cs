@@ -60,7 +60,8 @@ public sealed class StatusCommandTests(CampaignFolder campaign) : IClassFixture<
     public void DuringARunStatusSaysRunningASecondRunIsRefusedAndAfterAKillStatusSaysStopped()
     {
         using var folder = new TempFolder();
-        File.WriteAllText(folder.File("long.conf"), CampaignFolder.Config.Replace("initial-structures = 6", "initial-structures = 40"));
+        File.WriteAllText(folder.File("long.conf"), CampaignFolder.Config.Replace("initial-structures = 6", "initial-structures = 400")
+            .Replace("fmax = 0.05", "fmax = 0.0001").Replace("max-steps-per-candidate = 300", "max-steps-per-candidate = 5000"));
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             WorkingDirectory = folder.Path, RedirectStandardOutput = true, RedirectStandardError = true,
