@@ -37,7 +37,7 @@ public static class CalculatorBenchmarks
         Console.WriteLine(string.Create(Invariant,
             $"One evaluation = energy, forces and stress of the whole cell; rates are per second of CPU time of the one evaluating thread, so that other " +
             $"processes sharing the machine do not count (on a quiet machine they equal wall-clock rates). Ours: `ICalculator.Calculate`, thread CPU clock, best of " +
-            $"{Rounds} × {Repetitions.Default} repetitions of about {SecondsPerRepetition} s after {WarmUpSeconds} s of warm-up. LAMMPS: `{LammpsTiming.Executable}`, 1 process, " +
+            $"{Rounds} × {Repetitions.Default} repetitions of about {SecondsPerRepetition} s after {WarmUpSeconds} s of warm-up. LAMMPS: `{Laqa.Calculators.External.LammpsProcess.Executable}`, 1 process, " +
             $"1 OpenMP thread, `run N` without time integration and with energy and virial tallied every step, its loop time × its CPU use, best of {Rounds} × 3 runs; neighbour lists (skin 0.3 Å) either " +
             $"rebuilt every step, as each of our evaluations builds its own, or kept. Ours and LAMMPS alternate round by round. Cells: 2×2×2 conventional " +
             $"supercells strained by up to 2 % and with every atom displaced by up to {BenchmarkCells.MaxDisplacement} Å."));

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Laqa.Calculators.External;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -17,7 +17,6 @@ namespace Laqa.Benchmarks;
 /// </summary>
 public static partial class LammpsTiming
 {
-    public const string Executable = "/usr/bin/lmp";
     private const int ProbeSteps = 200;
     private const int Runs = 3;
 
@@ -72,21 +71,7 @@ public static partial class LammpsTiming
 
     private static Timings Run(string folder, string input)
     {
-        File.WriteAllText(Path.Combine(folder, "in.lammps"), input);
-        var start = new ProcessStartInfo(Executable, ["-in", "in.lammps", "-log", "log.lammps", "-screen", "none", "-nocite"])
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["OMP_NUM_THREADS"] = "1";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {Executable}");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        var log = File.Exists(Path.Combine(folder, "log.lammps")) ? File.ReadAllLines(Path.Combine(folder, "log.lammps")) : [];
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"lmp exited with {process.ExitCode}: {stderr.Result}{stdout.Result}\n{string.Join("\n", log.TakeLast(15))}");
+        var log = LammpsProcess.Run(folder, input);
 
         var energy = double.NaN;
         var rebuilt = new List<double>();

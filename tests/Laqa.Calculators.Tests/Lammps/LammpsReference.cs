@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Laqa.Calculators.External;
 using System.Globalization;
 using System.Text;
 using Laqa.Crystal;
@@ -13,7 +13,6 @@ namespace Laqa.Calculators.Tests.Lammps;
 /// </summary>
 public static class LammpsReference
 {
-    public const string Executable = "/usr/bin/lmp";
     public const string PotentialDirectory = "/usr/share/lammps/potentials";
 
     // LAMMPS's own conversion for units metal (force->nktv2p): pressure in bar = this × eV/Å³.
@@ -35,9 +34,7 @@ public static class LammpsReference
                 File.WriteAllText(Path.Combine(folder.FullName, $"structure{k}.data"), DataFile(structures[k], cells[k], setup));
                 script.Append(InputBlock(k, setup));
             }
-            File.WriteAllText(Path.Combine(folder.FullName, "in.lammps"), script.ToString());
-            RunProcess(folder.FullName);
-            var log = File.ReadAllLines(Path.Combine(folder.FullName, "log.lammps"));
+            var log = LammpsProcess.Run(folder.FullName, script.ToString());
             return [.. Enumerable.Range(0, structures.Count).Select(k =>
             {
                 var (energy, pressure) = ReadThermo(log, k);
@@ -101,27 +98,6 @@ public static class LammpsReference
         undump forces
 
         """;
-
-    private static void RunProcess(string folder)
-    {
-        var start = new ProcessStartInfo(Executable, ["-in", "in.lammps", "-log", "log.lammps", "-screen", "none", "-nocite"])
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["OMP_NUM_THREADS"] = "1";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {Executable}");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            var logPath = Path.Combine(folder, "log.lammps");
-            var tail = File.Exists(logPath) ? string.Join("\n", File.ReadLines(logPath).TakeLast(15)) : "";
-            throw new InvalidOperationException($"lmp exited with {process.ExitCode}: {stderr.Result}{stdout.Result}\n{tail}");
-        }
-    }
 
     // After our marker, the thermo header "Pe Pxx Pyy Pzz Pxy Pxz Pyz" and one line of values.
     private static (double Energy, double[] Pressure) ReadThermo(string[] log, int k)
