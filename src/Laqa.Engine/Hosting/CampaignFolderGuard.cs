@@ -1,8 +1,6 @@
-using System.Text.Json;
 using Laqa.Crystal;
 using Laqa.Engine.Campaign;
-using Laqa.Engine.Serialization;
-using Microsoft.Data.Sqlite;
+using Laqa.Engine.Journal;
 
 namespace Laqa.Engine.Hosting;
 
@@ -16,34 +14,10 @@ public static class CampaignFolderGuard
     public static void Check(string database, EngineSettings settings)
     {
         if (!File.Exists(database)) return;
-        var started = ReadCampaignStarted(database);
+        var started = JournalFile.First(database, CampaignActor.Id)?.Event as CampaignStarted;
         if (started is null || (started.Fingerprint == settings.Fingerprint && started.CandidateCount == settings.CandidateCount)) return;
         throw new LaqaInputException($"{database} holds another campaign: {Differences(started, settings)}; " +
                                      "resume it with its own config or choose another --dir");
-    }
-
-    private static CampaignStarted? ReadCampaignStarted(string database)
-    {
-        try
-        {
-            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly }.ToString());
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT message FROM journal WHERE persistence_id = $id AND sequence_number = 1 AND manifest = $manifest";
-            command.Parameters.AddWithValue("$id", CampaignActor.Id);
-            command.Parameters.AddWithValue("$manifest", nameof(CampaignStarted));
-            return command.ExecuteScalar() is byte[] message
-                ? JsonSerializer.Deserialize<CampaignStarted>(message, LaqaJsonSerializer.CreateOptions())
-                : null;
-        }
-        catch (SqliteException e) when (e.SqliteErrorCode == 1 && e.Message.Contains("no such table", StringComparison.Ordinal))
-        {
-            return null;
-        }
-        catch (Exception e) when (e is SqliteException or JsonException)
-        {
-            throw new LaqaInputException($"{database} is not a readable campaign database: {e.Message}");
-        }
     }
 
     private static string Differences(CampaignStarted started, EngineSettings settings)
