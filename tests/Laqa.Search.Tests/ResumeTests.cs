@@ -5,6 +5,7 @@ namespace Laqa.Search.Tests;
 /// <summary>
 /// A campaign stopped at any point and continued with a new policy (restored from the persisted
 /// history and the latest snapshots, observed in another order) ends exactly like one that ran through.
+/// "workers" is the number of batches in flight at once (workers times the jobs queued per worker).
 /// </summary>
 public class ResumeTests
 {
@@ -17,7 +18,11 @@ public class ResumeTests
     [InlineData("sync", 1, 41)]
     [InlineData("async", 1, 5)]
     [InlineData("async", 1, 30)]
+    [InlineData("async", 2, 5)]
+    [InlineData("async", 2, 30)]
+    [InlineData("async", 4, 23)]
     [InlineData("rs", 1, 12)]
+    [InlineData("rs", 2, 13)]
     public void Resumed_campaign_ends_like_an_uninterrupted_one(string policyName, int workers, int stopAfter)
     {
         var straight = new ToyLandscape(Count, seed: 21, maxStepsPerCandidate: MaxSteps);

@@ -2,13 +2,17 @@ namespace Laqa.Search.Policies;
 
 /// <summary>
 /// A policy without rounds: every candidate that is observed, not done and not in flight waits in
-/// one queue ordered by a priority (lower first, ties by id); a take is one selection.
+/// one queue ordered by a priority (lower first, ties by id); a take is one selection. After a
+/// restart the selections that were recorded but whose batches were not applied are taken first, in
+/// the order they were made: with several jobs queued per worker they were chosen before results
+/// that have since arrived, so choosing them again from the queue could pick others.
 /// </summary>
 internal abstract class QueuePolicy(SearchSpec spec, int candidateCount) : SelectionPolicyBase(spec, candidateCount)
 {
     private readonly SortedSet<(double Priority, int Id)> ready = new(Comparer<(double Priority, int Id)>.Create(Compare));
     private readonly Dictionary<int, double> queuedPriority = [];
     private readonly Dictionary<int, int> lastRecordedBatch = [];
+    private readonly Queue<SelectedBatch> outstanding = new();
 
     /// <summary>Lower runs first; must not be NaN.</summary>
     protected abstract double Priority(CandidateSnapshot snapshot);
@@ -17,9 +21,8 @@ internal abstract class QueuePolicy(SearchSpec spec, int candidateCount) : Selec
     {
         candidateId = -1;
         if (ready.Count == 0) return false;
-        var first = ready.Min;
-        Dequeue(first.Id);
-        candidateId = first.Id;
+        candidateId = TakeOutstanding() ?? ready.Min.Id;
+        Dequeue(candidateId);
         var batchNumber = Latest(candidateId).Batches;
         if (!lastRecordedBatch.TryGetValue(candidateId, out var recorded) || recorded != batchNumber)
         {
@@ -40,6 +43,17 @@ internal abstract class QueuePolicy(SearchSpec spec, int candidateCount) : Selec
     protected override void OnRestored()
     {
         foreach (var b in History.SelectMany(r => r.Batches)) lastRecordedBatch[b.CandidateId] = b.BatchNumber;
+        foreach (var b in History.SelectMany(r => r.Batches))
+            if (lastRecordedBatch[b.CandidateId] == b.BatchNumber) outstanding.Enqueue(b);
+    }
+
+    /// <summary>The oldest restored selection still waiting for its batch; those applied or done meanwhile are dropped.</summary>
+    private int? TakeOutstanding()
+    {
+        while (outstanding.TryDequeue(out var pick))
+            if (queuedPriority.ContainsKey(pick.CandidateId) && Latest(pick.CandidateId).Batches == pick.BatchNumber)
+                return pick.CandidateId;
+        return null;
     }
 
     private void EnqueueIfReady(int id)
