@@ -31,8 +31,7 @@ public static class EngineBenchmarks
             var async = WorkerUtilisation.MeasureAsync(Path.Combine(scratch.FullName, "si16-async"), LaqaMode.Async, Workers, SiliconStepLimit).GetAwaiter().GetResult();
             var noOpDir = Path.Combine(scratch.FullName, "no-op");
             var throughput = PersistedThroughput.MeasureAsync(noOpDir, NoOpCandidates, NoOpWorkers, NoOpBatchesPerCandidate).GetAwaiter().GetResult();
-            var stepsBefore = (long)NoOpCandidates * NoOpBatchesPerCandidate * NoOpCampaign.StepsPerBatch;
-            var resume = ResumeTime.MeasureAsync(noOpDir, NoOpCandidates, NoOpWorkers, stepsBefore, ResumeRemainderBatches).GetAwaiter().GetResult();
+            var resume = ResumeTime.MeasureAsync(noOpDir, NoOpCandidates, NoOpWorkers, throughput.StepsInFolder, ResumeRemainderBatches).GetAwaiter().GetResult();
             Console.Write(Section(sync, async, throughput, resume));
             return 0;
         }

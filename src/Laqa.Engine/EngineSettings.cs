@@ -26,6 +26,9 @@ public sealed record EngineSettings(
     /// <summary>The selector saves its selection history as a snapshot every this many selections.</summary>
     public int SelectorSnapshotEvery { get; init; } = 100;
 
+    /// <summary>Jobs each worker holds beyond the one it runs, so it starts the next without waiting for the engine.</summary>
+    public int Prefetch { get; init; } = WorkerSpec.Default.Prefetch;
+
     /// <summary>The campaign-defining settings behind Fingerprint, kept in the journal to name what changed.</summary>
     public IReadOnlyList<string> DefiningSettings { get; init; } = [];
 
@@ -44,10 +47,14 @@ public sealed record EngineSettings(
             spec.Workers.BatchTimeout, spec.Workers.MaxRetries, spec.Stop.MaxTotalSteps, spec.Fingerprint)
         {
             DefiningSettings = spec.DefiningSettings,
+            Prefetch = spec.Workers.Prefetch,
             DatabaseFile = spec.Persistence.SqliteFile,
         };
     }
 
-    /// <summary>A job with no word from its worker for this long is taken from it and dispatched again.</summary>
-    public TimeSpan JobDeadline => BatchTimeout + BatchTimeout + TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// A job with no word from its worker for this long is taken from it and dispatched again: it may
+    /// wait behind the worker's other jobs, each of which may run up to BatchTimeout.
+    /// </summary>
+    public TimeSpan JobDeadline => BatchTimeout * (Prefetch + 2) + TimeSpan.FromSeconds(10);
 }

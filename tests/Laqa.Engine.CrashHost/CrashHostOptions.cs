@@ -6,7 +6,7 @@ namespace Laqa.Engine.CrashHost;
 /// <summary>The child process's command line: "--key value" pairs, all optional but --dir.</summary>
 public sealed record CrashHostOptions(
     string Directory, int Candidates, int Workers, long Seed, LaqaMode Mode, int NSelect, int StepsPerBatch,
-    double MaxForce, int DelayMs, long? MaxTotalSteps)
+    double MaxForce, int DelayMs, long? MaxTotalSteps, int Prefetch = 1)
 {
     public static CrashHostOptions Parse(string[] args)
     {
@@ -23,14 +23,15 @@ public sealed record CrashHostOptions(
             int.Parse(Get("steps-per-batch", "3"), CultureInfo.InvariantCulture),
             double.Parse(Get("fmax", "0.01"), CultureInfo.InvariantCulture),
             int.Parse(Get("delay-ms", "0"), CultureInfo.InvariantCulture),
-            map.TryGetValue("max-total-steps", out var m) ? long.Parse(m, CultureInfo.InvariantCulture) : null);
+            map.TryGetValue("max-total-steps", out var m) ? long.Parse(m, CultureInfo.InvariantCulture) : null,
+            int.Parse(Get("prefetch", "1"), CultureInfo.InvariantCulture));
     }
 
     public string[] ToArgs() =>
     [
         "--dir", Directory, "--candidates", Inv(Candidates), "--workers", Inv(Workers), "--seed", Inv(Seed),
         "--mode", Mode.ToString(), "--nselect", Inv(NSelect), "--steps-per-batch", Inv(StepsPerBatch),
-        "--fmax", MaxForce.ToString("R", CultureInfo.InvariantCulture), "--delay-ms", Inv(DelayMs),
+        "--fmax", MaxForce.ToString("R", CultureInfo.InvariantCulture), "--delay-ms", Inv(DelayMs), "--prefetch", Inv(Prefetch),
         .. MaxTotalSteps is { } m ? new[] { "--max-total-steps", Inv(m) } : [],
     ];
 
@@ -43,6 +44,7 @@ public sealed record CrashHostOptions(
         // Frequent snapshots, so that recoveries start from snapshots as well as from whole journals.
         SnapshotEvery = 4,
         SelectorSnapshotEvery = 8,
+        Prefetch = Prefetch,
     };
 
     private static string Inv(long v) => v.ToString(CultureInfo.InvariantCulture);

@@ -37,12 +37,12 @@ public sealed class CampaignRecordTests
     {
         using var dir = new TempDirectory();
         var campaign = new FakeCampaign(Seed: 3, Candidates: 7, StepsPerBatch: 4);
-        var settings = campaign.Settings(workers: 1) with { Search = new SearchSpec(SearchAlgorithm.Rs, LaqaOptions.Default, 10_000) };
+        var settings = campaign.Settings(workers: 1, prefetch: 0) with { Search = new SearchSpec(SearchAlgorithm.Rs, LaqaOptions.Default, 10_000) };
 
         var result = await CampaignHost.RunAsync(settings, dir.Path, campaign.Source, campaign.Relaxer);
         var record = CampaignRecord.ReadFolder(dir.Path);
 
-        // rs relaxes candidates one after the other in id order, each to convergence.
+        // With no job queued ahead, rs relaxes candidates one after the other in id order, each to convergence.
         var best = campaign.LowestMinimum();
         Assert.Equal(best, result.Totals.BestCandidate);
         Assert.Equal(Enumerable.Range(0, best + 1).Sum(campaign.StepsToConverge), record.StepsToBest);

@@ -37,8 +37,9 @@ public sealed class CandidateActorTests : Akka.TestKit.Xunit2.TestKit
         var relaxer = Campaign.Relaxer();
         var candidate = Sys.ActorOf(CandidateActor.Props(id, selector.Ref, settings));
 
-        candidate.Tell(new CreateCandidate(id, Campaign.Model.StructureOf(id)));
-        Assert.Equal(CandidateSnapshot.Created(id), selector.ExpectMsg<SnapshotReport>().Snapshot);
+        var creation = new JobReceipt(Guid.NewGuid(), worker.Ref);
+        candidate.Tell(new CreateCandidate(id, Campaign.Model.StructureOf(id), creation));
+        Assert.Equal(new SnapshotReport(CandidateSnapshot.Created(id), creation), selector.ExpectMsg<SnapshotReport>());
 
         RelaxationBatch? first = null;
         for (var n = 0; ; n++)
@@ -48,17 +49,22 @@ public sealed class CandidateActorTests : Akka.TestKit.Xunit2.TestKit
             Assert.Equal((n, Campaign.StepsPerBatch), (run.BatchNumber, run.MaxSteps));
             var batch = relaxer.Advance(run.State, run.MaxSteps);
             first ??= batch;
-            candidate.Tell(new BatchResult(id, n, batch));
-            candidate.Tell(new BatchResult(id, n, batch));
-            candidate.Tell(new BatchResult(id, n + 5, batch));
-            var snapshot = selector.ExpectMsg<SnapshotReport>().Snapshot;
-            Assert.Equal(n + 1, snapshot.Batches);
-            if (snapshot.IsTerminal) break;
+            var receipt = new JobReceipt(run.JobId, worker.Ref);
+            candidate.Tell(new BatchResult(id, n, batch, receipt));
+            candidate.Tell(new BatchResult(id, n, batch, receipt));
+            candidate.Tell(new BatchResult(id, n + 5, batch, receipt));
+            // Applied once; the duplicate and the stray batch only report where the candidate stands, with their receipts.
+            var reports = new[] { selector.ExpectMsg<SnapshotReport>(), selector.ExpectMsg<SnapshotReport>(), selector.ExpectMsg<SnapshotReport>() };
+            Assert.All(reports, r => Assert.Equal((n + 1, receipt), (r.Snapshot.Batches, r.Receipt)));
+            if (reports[0].Snapshot.IsTerminal) break;
         }
-        // A re-dispatch of an applied batch only reports where the candidate stands.
-        candidate.Tell(new DispatchBatch(id, 0, Guid.NewGuid(), worker.Ref));
+        // A re-dispatch of an applied batch is declined to the worker and reports where the candidate stands.
+        var redispatch = Guid.NewGuid();
+        candidate.Tell(new DispatchBatch(id, 0, redispatch, worker.Ref));
+        Assert.Equal(new BatchDeclined(redispatch), worker.ExpectMsg<BatchDeclined>());
         Assert.Equal(CandidateStatus.Converged, selector.ExpectMsg<SnapshotReport>().Snapshot.Status);
-        candidate.Tell(new BatchResult(id, 0, first!));
+        candidate.Tell(new BatchResult(id, 0, first!, new JobReceipt(redispatch, worker.Ref)));
+        selector.ExpectMsg<SnapshotReport>();
 
         var before = await candidate.Ask<CandidateResult>(new GetCandidateResult(id));
         Assert.Equal(Campaign.StepsToConverge(id), before.Steps);

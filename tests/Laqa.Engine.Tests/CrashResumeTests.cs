@@ -12,16 +12,19 @@ public sealed class CrashResumeTests(ITestOutputHelper output)
 {
     private const int Kills = 10;
 
-    [Fact]
-    public async Task Campaign_killed_at_random_moments_ends_exactly_as_one_that_ran_through()
+    /// <summary>One worker holding a job queued behind the one it runs (the default prefetch of 1).</summary>
+    [Theory]
+    [InlineData(LaqaMode.Sync)]
+    [InlineData(LaqaMode.Async)]
+    public async Task Campaign_killed_at_random_moments_ends_exactly_as_one_that_ran_through(LaqaMode mode)
     {
         using var dir = new TempDirectory();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var seed = Random.Shared.Next();
         output.WriteLine($"kill schedule seed {seed}");
         var random = new Random(seed);
-        var crashed = new CrashHostOptions(dir.Sub("crashed"), Candidates: 8, Workers: 1, Seed: 5, Mode: LaqaMode.Sync, NSelect: 3,
-            StepsPerBatch: 2, MaxForce: 0.001, DelayMs: 2, MaxTotalSteps: null);
+        var crashed = new CrashHostOptions(dir.Sub("crashed"), Candidates: 8, Workers: 1, Seed: 5, Mode: mode, NSelect: 3,
+            StepsPerBatch: 2, MaxForce: 0.001, DelayMs: 2, MaxTotalSteps: null, Prefetch: 1);
         var reference = crashed with { Directory = dir.Sub("reference") };
 
         using var referenceRun = ChildCampaign.Start(reference);

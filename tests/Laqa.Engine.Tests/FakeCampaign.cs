@@ -9,11 +9,14 @@ public sealed record FakeCampaign(long Seed, int Candidates, int StepsPerBatch, 
     public FakeModel Model { get; } = new(Seed);
 
     public EngineSettings Settings(int workers, LaqaMode mode = LaqaMode.Async, int nselect = 3, long? maxTotalSteps = null,
-        TimeSpan? batchTimeout = null, int maxRetries = 2) => new(
+        TimeSpan? batchTimeout = null, int maxRetries = 2, int prefetch = 1) => new(
         Candidates,
         new SearchSpec(SearchAlgorithm.Laqa, new LaqaOptions(nselect, mode, new LaqaWeights()), 10_000),
         StepsPerBatch, workers, batchTimeout ?? TimeSpan.FromSeconds(30), maxRetries, maxTotalSteps,
-        $"fake-{Seed}-{Candidates}-{StepsPerBatch}");
+        $"fake-{Seed}-{Candidates}-{StepsPerBatch}")
+    {
+        Prefetch = prefetch,
+    };
 
     public FakeStructureSource Source => new(Model);
 

@@ -29,7 +29,7 @@ public sealed class SelectorActorTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task Hands_work_to_idle_workers_re_dispatches_a_lost_job_fails_a_candidate_after_its_retries_and_remembers_its_selections()
     {
-        var settings = new FakeCampaign(Seed: 1, Candidates: 2, StepsPerBatch: 2).Settings(workers: 2, maxRetries: 1);
+        var settings = new FakeCampaign(Seed: 1, Candidates: 2, StepsPerBatch: 2).Settings(workers: 2, maxRetries: 1, prefetch: 0);
         var candidates = CreateTestProbe();
         var campaign = CreateTestProbe();
         var selector = Sys.ActorOf(SelectorActor.Props(settings, candidates.Ref, campaign.Ref));
@@ -66,9 +66,9 @@ public sealed class SelectorActorTests : Akka.TestKit.Xunit2.TestKit
         Assert.Equal((0, "generation failed: no structure fits"), (fail.CandidateId, fail.Reason));
         selector.Tell(new SnapshotReport(new CandidateSnapshot(0, CandidateStatus.Failed, 0, 0, 1, 0, 0, 0)));
 
-        // Generation done: the policy's first selection goes to the free worker through the candidate.
-        var dispatch = candidates.ExpectMsg<DispatchBatch>();
-        Assert.Equal((1, 0, workerB.Ref), (dispatch.CandidateId, dispatch.BatchNumber, dispatch.Worker));
+        // Generation done: the policy's first selection goes to the free worker.
+        var batch = (RelaxBatch)workerB.FishForMessage(m => m is RelaxBatch);
+        Assert.Equal((1, 0), (batch.CandidateId, batch.BatchNumber));
         selector.Tell(new SnapshotReport(new CandidateSnapshot(1, CandidateStatus.Converged, -3.1, 0.001, 0.5, 0.0001, 2, 1)));
         Assert.Equal("every candidate is done", ((SearchEnded)campaign.FishForMessage(m => m is SearchEnded)).Reason);
 
@@ -80,6 +80,49 @@ public sealed class SelectorActorTests : Akka.TestKit.Xunit2.TestKit
         Sys.Stop(selector);
         ExpectTerminated(selector);
         var restarted = Sys.ActorOf(SelectorActor.Props(settings, candidates.Ref, campaign.Ref));
+        Assert.Equal(history, (await restarted.Ask<SelectionHistory>(new GetSelectionHistory())).Records);
+    }
+
+    [Fact]
+    public async Task Keeps_a_job_queued_per_worker_settles_each_result_and_on_restart_asks_only_the_candidates_it_may_have_missed()
+    {
+        var settings = new FakeCampaign(Seed: 1, Candidates: 4, StepsPerBatch: 2).Settings(workers: 1, prefetch: 1);
+        var candidates = CreateTestProbe();
+        var campaign = CreateTestProbe();
+        var selector = Sys.ActorOf(SelectorActor.Props(settings, candidates.Ref, campaign.Ref));
+        for (var i = 0; i < 4; i++)
+        {
+            var ask = candidates.ExpectMsg<GetCandidateSnapshot>();
+            candidates.Reply(new CandidateSnapshotReply(ask.CandidateId, CandidateSnapshot.Created(ask.CandidateId)));
+        }
+        campaign.FishForMessage(m => m is SelectorReady);
+        selector.Tell(new StartSearch());
+
+        // laqa-async, every score +inf before a first batch: ties by id. The worker gets the job it runs and one queued.
+        var worker = CreateTestProbe();
+        selector.Tell(new WorkerReady(worker.Ref));
+        var first = worker.ExpectMsg<RelaxBatch>();
+        var second = worker.ExpectMsg<RelaxBatch>();
+        Assert.Equal((0, 1), (first.CandidateId, second.CandidateId));
+        worker.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+
+        // The first result frees one place: the next candidate is taken, and the result is settled.
+        selector.Tell(new SnapshotReport(new CandidateSnapshot(0, CandidateStatus.Relaxing, -3.0, 0.5, 0.1, 0.01, 2, 1), new JobReceipt(first.JobId, worker.Ref)));
+        var replies = worker.ReceiveN(2);
+        Assert.Equal(first.JobId, Assert.Single(replies.OfType<ResultSettled>()).JobId);
+        Assert.Equal(2, Assert.Single(replies.OfType<RelaxBatch>()).CandidateId);
+        worker.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+        var history = (await selector.Ask<SelectionHistory>(new GetSelectionHistory())).Records;
+
+        // The journal holds the three selections and what was observed before them: a new incarnation
+        // asks only candidates 1 and 2 (selected, not seen applied), not 0 (applied) or 3 (never selected).
+        Watch(selector);
+        Sys.Stop(selector);
+        ExpectTerminated(selector);
+        var restarted = Sys.ActorOf(SelectorActor.Props(settings, candidates.Ref, campaign.Ref));
+        var asked = new[] { candidates.ExpectMsg<GetCandidateSnapshot>(), candidates.ExpectMsg<GetCandidateSnapshot>() };
+        Assert.Equal([1, 2], asked.Select(a => a.CandidateId).Order());
+        candidates.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
         Assert.Equal(history, (await restarted.Ask<SelectionHistory>(new GetSelectionHistory())).Records);
     }
 

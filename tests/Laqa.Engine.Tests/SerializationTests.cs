@@ -29,7 +29,8 @@ public sealed class SerializationTests : Akka.TestKit.Xunit2.TestKit
         object[] messages =
         [
             new CandidateCreated(AwkwardStructure()), new BatchDispatched(3), new CandidateConverged(), new CandidateFailed("x"),
-            CandidateState.Empty(4), new SelectionMade(new SelectionRecord(0, [new SelectedBatch(1, 2)])), new StartSearch(),
+            CandidateState.Empty(4), new SelectionMade(new SelectionRecord(0, [new SelectedBatch(1, 2)]), [CandidateSnapshot.Created(1)]), new StartSearch(),
+            new CandidatesObserved([CandidateSnapshot.Created(2)]), new SelectorSnapshot([], [CandidateSnapshot.Created(3)]),
             new SnapshotReport(CandidateSnapshot.Created(1)),
         ];
         foreach (var m in messages) Assert.IsType<LaqaJsonSerializer>(Sys.Serialization.FindSerializerFor(m));

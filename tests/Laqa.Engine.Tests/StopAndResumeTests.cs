@@ -14,7 +14,7 @@ public sealed class StopAndResumeTests
     {
         using var dir = new TempDirectory();
         var campaign = new FakeCampaign(Seed: 2, Candidates: 5, StepsPerBatch: 3);
-        var settings = campaign.Settings(workers: 1, maxTotalSteps: 20);
+        var settings = campaign.Settings(workers: 1, maxTotalSteps: 20, prefetch: 0);
 
         var first = await CampaignHost.RunAsync(settings, dir.Path, campaign.Source, campaign.Relaxer);
         var again = await CampaignHost.RunAsync(settings, dir.Path, campaign.Source, campaign.Relaxer);

@@ -7,9 +7,10 @@ namespace Laqa.Benchmarks.Engine;
 /// The engine's ceiling with a relaxer that computes nothing: batches applied (persisted by their
 /// candidates) per second, counted by the campaign's progress from the first applied batch to the
 /// last. Startup counts the time from RunAsync's start to the first applied batch, which includes
-/// creating (and persisting) every candidate.
+/// creating (and persisting) every candidate. StepsInFolder: the steps the campaign holds at the end
+/// (the step limit, passed by the batches in flight when it was reached).
 /// </summary>
-public sealed record PersistedThroughput(int Candidates, int Workers, long Batches, TimeSpan Window, TimeSpan Startup)
+public sealed record PersistedThroughput(int Candidates, int Workers, long Batches, TimeSpan Window, TimeSpan Startup, long StepsInFolder)
 {
     public double BatchesPerSecond => Batches / Window.TotalSeconds;
 
@@ -28,6 +29,6 @@ public sealed record PersistedThroughput(int Candidates, int Workers, long Batch
         });
         if (!result.Finished) throw new InvalidOperationException("the no-op campaign stopped before its step limit");
         return new PersistedThroughput(candidates, workers, lastBatches - firstBatches, Stopwatch.GetElapsedTime(firstAt, lastAt),
-            Stopwatch.GetElapsedTime(started, firstAt));
+            Stopwatch.GetElapsedTime(started, firstAt), result.Totals.Steps);
     }
 }

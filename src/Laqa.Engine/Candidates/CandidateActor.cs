@@ -57,26 +57,27 @@ public sealed class CandidateActor : ReceivePersistentActor
 
     private void OnCreate(CreateCandidate create)
     {
-        if (_state.IsKnown) Report();
-        else PersistAndReport([new CandidateCreated(create.Structure)]);
+        if (_state.IsKnown) Report(create.Receipt);
+        else PersistAndReport([new CandidateCreated(create.Structure)], create.Receipt);
     }
 
     private void OnDispatch(DispatchBatch dispatch)
     {
         if (!_state.IsCreated || _state.IsTerminal || dispatch.BatchNumber != _state.NextBatch)
         {
+            dispatch.Worker.Tell(new BatchDeclined(dispatch.JobId));
             Report();
             return;
         }
-        var run = new RunBatch(dispatch.JobId, _state.Id, dispatch.BatchNumber, _state.Relaxation!, _stepsPerBatch);
-        if (dispatch.BatchNumber < _state.DispatchedBatches)
-            dispatch.Worker.Tell(run);
-        else
-            Persist(new BatchDispatched(dispatch.BatchNumber), e =>
-            {
-                Apply(e);
-                dispatch.Worker.Tell(run);
-            });
+        if (dispatch.BatchNumber >= _state.DispatchedBatches)
+        {
+            // The selector journalled the selection before sending it, so the batch may leave at once;
+            // the journal keeps this event ahead of the batch's result.
+            var dispatched = new BatchDispatched(dispatch.BatchNumber);
+            Apply(dispatched);
+            PersistAsync(dispatched, _ => { });
+        }
+        dispatch.Worker.Tell(new RunBatch(dispatch.JobId, _state.Id, dispatch.BatchNumber, _state.Relaxation!, _stepsPerBatch));
     }
 
     private void OnResult(BatchResult result)
@@ -84,6 +85,7 @@ public sealed class CandidateActor : ReceivePersistentActor
         if (_state.IsTerminal || result.BatchNumber != _state.NextBatch)
         {
             _log.Debug("candidate {0}: dropped batch {1} (expects {2}, {3})", _state.Id, result.BatchNumber, _state.NextBatch, _state.Status);
+            Report(result.Receipt);
             return;
         }
         var batch = result.Batch;
@@ -93,7 +95,7 @@ public sealed class CandidateActor : ReceivePersistentActor
             RelaxationOutcome.Converged => [completed, new CandidateConverged()],
             RelaxationOutcome.Failed => [completed, new CandidateFailed(batch.FailureReason ?? "relaxation failed")],
             _ => [completed],
-        });
+        }, result.Receipt);
     }
 
     private void OnFail(FailCandidate fail)
@@ -102,14 +104,14 @@ public sealed class CandidateActor : ReceivePersistentActor
         else PersistAndReport([new CandidateFailed(fail.Reason)]);
     }
 
-    private void PersistAndReport(ICandidateEvent[] events)
+    private void PersistAndReport(ICandidateEvent[] events, JobReceipt? receipt = null)
     {
         var remaining = events.Length;
         PersistAll(events, e =>
         {
             Apply(e);
             if (--remaining > 0) return;
-            Report();
+            Report(receipt);
             if (LastSequenceNr - _lastSnapshotAt >= _snapshotEvery)
             {
                 _lastSnapshotAt = LastSequenceNr;
@@ -120,8 +122,10 @@ public sealed class CandidateActor : ReceivePersistentActor
 
     private void Apply(ICandidateEvent e) => _state = _state.Apply(e);
 
-    private void Report()
+    /// <summary>A result's receipt goes with the snapshot, so the selector settles it; with nothing to show, the worker hears at once.</summary>
+    private void Report(JobReceipt? receipt = null)
     {
-        if (_state.Snapshot() is { } snapshot) _selector.Tell(new SnapshotReport(snapshot));
+        if (_state.Snapshot() is { } snapshot) _selector.Tell(new SnapshotReport(snapshot, receipt));
+        else receipt?.Worker.Tell(new ResultSettled(receipt.JobId));
     }
 }

@@ -9,7 +9,7 @@ namespace Laqa.Engine.Candidates;
 /// </summary>
 public sealed class CandidateMessageExtractor : IMessageExtractor
 {
-    /// <summary>Must never change for an existing campaign: remembered entities are stored per shard.</summary>
+    /// <summary>Shards to spread the candidates over the nodes; a few per node is enough.</summary>
     public const int ShardCount = 16;
 
     public string? EntityId(object message) => message switch

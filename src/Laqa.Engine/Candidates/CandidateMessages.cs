@@ -12,14 +12,17 @@ public interface ICandidateCommand : ILaqaMessage
     int CandidateId { get; }
 }
 
-/// <summary>A worker generated the candidate's initial structure. Ignored once the candidate exists.</summary>
-public sealed record CreateCandidate(int CandidateId, Structure Structure) : ICandidateCommand;
+/// <summary>Which job of which worker a result came from, so the selector can tell the worker it was settled.</summary>
+public sealed record JobReceipt(Guid JobId, IActorRef Worker);
 
-/// <summary>The selector chose batch BatchNumber of this candidate for Worker; the candidate sends it the batch.</summary>
+/// <summary>A worker generated the candidate's initial structure. Ignored once the candidate exists.</summary>
+public sealed record CreateCandidate(int CandidateId, Structure Structure, JobReceipt Receipt) : ICandidateCommand;
+
+/// <summary>Worker holds batch BatchNumber of this candidate; the candidate sends it the batch, or declines.</summary>
 public sealed record DispatchBatch(int CandidateId, int BatchNumber, Guid JobId, IActorRef Worker) : ICandidateCommand;
 
 /// <summary>A worker's finished batch; applied only if BatchNumber is the one the candidate expects.</summary>
-public sealed record BatchResult(int CandidateId, int BatchNumber, RelaxationBatch Batch) : ICandidateCommand;
+public sealed record BatchResult(int CandidateId, int BatchNumber, RelaxationBatch Batch, JobReceipt Receipt) : ICandidateCommand;
 
 /// <summary>The selector gave up on the candidate (generation or a batch failed on every attempt).</summary>
 public sealed record FailCandidate(int CandidateId, string Reason) : ICandidateCommand;
@@ -33,5 +36,5 @@ public sealed record CandidateSnapshotReply(int CandidateId, CandidateSnapshot? 
 /// <summary>Asks for the candidate's full result; answered with <see cref="CandidateResult"/>.</summary>
 public sealed record GetCandidateResult(int CandidateId) : ICandidateCommand;
 
-/// <summary>A candidate reports its snapshot to the selector after every change.</summary>
-public sealed record SnapshotReport(CandidateSnapshot Snapshot) : ILaqaMessage;
+/// <summary>A candidate reports its snapshot to the selector after every change; Receipt names the worker's result that led to it.</summary>
+public sealed record SnapshotReport(CandidateSnapshot Snapshot, JobReceipt? Receipt = null) : ILaqaMessage;

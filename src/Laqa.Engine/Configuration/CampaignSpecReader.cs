@@ -173,7 +173,8 @@ internal static class CampaignSpecReader
         var d = WorkerSpec.Default;
         var count = ReadCountOrWord(r, "laqa.workers.count", "auto", "a number of workers");
         return new WorkerSpec(count is null ? null : (int)Math.Min(count.Value, int.MaxValue),
-            r.Duration("laqa.workers.batch-timeout", d.BatchTimeout), r.Int("laqa.workers.max-retries", 0, d.MaxRetries));
+            r.Duration("laqa.workers.batch-timeout", d.BatchTimeout), r.Int("laqa.workers.max-retries", 0, d.MaxRetries),
+            r.Int("laqa.workers.prefetch", 0, d.Prefetch));
     }
 
     private static PersistenceSpec ReadPersistence(ConfigReader r)

@@ -13,7 +13,8 @@ namespace Laqa.Engine.Hosting;
 
 /// <summary>
 /// The Akka configuration of an engine node: cluster provider on 127.0.0.1, our JSON serializer for
-/// every engine message, candidates sharded with remembered entities (stored in the journal), and
+/// every engine message, candidates sharded and started on demand (the selector's messages reach
+/// every candidate that has work; remembering them would recover all of them at every start), and
 /// Akka.Persistence.Sql on a SQLite file whose tables are created on first use.
 /// </summary>
 public static class EngineConfig
@@ -47,18 +48,16 @@ public static class EngineConfig
                 }
                 sharding {
                   state-store-mode = ddata
-                  remember-entities = on
-                  remember-entities-store = eventsourced
+                  remember-entities = off
                   distributed-data.durable.keys = []
-                  # A shard reads its remembered entities from the journal; on a busy machine 5 s (the default)
-                  # can pass, and the shard then restarts after shard-failure-backoff (10 s).
+                  # On a busy machine the coordinator's state update can take longer than 5 s (the default).
                   updating-state-timeout = 30s
                 }
               }
             }
             """;
         // Sharding, singleton and ddata bring their own serializers; given here, not injected once the
-        // extensions start, so a remembered-entities store recovering early can already read its events.
+        // extensions start, so whatever recovers or arrives early can already be read.
         return ConfigurationFactory.ParseString(hocon).WithFallback(Serialization).WithFallback(Persistence(sqliteFile))
             .WithFallback(ClusterSharding.DefaultConfig())
             .WithFallback(ClusterSingleton.DefaultConfig())
@@ -93,6 +92,9 @@ public static class EngineConfig
                   provider-name = "SQLite.MS"
                   auto-initialize = on
                   read-isolation-level = read-uncommitted
+                  # One writer, so writes commit in the order they reach the journal: a worker's next result
+                  # is written only after the selections its previous result led to (and SQLite has one writer anyway).
+                  parallelism = 1
                 }
               }
               snapshot-store {

@@ -53,7 +53,7 @@ public sealed class EngineNode
         var candidates = await ClusterSharding.Get(system).StartAsync(
             CandidateTypeName,
             id => CandidateActor.Props(int.Parse(id, CultureInfo.InvariantCulture), selector, settings),
-            ClusterShardingSettings.Create(system).WithRememberEntities(true),
+            ClusterShardingSettings.Create(system),
             new CandidateMessageExtractor());
         var singletonSettings = ClusterSingletonManagerSettings.Create(system);
         system.ActorOf(ClusterSingletonManager.Props(SelectorActor.Props(settings, candidates, campaign), PoisonPill.Instance, singletonSettings), SelectorActor.Id);

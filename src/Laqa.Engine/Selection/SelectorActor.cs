@@ -9,12 +9,17 @@ namespace Laqa.Engine.Selection;
 
 /// <summary>
 /// The cluster singleton that decides what runs next. It holds the selection policy, fed by the
-/// candidates' snapshots, and hands jobs to idle workers (work pulling): first the generation of
-/// candidates not yet created, then the batches the policy takes. It persists only the selection
-/// history; on (re)start it restores the policy from it and asks every candidate for its latest
-/// snapshot, so a resumed campaign selects exactly as one that never stopped. A job stays with
-/// the selector until a snapshot shows it done; a failed, timed-out or orphaned job is dispatched
-/// again, and after the last retry its candidate fails.
+/// candidates' snapshots, and hands jobs to the workers that have announced themselves (work
+/// pulling), each worker holding the job it runs and up to <see cref="EngineSettings.Prefetch"/>
+/// more, so that it starts its next batch without waiting for the engine: first the generation of
+/// candidates not yet created, then the batches the policy takes. It journals the selection history
+/// and, with each selection, the snapshots it has observed since the previous event; its own
+/// snapshot holds both. On (re)start it restores the policy from them and asks only the candidates
+/// whose state it may have missed (not yet seen, or selected for a batch it has not seen applied),
+/// so a resumed campaign selects exactly as one that never stopped without waking every candidate.
+/// A selection is journalled before any of its batches leaves. A job stays with the selector until
+/// a snapshot shows it done; a failed, timed-out or orphaned job is dispatched again, and after the
+/// last retry its candidate fails.
 /// </summary>
 public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
 {
@@ -29,13 +34,16 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
     private readonly ISelectionPolicy _policy;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly List<SelectionRecord> _recovered = [];
+    private readonly Dictionary<int, CandidateSnapshot> _recoveredLatest = [];
     private readonly Dictionary<int, CandidateSnapshot> _latest = [];
+    private readonly Dictionary<int, CandidateSnapshot> _unjournalled = [];
     private readonly HashSet<int> _unanswered = [];
     private readonly SortedSet<int> _toGenerate = [];
     private readonly Dictionary<int, Job> _jobs = [];
-    private readonly List<IActorRef> _idleWorkers = [];
-    private readonly Dictionary<IActorRef, int> _busyWorkers = [];
+    private readonly List<IActorRef> _workers = [];
+    private readonly Dictionary<IActorRef, int> _jobsHeld = [];
     private int _persistedRecords;
+    private int _pendingWrites;
     private long _lastSnapshotAt;
     private long _askedAtMs;
     private long _totalSteps;
@@ -53,21 +61,40 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
 
         Recover<SnapshotOffer>(offer =>
         {
+            var snapshot = (SelectorSnapshot)offer.Snapshot;
             _recovered.Clear();
-            _recovered.AddRange(((SelectorSnapshot)offer.Snapshot).History);
+            _recovered.AddRange(snapshot.History);
+            _recoveredLatest.Clear();
+            RememberRecovered(snapshot.Latest);
             _lastSnapshotAt = offer.Metadata.SequenceNr;
         });
-        Recover<SelectionMade>(e => _recovered.Add(e.Record));
+        Recover<SelectionMade>(e =>
+        {
+            _recovered.Add(e.Record);
+            RememberRecovered(e.Observed);
+        });
+        Recover<CandidatesObserved>(e => RememberRecovered(e.Snapshots));
         Recover<RecoveryCompleted>(_ =>
         {
             _policy.Restore(_recovered);
             _persistedRecords = _recovered.Count;
+            foreach (var snapshot in _recoveredLatest.Values) Observe(snapshot);
+            _unjournalled.Clear();
+            AskUnsettled(_recovered);
             _recovered.Clear();
-            AskAllCandidates();
+            _recoveredLatest.Clear();
         });
 
         Command<CandidateSnapshotReply>(OnReply);
-        Command<SnapshotReport>(r => { Observe(r.Snapshot); DispatchWork(); });
+        Command<SnapshotReport>(r =>
+        {
+            Observe(r.Snapshot);
+            FinishReconcileIfAnswered();
+            DispatchWork();
+            if (r.Receipt is { } receipt) Self.Tell(new Settle(receipt));
+        });
+        // After the handler that took the result in, so the selections it led to reach the journal first.
+        Command<Settle>(s => s.Receipt.Worker.Tell(new ResultSettled(s.Receipt.JobId)));
         Command<WorkerReady>(OnWorkerReady);
         Command<JobFailed>(OnJobFailed);
         Command<Terminated>(t => OnWorkerLost(t.ActorRef));
@@ -89,7 +116,7 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
             AnnounceReady();
             if (_mode == Mode.Ended) CheckEnd(force: true);
         });
-        Command<GetWorkerLoad>(_ => Sender.Tell(new WorkerLoad(_busyWorkers.Count, _busyWorkers.Count + _idleWorkers.Count)));
+        Command<GetWorkerLoad>(_ => Sender.Tell(new WorkerLoad(_jobsHeld.Values.Count(n => n > 0), _workers.Count)));
         Command<GetSelectionHistory>(_ => Sender.Tell(new SelectionHistory([.. _policy.History])));
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(f => _log.Warning("selector: snapshot not saved: {0}", f.Cause.Message));
@@ -114,10 +141,24 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
 
     private bool MaxStepsReached => _settings.MaxTotalSteps is { } max && _totalSteps >= max;
 
-    private void AskAllCandidates()
+    private void RememberRecovered(CandidateSnapshot[]? snapshots)
     {
+        foreach (var s in snapshots ?? [])
+            if (!_recoveredLatest.TryGetValue(s.Id, out var known) || s.Batches >= known.Batches) _recoveredLatest[s.Id] = s;
+    }
+
+    /// <summary>
+    /// Candidates whose latest state may not be in the journal: those never observed, and those
+    /// selected for a batch not observed applied (it may have been applied after the last write).
+    /// </summary>
+    private void AskUnsettled(IReadOnlyList<SelectionRecord> history)
+    {
+        var lastSelected = new Dictionary<int, int>();
+        foreach (var pick in history.SelectMany(r => r.Batches)) lastSelected[pick.CandidateId] = pick.BatchNumber;
         for (var id = 0; id < _settings.CandidateCount; id++)
-            if (!_latest.ContainsKey(id)) _unanswered.Add(id);
+            if (!_latest.TryGetValue(id, out var known) ||
+                (!known.IsTerminal && lastSelected.TryGetValue(id, out var batch) && known.Batches <= batch))
+                _unanswered.Add(id);
         AskUnanswered();
         FinishReconcileIfAnswered();
     }
@@ -155,40 +196,43 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
         if (id < 0 || id >= _settings.CandidateCount) return;
         if (_latest.TryGetValue(id, out var previous))
         {
-            if (snapshot.Batches < previous.Batches || snapshot == previous) return;
+            if (snapshot.Batches < previous.Batches || snapshot == previous)
+            {
+                // Nothing new, but a job may be done by it (a batch the candidate declined as already applied).
+                if (_jobs.TryGetValue(id, out var unchanged) && unchanged.IsDoneBy(previous)) Complete(unchanged);
+                return;
+            }
             _totalSteps -= previous.Steps;
         }
         _latest[id] = snapshot;
+        _unjournalled[id] = snapshot;
         _totalSteps += snapshot.Steps;
         _unanswered.Remove(id);
         _toGenerate.Remove(id);
         _policy.Observe(snapshot);
         _campaign.Tell(new SnapshotReport(snapshot));
         if (_jobs.TryGetValue(id, out var job) && job.IsDoneBy(snapshot)) Complete(job);
-        FinishReconcileIfAnswered();
     }
 
     private void Complete(Job job)
     {
         _jobs.Remove(job.CandidateId);
-        if (job.Worker is { } worker && _busyWorkers.TryGetValue(worker, out var id) && id == job.CandidateId)
-        {
-            _busyWorkers.Remove(worker);
-            _idleWorkers.Add(worker);
-        }
+        ReleaseWorker(job);
     }
 
     private void OnWorkerReady(WorkerReady ready)
     {
         var worker = ready.Worker;
-        if (_busyWorkers.ContainsKey(worker) || _idleWorkers.Contains(worker)) return;
+        if (_jobsHeld.ContainsKey(worker)) return;
         Context.Watch(worker);
-        _idleWorkers.Add(worker);
+        _workers.Add(worker);
+        _jobsHeld[worker] = 0;
         DispatchWork();
     }
 
     private void OnJobFailed(JobFailed failed)
     {
+        Self.Tell(new Settle(new JobReceipt(failed.JobId, Sender)));
         if (!_jobs.TryGetValue(failed.CandidateId, out var job) || job.JobId != failed.JobId) return;
         _log.Warning("candidate {0}: attempt {1} failed: {2}", job.CandidateId, job.Attempt, failed.Reason);
         ReleaseWorker(job);
@@ -198,9 +242,9 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
 
     private void OnWorkerLost(IActorRef worker)
     {
-        _idleWorkers.Remove(worker);
-        if (!_busyWorkers.Remove(worker, out var id)) return;
-        if (_jobs.TryGetValue(id, out var job) && job.Worker?.Equals(worker) == true)
+        if (!_jobsHeld.Remove(worker)) return;
+        _workers.Remove(worker);
+        foreach (var job in _jobs.Values.Where(j => worker.Equals(j.Worker)).OrderBy(j => j.CandidateId).ToList())
             RetryOrFail(job, "the worker running it stopped");
         DispatchWork();
     }
@@ -217,16 +261,30 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
                 continue;
             }
             _log.Warning("candidate {0}: no result from attempt {1} within {2}", job.CandidateId, job.Attempt, _settings.JobDeadline);
-            if (job.Worker is { } worker && _busyWorkers.Remove(worker)) Context.Unwatch(worker);
+            ReleaseWorker(job);
             RetryOrFail(job, $"no result within {_settings.JobDeadline.TotalSeconds:G4} s");
         }
+        if (_pendingWrites == 0 && _unjournalled.Count > 0) JournalObservations();
         DispatchWork();
     }
 
     private void ReleaseWorker(Job job)
     {
-        if (job.Worker is not { } worker || !_busyWorkers.Remove(worker)) return;
-        _idleWorkers.Add(worker);
+        if (job.Worker is { } worker && _jobsHeld.TryGetValue(worker, out var held) && held > 0) _jobsHeld[worker] = held - 1;
+    }
+
+    /// <summary>The announced worker holding the fewest jobs (the earliest announced on a tie), if it can take one more.</summary>
+    private IActorRef? WorkerWithRoom()
+    {
+        IActorRef? best = null;
+        var fewest = _settings.Prefetch + 1;
+        foreach (var worker in _workers)
+            if (_jobsHeld[worker] < fewest)
+            {
+                best = worker;
+                fewest = _jobsHeld[worker];
+            }
+        return best;
     }
 
     private void RetryOrFail(Job job, string reason)
@@ -250,19 +308,14 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
     private void DispatchWork()
     {
         var assigned = new List<Job>();
-        while (_mode == Mode.Running && _idleWorkers.Count > 0 && NextJob() is { } job)
+        while (_mode == Mode.Running && WorkerWithRoom() is { } worker && NextJob() is { } job)
         {
-            var worker = _idleWorkers[0];
-            _idleWorkers.RemoveAt(0);
             var running = job with { Worker = worker, DeadlineMs = NowMs + (long)_settings.JobDeadline.TotalMilliseconds };
             _jobs[job.CandidateId] = running;
-            _busyWorkers[worker] = job.CandidateId;
+            _jobsHeld[worker]++;
             assigned.Add(running);
         }
-        PersistNewSelectionsThen(() =>
-        {
-            foreach (var job in assigned) Send(job);
-        });
+        JournalSelectionsThenSend(assigned);
         ReportGenerationComplete();
         ReportDrainedIfIdle();
         CheckEnd(force: false);
@@ -284,35 +337,70 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
         return null;
     }
 
-    private void Send(Job job)
+    /// <summary>Sends the jobs still current (not retried or completed while their selection was being written).</summary>
+    private void Send(IReadOnlyList<Job> jobs)
     {
-        if (job.Kind == JobKind.Generate) job.Worker!.Tell(new GenerateStructure(job.JobId, job.CandidateId));
-        else _candidates.Tell(new DispatchBatch(job.CandidateId, job.BatchNumber, job.JobId, job.Worker!));
+        foreach (var job in jobs)
+        {
+            if (!_jobs.TryGetValue(job.CandidateId, out var current) || current.JobId != job.JobId) continue;
+            if (job.Kind == JobKind.Generate) job.Worker!.Tell(new GenerateStructure(job.JobId, job.CandidateId));
+            else job.Worker!.Tell(new RelaxBatch(job.JobId, job.CandidateId, job.BatchNumber));
+        }
     }
 
-    /// <summary>Selections are persisted before any of their batches leaves, so a restart never forgets one that ran.</summary>
-    private void PersistNewSelectionsThen(Action send)
+    /// <summary>
+    /// Selections are journalled before any of their batches leaves, so a restart never forgets one
+    /// that ran; the selector goes on meanwhile, and jobs with no new selection (generation, retries)
+    /// wait behind the writes still in progress.
+    /// </summary>
+    private void JournalSelectionsThenSend(List<Job> jobs)
     {
         var history = _policy.History;
         if (history.Count == _persistedRecords)
         {
-            send();
+            if (jobs.Count == 0) return;
+            if (_pendingWrites == 0) Send(jobs);
+            else DeferAsync(jobs, Send);
             return;
         }
-        var records = new List<SelectionMade>();
-        for (var i = _persistedRecords; i < history.Count; i++) records.Add(new SelectionMade(history[i]));
+        var events = new List<SelectionMade>();
+        for (var i = _persistedRecords; i < history.Count; i++)
+            events.Add(new SelectionMade(history[i], i == _persistedRecords ? TakeUnjournalled() : []));
         _persistedRecords = history.Count;
-        var remaining = records.Count;
-        PersistAll(records, _ =>
+        _pendingWrites += events.Count;
+        var remaining = events.Count;
+        PersistAllAsync(events, _ =>
         {
-            if (--remaining > 0) return;
-            send();
-            if (LastSequenceNr - _lastSnapshotAt >= _settings.SelectorSnapshotEvery)
-            {
-                _lastSnapshotAt = LastSequenceNr;
-                SaveSnapshot(new SelectorSnapshot([.. _policy.History]));
-            }
+            _pendingWrites--;
+            if (--remaining == 0) Send(jobs);
+            SnapshotIfDue();
         });
+    }
+
+    /// <summary>Snapshots observed since the last write, journalled on a quiet tick so a restart need not ask their candidates.</summary>
+    private void JournalObservations()
+    {
+        _pendingWrites++;
+        PersistAsync(new CandidatesObserved(TakeUnjournalled()), _ =>
+        {
+            _pendingWrites--;
+            SnapshotIfDue();
+        });
+    }
+
+    private CandidateSnapshot[] TakeUnjournalled()
+    {
+        CandidateSnapshot[] observed = [.. _unjournalled.Values.OrderBy(s => s.Id)];
+        _unjournalled.Clear();
+        return observed;
+    }
+
+    /// <summary>Only with no write in flight: the snapshot's sequence number must cover exactly the history it holds.</summary>
+    private void SnapshotIfDue()
+    {
+        if (_pendingWrites > 0 || LastSequenceNr - _lastSnapshotAt < _settings.SelectorSnapshotEvery) return;
+        _lastSnapshotAt = LastSequenceNr;
+        SaveSnapshot(new SelectorSnapshot([.. _policy.History], [.. _latest.Values.OrderBy(s => s.Id)]));
     }
 
     private void ReportGenerationComplete()
@@ -335,7 +423,7 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
         string? reason = null;
         if (_policy.IsFinished) reason = "every candidate is done";
         else if (MaxStepsReached) reason = $"the limit of {_settings.MaxTotalSteps} total steps was reached";
-        else if (_idleWorkers.Count > 0) reason = "the selection policy has nothing left to select";
+        else if (WorkerWithRoom() is not null) reason = "the selection policy has nothing left to select";
         if (reason is null) return;
         _mode = Mode.Ended;
         _campaign.Tell(new SearchEnded(reason));
@@ -345,4 +433,6 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
     {
         public static readonly Tick Instance = new();
     }
+
+    private sealed record Settle(JobReceipt Receipt);
 }

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Event;
 using Laqa.Calculators.Relaxation;
 using Laqa.Crystal;
 using Laqa.Engine.Candidates;
@@ -6,22 +7,36 @@ using Laqa.Engine.Candidates;
 namespace Laqa.Engine.Workers;
 
 /// <summary>
-/// Runs one job at a time off the actor thread: generating a candidate's structure, or one
-/// relaxation batch. Tells the selector it is ready while idle (work pulling). A result goes to
-/// the candidate; a job that throws, returns non-finite numbers or runs past the batch timeout is
-/// reported to the selector, which retries it or fails the candidate.
+/// Runs the jobs the selector assigns, one at a time off the actor thread and strictly in the order
+/// assigned: generating a candidate's structure, or one relaxation batch, whose state it fetches
+/// from the candidate as soon as the job is assigned, so a queued batch is ready to start when the
+/// running one ends. Results leave one at a time: the next only once the selector has settled the
+/// previous one, so the selector sees this worker's results in order and journals the selections
+/// each one leads to before the next result can be applied (a resumed campaign then selects as one
+/// that never stopped). A job that throws, returns non-finite numbers or runs past the batch
+/// timeout is reported to the selector, which retries it or fails the candidate. While it holds no
+/// job the worker tells the selector it is ready (work pulling).
 /// </summary>
-public sealed class CalculatorWorker : ReceiveActor, IWithUnboundedStash
+public sealed class CalculatorWorker : ReceiveActor
 {
-    private static readonly TimeSpan AnnounceInterval = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan TickInterval = TimeSpan.FromSeconds(2);
+    // A settlement lost with a restarting selector must not stop the worker for good.
+    private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(10);
 
     private readonly IActorRef _selector;
     private readonly IActorRef _candidates;
     private readonly IStructureSource _source;
     private readonly Func<IRelaxer> _relaxerFactory;
     private readonly TimeSpan _timeout;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly List<object> _assigned = [];
+    private readonly Dictionary<Guid, RunBatch> _fetched = [];
+    private readonly Queue<Finished> _finished = new();
     private IRelaxer _relaxer;
-    private ICancelable? _announcing;
+    private bool _running;
+    private Finished? _unsettled;
+    private long _deliveredAtMs;
+    private ICancelable? _ticking;
 
     public CalculatorWorker(IActorRef selector, IActorRef candidates, IStructureSource source, Func<IRelaxer> relaxerFactory, TimeSpan timeout)
     {
@@ -31,79 +46,113 @@ public sealed class CalculatorWorker : ReceiveActor, IWithUnboundedStash
         _relaxerFactory = relaxerFactory;
         _timeout = timeout;
         _relaxer = relaxerFactory();
-        Idle();
-    }
 
-    public IStash Stash { get; set; } = null!;
+        Receive<GenerateStructure>(job => Assign(job));
+        Receive<RelaxBatch>(job =>
+        {
+            Assign(job);
+            _candidates.Tell(new DispatchBatch(job.CandidateId, job.BatchNumber, job.JobId, Self));
+        });
+        Receive<RunBatch>(run =>
+        {
+            if (_assigned.OfType<RelaxBatch>().Any(j => j.JobId == run.JobId)) _fetched[run.JobId] = run;
+            StartNext();
+        });
+        Receive<BatchDeclined>(declined =>
+        {
+            _assigned.RemoveAll(j => j is RelaxBatch b && b.JobId == declined.JobId);
+            StartNext();
+        });
+        Receive<GenerationDone>(done => OnFinished(done.Job.JobId, done.Job.CandidateId, done.Outcome.Failure,
+            done.Outcome.Failure is null ? new CreateCandidate(done.Job.CandidateId, done.Outcome.Value!, new JobReceipt(done.Job.JobId, Self)) : null,
+            $"generation failed: {done.Outcome.Failure}"));
+        Receive<BatchDone>(done =>
+        {
+            var failure = done.Outcome.Failure ?? NonFinite(done.Outcome.Value!);
+            OnFinished(done.Job.JobId, done.Job.CandidateId, failure,
+                failure is null ? new BatchResult(done.Job.CandidateId, done.Job.BatchNumber, done.Outcome.Value!, new JobReceipt(done.Job.JobId, Self)) : null,
+                $"batch {done.Job.BatchNumber} failed: {failure}");
+        });
+        Receive<ResultSettled>(settled =>
+        {
+            if (_unsettled?.JobId != settled.JobId) return;
+            _unsettled = null;
+            Deliver();
+        });
+        Receive<Tick>(_ => OnTick());
+    }
 
     public static Props Props(IActorRef selector, IActorRef candidates, IStructureSource source, Func<IRelaxer> relaxerFactory, TimeSpan timeout) =>
         Akka.Actor.Props.Create(() => new CalculatorWorker(selector, candidates, source, relaxerFactory, timeout));
 
-    protected override void PreStart() => Announce();
-
-    protected override void PostStop() => _announcing?.Cancel();
-
-    private void Idle()
-    {
-        Receive<GenerateStructure>(Generate);
-        Receive<RunBatch>(Relax);
-        Receive<AnnounceTick>(_ => _selector.Tell(new WorkerReady(Self)));
-    }
-
-    private void Busy()
-    {
-        Receive<GenerationDone>(done =>
-        {
-            if (done.Outcome.Succeeded) _candidates.Tell(new CreateCandidate(done.Job.CandidateId, done.Outcome.Value!));
-            else _selector.Tell(new JobFailed(done.Job.JobId, done.Job.CandidateId, $"generation failed: {done.Outcome.Failure}"));
-            BecomeIdle(done.Outcome);
-        });
-        Receive<BatchDone>(done =>
-        {
-            var failure = done.Outcome.Failure ?? NonFinite(done.Outcome.Value!);
-            if (failure is null) _candidates.Tell(new BatchResult(done.Job.CandidateId, done.Job.BatchNumber, done.Outcome.Value!));
-            else _selector.Tell(new JobFailed(done.Job.JobId, done.Job.CandidateId, $"batch {done.Job.BatchNumber} failed: {failure}"));
-            BecomeIdle(done.Outcome);
-        });
-        Receive<GenerateStructure>(_ => Stash.Stash());
-        Receive<RunBatch>(_ => Stash.Stash());
-        Receive<AnnounceTick>(_ => { });
-    }
-
-    private void Generate(GenerateStructure job)
-    {
-        StartBusy();
-        TimedJob.Run(ct => _source.Generate(job.CandidateId, ct), _timeout)
-            .PipeTo(Self, success: outcome => new GenerationDone(job, outcome));
-    }
-
-    private void Relax(RunBatch job)
-    {
-        StartBusy();
-        var relaxer = _relaxer;
-        TimedJob.Run(ct => relaxer.Advance(job.State, job.MaxSteps, ct), _timeout)
-            .PipeTo(Self, success: outcome => new BatchDone(job, outcome));
-    }
-
-    private void StartBusy()
-    {
-        _announcing?.Cancel();
-        Become(Busy);
-    }
-
-    private void BecomeIdle<T>(JobOutcome<T> outcome) where T : class
-    {
-        // An abandoned (timed out) job may still be using the relaxer: continue with a fresh one.
-        if (outcome.Failure?.StartsWith("timed out", StringComparison.Ordinal) == true) _relaxer = _relaxerFactory();
-        Become(Idle);
-        Stash.UnstashAll();
-        Announce();
-    }
-
-    private void Announce()
+    protected override void PreStart()
     {
         _selector.Tell(new WorkerReady(Self));
-        _announcing = Context.System.Scheduler.ScheduleTellRepeatedlyCancelable(AnnounceInterval, AnnounceInterval, Self, AnnounceTick.Instance, Self);
+        _ticking = Context.System.Scheduler.ScheduleTellRepeatedlyCancelable(TickInterval, TickInterval, Self, Tick.Instance, Self);
+    }
+
+    protected override void PostStop() => _ticking?.Cancel();
+
+    private static long NowMs => Environment.TickCount64;
+
+    private bool HoldsNothing => !_running && _assigned.Count == 0 && _finished.Count == 0 && _unsettled is null;
+
+    private void Assign(object job)
+    {
+        _assigned.Add(job);
+        StartNext();
+    }
+
+    /// <summary>The first assigned job, once its batch state has arrived; later jobs wait for it.</summary>
+    private void StartNext()
+    {
+        if (_running || _assigned.Count == 0) return;
+        switch (_assigned[0])
+        {
+            case GenerateStructure generate:
+                _assigned.RemoveAt(0);
+                _running = true;
+                TimedJob.Run(ct => _source.Generate(generate.CandidateId, ct), _timeout)
+                    .PipeTo(Self, success: outcome => new GenerationDone(generate, outcome));
+                break;
+            case RelaxBatch batch when _fetched.Remove(batch.JobId, out var run):
+                _assigned.RemoveAt(0);
+                _running = true;
+                var relaxer = _relaxer;
+                TimedJob.Run(ct => relaxer.Advance(run.State, run.MaxSteps, ct), _timeout)
+                    .PipeTo(Self, success: outcome => new BatchDone(run, outcome));
+                break;
+        }
+    }
+
+    private void OnFinished(Guid jobId, int candidateId, string? failure, ICandidateCommand? result, string failureReport)
+    {
+        _running = false;
+        // An abandoned (timed out) job may still be using the relaxer: continue with a fresh one.
+        if (failure?.StartsWith("timed out", StringComparison.Ordinal) == true) _relaxer = _relaxerFactory();
+        _finished.Enqueue(new Finished(jobId, candidateId, result, failureReport));
+        Deliver();
+        StartNext();
+    }
+
+    private void Deliver()
+    {
+        if (_unsettled is not null || !_finished.TryDequeue(out var next)) return;
+        _unsettled = next;
+        _deliveredAtMs = NowMs;
+        if (next.Result is { } result) _candidates.Tell(result);
+        else _selector.Tell(new JobFailed(next.JobId, next.CandidateId, next.FailureReport));
+    }
+
+    private void OnTick()
+    {
+        if (_unsettled is not null && NowMs - _deliveredAtMs > SettleTimeout.TotalMilliseconds)
+        {
+            _log.Warning("worker: result of job {0} not settled within {1}; delivering the next", _unsettled.JobId, SettleTimeout);
+            _unsettled = null;
+            Deliver();
+        }
+        if (HoldsNothing) _selector.Tell(new WorkerReady(Self));
     }
 
     /// <summary>A batch that did not fail by the relaxer's own account must have finite numbers at every step.</summary>
@@ -121,12 +170,15 @@ public sealed class CalculatorWorker : ReceiveActor, IWithUnboundedStash
         return null;
     }
 
+    /// <summary>A job's end: the message for its candidate, or (Result null) the failure to report to the selector.</summary>
+    private sealed record Finished(Guid JobId, int CandidateId, ICandidateCommand? Result, string FailureReport);
+
     private sealed record GenerationDone(GenerateStructure Job, JobOutcome<Structure> Outcome);
 
     private sealed record BatchDone(RunBatch Job, JobOutcome<RelaxationBatch> Outcome);
 
-    private sealed class AnnounceTick
+    private sealed class Tick
     {
-        public static readonly AnnounceTick Instance = new();
+        public static readonly Tick Instance = new();
     }
 }

@@ -4,14 +4,26 @@ using Laqa.Engine.Serialization;
 
 namespace Laqa.Engine.Workers;
 
-/// <summary>A worker tells the selector it is idle and can take a job (on start, and again while it waits).</summary>
+/// <summary>A worker tells the selector it holds no job and can take some (on start, and again while it waits).</summary>
 public sealed record WorkerReady(IActorRef Worker) : ILaqaMessage;
 
 /// <summary>Selector → worker: generate candidate CandidateId's initial structure.</summary>
 public sealed record GenerateStructure(Guid JobId, int CandidateId) : ILaqaMessage;
 
+/// <summary>Selector → worker: run batch BatchNumber of the candidate; the worker fetches its state from the candidate.</summary>
+public sealed record RelaxBatch(Guid JobId, int CandidateId, int BatchNumber) : ILaqaMessage;
+
 /// <summary>Candidate → worker: advance State by at most MaxSteps steps as batch BatchNumber.</summary>
 public sealed record RunBatch(Guid JobId, int CandidateId, int BatchNumber, RelaxationState State, int MaxSteps) : ILaqaMessage;
 
+/// <summary>Candidate → worker: the batch is not needed (already applied, or the candidate is done); drop the job.</summary>
+public sealed record BatchDeclined(Guid JobId) : ILaqaMessage;
+
 /// <summary>Worker → selector: the job threw, returned non-finite numbers or timed out.</summary>
 public sealed record JobFailed(Guid JobId, int CandidateId, string Reason) : ILaqaMessage;
+
+/// <summary>
+/// Selector → worker: the result of job JobId has been taken into account, and the selections it led
+/// to are on their way to the journal; the worker may deliver its next result.
+/// </summary>
+public sealed record ResultSettled(Guid JobId) : ILaqaMessage;

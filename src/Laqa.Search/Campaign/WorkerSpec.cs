@@ -2,11 +2,12 @@ namespace Laqa.Search.Campaign;
 
 /// <summary>
 /// Calculator workers on this node (null: one per processor), how long one batch may run before
-/// it is re-dispatched, and how many re-dispatches a batch gets before its candidate fails.
+/// it is re-dispatched, how many re-dispatches a batch gets before its candidate fails, and how
+/// many jobs each worker holds beyond the one it runs (Prefetch).
 /// </summary>
-public sealed record WorkerSpec(int? Count, TimeSpan BatchTimeout, int MaxRetries)
+public sealed record WorkerSpec(int? Count, TimeSpan BatchTimeout, int MaxRetries, int Prefetch)
 {
-    public static readonly WorkerSpec Default = new(null, TimeSpan.FromMinutes(10), 3);
+    public static readonly WorkerSpec Default = new(null, TimeSpan.FromMinutes(10), 3, 1);
 
     public int EffectiveCount => Count ?? Environment.ProcessorCount;
 }

@@ -44,6 +44,7 @@ public class CampaignConfigLoaderTests
     [InlineData("laqa.workers.count = 0", "laqa.workers.count: expected auto or a number of workers (at least 1), got \"0\"")]
     [InlineData("laqa.workers.batch-timeout = soon", "laqa.workers.batch-timeout: expected a duration such as 90s, 10m or 2h, got \"soon\"")]
     [InlineData("laqa.workers.max-retries = -1", "laqa.workers.max-retries: must be at least 0, got -1")]
+    [InlineData("laqa.workers.prefetch = -1", "laqa.workers.prefetch: must be at least 0, got -1")]
     [InlineData("laqa.stop.max-total-steps = -5", "laqa.stop.max-total-steps: expected none or a number of steps (at least 1), got \"-5\"")]
     [InlineData("laqa.persistence.provider = postgresql", "laqa.persistence.postgresql-connection-string: required with provider = postgresql")]
     [InlineData("laqa.calculator.lennard-jones.pairs { Si-Si { epsilon = 1, sigma = big, cutoff = 5 } }", "laqa.calculator.lennard-jones.pairs.\"Si-Si\".sigma: expected a number, got \"big\"")]
@@ -108,7 +109,7 @@ public class CampaignConfigLoaderTests
               calculator { preset = al2o3-bush }
               relaxer { algorithm = bfgs, steps-per-batch = 4, fmax = 0.02 }
               search { algorithm = laqa, mode = async, nselect = 30, weights { force = 0.2, stress = 0 } }
-              workers { count = 3, batch-timeout = 90s, max-retries = 0 }
+              workers { count = 3, batch-timeout = 90s, max-retries = 0, prefetch = 2 }
               persistence { provider = postgresql, postgresql-connection-string = "Host=db;Database=laqa" }
               stop.max-total-steps = 50000
             }
@@ -128,7 +129,7 @@ public class CampaignConfigLoaderTests
         Assert.Equal(new PresetCalculatorSpec("al2o3-bush"), spec.Calculator);
         Assert.Equal((RelaxerAlgorithm.Bfgs, 4, 0.02), (spec.Relaxer.Algorithm, spec.Relaxer.StepsPerBatch, spec.Relaxer.MaxForce));
         Assert.Equal(new SearchSpec(SearchAlgorithm.Laqa, new LaqaOptions(30, LaqaMode.Async, new LaqaWeights(0.2, 0)), 1000), spec.Search);
-        Assert.Equal(new WorkerSpec(3, TimeSpan.FromSeconds(90), 0), spec.Workers);
+        Assert.Equal(new WorkerSpec(3, TimeSpan.FromSeconds(90), 0, 2), spec.Workers);
         Assert.Equal(new PersistenceSpec(PersistenceProvider.PostgreSql, "campaign.db", "Host=db;Database=laqa"), spec.Persistence);
         Assert.Equal(50000, spec.Stop.MaxTotalSteps);
     }

@@ -10,7 +10,7 @@ public class FingerprintTests
     private static string FingerprintOf(string extra) => CampaignConfigLoader.Load(Base + extra).Fingerprint;
 
     [Theory]
-    [InlineData("laqa.workers { count = 7, batch-timeout = 1h, max-retries = 9 }")]
+    [InlineData("laqa.workers { count = 7, batch-timeout = 1h, max-retries = 9, prefetch = 3 }")]
     [InlineData("laqa.stop.max-total-steps = 1234")]
     [InlineData("laqa.persistence.sqlite-file = \"other.db\"")]
     [InlineData("laqa.composition = \"Si8\"")]
