@@ -50,11 +50,12 @@ public static class RunCommand
             {
                 var clock = Stopwatch.StartNew();
                 var lastPrinted = TimeSpan.FromSeconds(-10);
+                var bestSpaceGroup = new BestSpaceGroup();
                 var result = CampaignHost.RunAsync(components.Settings, folder, components.Structures, components.RelaxerFactory, progress =>
                 {
                     if (clock.Elapsed - lastPrinted < TimeSpan.FromSeconds(2) && progress.Phase != CampaignPhase.Done) return;
                     lastPrinted = clock.Elapsed;
-                    output.WriteLine(ProgressLine(clock.Elapsed, progress));
+                    output.WriteLine(ProgressLine(clock.Elapsed, progress, bestSpaceGroup.Of(progress)));
                 }, stop.Token, logLevel: "ERROR").GetAwaiter().GetResult();
                 var rows = ResultsTable.Rows(result.Candidates, result.History);
                 ResultsTable.Write(Path.Combine(folder, "results.tsv"), rows);
@@ -76,10 +77,10 @@ public static class RunCommand
         return command;
     }
 
-    private static string ProgressLine(TimeSpan elapsed, CampaignProgress progress)
+    private static string ProgressLine(TimeSpan elapsed, CampaignProgress progress, string bestSpaceGroup)
     {
         var t = progress.Totals;
-        var best = t.BestEnergyPerAtom is { } e ? string.Create(CultureInfo.InvariantCulture, $"{e:F5} eV/atom (#{t.BestCandidate})") : "-";
+        var best = t.BestEnergyPerAtom is { } e ? string.Create(CultureInfo.InvariantCulture, $"{e:F5} eV/atom {bestSpaceGroup} (#{t.BestCandidate})") : "-";
         var workers = progress.Workers is { } load ? $"{load.Busy}/{load.Workers}" : "-";
         return string.Create(CultureInfo.InvariantCulture,
             $"[{elapsed:hh\\:mm\\:ss}] {progress.Phase,-10} structures {t.Structures,5}  batches {t.Batches,7}  steps {t.Steps,8}  converged {t.Converged,4}  failed {t.Failed,4}  workers busy {workers,5}  best {best}");

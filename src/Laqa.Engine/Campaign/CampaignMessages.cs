@@ -1,3 +1,4 @@
+using Laqa.Crystal;
 using Akka.Actor;
 using Laqa.Engine.Selection;
 using Laqa.Engine.Serialization;
@@ -21,8 +22,14 @@ public sealed record SubscribeToCampaign(IActorRef Subscriber) : ILaqaMessage;
 /// <summary>Graceful stop: let in-flight batches finish, dispatch nothing new; the campaign can be resumed.</summary>
 public sealed record StopCampaign : ILaqaMessage;
 
-/// <summary>Where the campaign stands; Workers (busy of known) is added by the local reporter, null until the selector has answered.</summary>
-public sealed record CampaignProgress(CampaignPhase Phase, CampaignTotals Totals, WorkerLoad? Workers = null) : ILaqaMessage;
+/// <summary>
+/// Where the campaign stands. The local reporter adds Workers (busy of known) and the best
+/// candidate's current structure; each is null until first known.
+/// </summary>
+public sealed record CampaignProgress(CampaignPhase Phase, CampaignTotals Totals, WorkerLoad? Workers = null, BestStructure? Best = null) : ILaqaMessage;
+
+/// <summary>The structure of candidate Id when its energy per atom was EnergyPerAtom.</summary>
+public sealed record BestStructure(int Id, double EnergyPerAtom, Structure Structure);
 
 public sealed record CampaignCompleted(string Reason, CampaignTotals Totals) : ILaqaMessage;
 

@@ -39,7 +39,7 @@ public static class CampaignHost
         {
             var node = await EngineNode.StartAsync(system, settings, source, relaxerFactory);
             var end = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
-            system.ActorOf(Props.Create(() => new CampaignReporter(node.Campaign, node.Selector, progress, end)), "reporter");
+            system.ActorOf(Props.Create(() => new CampaignReporter(node.Campaign, node.Selector, node.Candidates, progress, end)), "reporter");
             await using (cancellationToken.Register(() => node.Campaign.Tell(new StopCampaign())))
             {
                 var outcome = await end.Task;

@@ -95,6 +95,9 @@ public static class EngineConfig
                   # One writer, so writes commit in the order they reach the journal: a worker's next result
                   # is written only after the selections its previous result led to (and SQLite has one writer anyway).
                   parallelism = 1
+                  # No tags are written: the tag table would only add a query to every write.
+                  tag-write-mode = Csv
+                  use-clone-connection = false
                 }
               }
               snapshot-store {

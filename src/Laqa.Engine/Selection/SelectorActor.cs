@@ -17,7 +17,7 @@ namespace Laqa.Engine.Selection;
 /// snapshot holds both. On (re)start it restores the policy from them and asks only the candidates
 /// whose state it may have missed (not yet seen, or selected for a batch it has not seen applied),
 /// so a resumed campaign selects exactly as one that never stopped without waking every candidate.
-/// A selection is journalled before any of its batches leaves. A job stays with the selector until
+/// A selection reaches the journal before any result of its batches. A job stays with the selector until
 /// a snapshot shows it done; a failed, timed-out or orphaned job is dispatched again, and after the
 /// last retry its candidate fails.
 /// </summary>
@@ -95,6 +95,7 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
         });
         // After the handler that took the result in, so the selections it led to reach the journal first.
         Command<Settle>(s => s.Receipt.Worker.Tell(new ResultSettled(s.Receipt.JobId)));
+        Command<SendJobs>(s => Send(s.Jobs));
         Command<WorkerReady>(OnWorkerReady);
         Command<JobFailed>(OnJobFailed);
         Command<Terminated>(t => OnWorkerLost(t.ActorRef));
@@ -337,7 +338,7 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
         return null;
     }
 
-    /// <summary>Sends the jobs still current (not retried or completed while their selection was being written).</summary>
+    /// <summary>Sends the jobs still current (not retried or completed meanwhile).</summary>
     private void Send(IReadOnlyList<Job> jobs)
     {
         foreach (var job in jobs)
@@ -349,18 +350,17 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
     }
 
     /// <summary>
-    /// Selections are journalled before any of their batches leaves, so a restart never forgets one
-    /// that ran; the selector goes on meanwhile, and jobs with no new selection (generation, retries)
-    /// wait behind the writes still in progress.
+    /// A selection reaches the journal before any result of its batches can: its write is handed to
+    /// the journal when this handler ends, the jobs leave after that (a message to self), and the
+    /// journal commits writes in the order it receives them. The jobs need not wait for the commit;
+    /// a crash before it loses the batches' results too, and the selection is made again.
     /// </summary>
     private void JournalSelectionsThenSend(List<Job> jobs)
     {
         var history = _policy.History;
         if (history.Count == _persistedRecords)
         {
-            if (jobs.Count == 0) return;
-            if (_pendingWrites == 0) Send(jobs);
-            else DeferAsync(jobs, Send);
+            Send(jobs);
             return;
         }
         var events = new List<SelectionMade>();
@@ -368,13 +368,12 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
             events.Add(new SelectionMade(history[i], i == _persistedRecords ? TakeUnjournalled() : []));
         _persistedRecords = history.Count;
         _pendingWrites += events.Count;
-        var remaining = events.Count;
         PersistAllAsync(events, _ =>
         {
             _pendingWrites--;
-            if (--remaining == 0) Send(jobs);
             SnapshotIfDue();
         });
+        if (jobs.Count > 0) Self.Tell(new SendJobs(jobs));
     }
 
     /// <summary>Snapshots observed since the last write, journalled on a quiet tick so a restart need not ask their candidates.</summary>
@@ -435,4 +434,6 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
     }
 
     private sealed record Settle(JobReceipt Receipt);
+
+    private sealed record SendJobs(IReadOnlyList<Job> Jobs);
 }

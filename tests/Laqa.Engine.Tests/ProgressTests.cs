@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Laqa.Engine.Campaign;
 using Laqa.Engine.CrashHost;
 using Laqa.Engine.Hosting;
 using Laqa.Search;
@@ -6,7 +7,7 @@ using Xunit;
 
 namespace Laqa.Engine.Tests;
 
-public sealed class WorkerLoadTests
+public sealed class ProgressTests
 {
     [Fact]
     public async Task Progress_reports_how_many_of_the_nodes_workers_are_busy()
@@ -25,5 +26,25 @@ public sealed class WorkerLoadTests
         Assert.Equal(settings.Workers, loads.Max(load => load.Workers));
         Assert.All(loads, load => Assert.InRange(load.Busy, 0, load.Workers));
         Assert.Contains(loads, load => load.Busy > 0);
+    }
+
+    [Fact]
+    public async Task Progress_carries_the_best_candidates_structure_as_it_was_at_one_of_its_applied_steps()
+    {
+        using var dir = new TempDirectory();
+        var campaign = new FakeCampaign(Seed: 5, Candidates: 6, StepsPerBatch: 4);
+        var bests = new ConcurrentQueue<(BestStructure Best, int? BestCandidate)>();
+        var result = await CampaignHost.RunAsync(campaign.Settings(workers: 2), dir.Path, campaign.Source,
+            () => new FakeRelaxer(campaign.Model, campaign.MaxForce, TimeSpan.FromMilliseconds(25)),
+            progress => { if (progress.Best is { } best) bests.Enqueue((best, progress.Totals.BestCandidate)); });
+
+        Assert.True(result.Finished);
+        Assert.Contains(bests, b => b.Best.Id == b.BestCandidate);
+        foreach (var (best, _) in bests)
+        {
+            // The fake model marks each structure with its candidate; the energy is one the candidate's journal holds.
+            Assert.Equal(best.Id, FakeModel.CandidateOf(best.Structure));
+            Assert.Contains(best.EnergyPerAtom, result.Candidates[best.Id].EnergiesPerAtom);
+        }
     }
 }
