@@ -53,7 +53,8 @@ public sealed class CandidateActor : ReceivePersistentActor
     public static string PersistenceIdOf(int candidateId) => $"{PersistenceIdPrefix}{candidateId}";
 
     public static Props Props(int id, IActorRef selector, EngineSettings settings) =>
-        Akka.Actor.Props.Create(() => new CandidateActor(id, selector, settings));
+        // By type and arguments: the lambda form compiles an expression tree for every candidate started.
+        Akka.Actor.Props.Create(typeof(CandidateActor), id, selector, settings);
 
     private void OnCreate(CreateCandidate create)
     {
