@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using Laqa.Engine.Configuration;
+using Laqa.Search;
+using Laqa.Search.Campaign;
+using Laqa.Search.Replay;
+
+namespace Laqa.Benchmarks.Search;
+
+/// <summary>
+/// Steps to the final best, rs against LAQA, for one campaign config over several seeds. Each seed's
+/// candidates are relaxed to their end once (<see cref="TrajectoryRecorder"/>); since a candidate's
+/// relaxation does not depend on the policy, every policy is then replayed over the same trajectories
+/// with one worker (<see cref="PolicyReplay"/>), which is what `laqa run` gives with workers.count = 1.
+/// </summary>
+public static class SearchBenchmarks
+{
+    /// <summary>Candidates whose final energy per atom is within this of the best (eV/atom) count as reaching it.</summary>
+    public const double SameMinimum = 1e-3;
+
+    public static int Run(string[] args)
+    {
+        SearchOptions options;
+        try
+        {
+            options = SearchOptions.Parse(args);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 2;
+        }
+        var text = File.ReadAllText(options.ConfigPath);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(options.ConfigPath));
+        CampaignSpec SpecFor(long? seed) => CampaignConfigLoader.Load(
+            string.Join('\n', [text, .. seed is { } s ? [$"laqa.seed = {s}"] : Array.Empty<string>(), .. options.Settings]), folder);
+
+        var first = SpecFor(null);
+        var seeds = options.Seeds ?? [first.Seed];
+        var variants = Variants(first.Search, options);
+        var comparisons = new List<SeedComparison>();
+        var clock = Stopwatch.StartNew();
+        foreach (var seed in seeds)
+        {
+            var spec = SpecFor(seed);
+            var trajectories = TrajectoryRecorder.Record(spec, Environment.ProcessorCount);
+            comparisons.Add(Compare(seed, trajectories, variants.Select(v => v.Spec with { MaxStepsPerCandidate = spec.Search.MaxStepsPerCandidate })));
+        }
+        Console.Write(SearchSection.Markdown(options, first, variants.Select(v => v.Label).ToList(), comparisons, clock.Elapsed));
+        return 0;
+    }
+
+    /// <summary>rs first, then LAQA with every requested mode and nselect (the config's own by default).</summary>
+    private static IReadOnlyList<(string Label, SearchSpec Spec)> Variants(SearchSpec configured, SearchOptions options)
+    {
+        var list = new List<(string, SearchSpec)> { ("rs", configured with { Algorithm = SearchAlgorithm.Rs }) };
+        foreach (var mode in options.Modes ?? [configured.Laqa.Mode])
+            foreach (var nselect in options.NSelects ?? [configured.Laqa.NSelect])
+                list.Add(($"laqa {mode.ToString().ToLowerInvariant()}{(mode == LaqaMode.Sync ? $" n{nselect}" : "")}",
+                    configured with { Algorithm = SearchAlgorithm.Laqa, Laqa = configured.Laqa with { Mode = mode, NSelect = nselect } }));
+        return [.. list.DistinctBy(v => v.Item1)];
+    }
+
+    private static SeedComparison Compare(long seed, IReadOnlyList<CandidateTrajectory> trajectories, IEnumerable<SearchSpec> specs)
+    {
+        var replays = specs.Select(s => PolicyReplay.Run(SelectionPolicies.Create(s, trajectories.Count), trajectories)).ToList();
+        var finals = trajectories.Select(t => t.Final).Where(s => s.Steps > 0 && s.Status != CandidateStatus.Failed).ToList();
+        var best = replays[0].BestCandidate;
+        var bestEnergy = best is { } b ? trajectories[b].Final.EnergyPerAtom : double.NaN;
+        return new SeedComparison(seed, best, bestEnergy, finals.Count(s => s.EnergyPerAtom <= bestEnergy + SameMinimum), replays[0].TotalSteps, replays);
+    }
+}
