@@ -5,17 +5,18 @@ namespace Laqa.Benchmarks.Search;
 
 /// <summary>
 /// `search CONFIG [--seeds 1-20|1,5,16] [--set key=value]... [--nselect 5,10,20] [--modes sync,async]`:
-/// the campaign config, the seeds to run it with (default: its own), HOCON settings appended to it for
+/// the campaign config, the seeds to run it with (as given, and expanded; default: its own), HOCON settings appended to it for
 /// every seed (e.g. laqa.relaxer.steps-per-batch=20), and the LAQA variants replayed next to rs
 /// (default: the config's nselect and mode).
 /// </summary>
-public sealed record SearchOptions(string ConfigPath, IReadOnlyList<long>? Seeds, IReadOnlyList<string> Settings, IReadOnlyList<int>? NSelects, IReadOnlyList<LaqaMode>? Modes)
+public sealed record SearchOptions(string ConfigPath, string? SeedsText, IReadOnlyList<long>? Seeds, IReadOnlyList<string> Settings, IReadOnlyList<int>? NSelects, IReadOnlyList<LaqaMode>? Modes)
 {
     public const string Usage = "search CONFIG [--seeds 1-20|1,5,16] [--set key=value]... [--nselect 5,10,20] [--modes sync,async]";
 
     public static SearchOptions Parse(string[] args)
     {
         if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal)) throw new ArgumentException(Usage);
+        string? seedsText = null;
         IReadOnlyList<long>? seeds = null;
         IReadOnlyList<int>? nselects = null;
         IReadOnlyList<LaqaMode>? modes = null;
@@ -26,14 +27,14 @@ public sealed record SearchOptions(string ConfigPath, IReadOnlyList<long>? Seeds
             var value = args[i + 1];
             switch (args[i])
             {
-                case "--seeds": seeds = [.. value.Split(',').SelectMany(Range)]; break;
+                case "--seeds": (seedsText, seeds) = (value, [.. value.Split(',').SelectMany(Range)]); break;
                 case "--set": settings.Add(Setting(value)); break;
                 case "--nselect": nselects = [.. value.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture))]; break;
                 case "--modes": modes = [.. value.Split(',').Select(v => Enum.Parse<LaqaMode>(v, ignoreCase: true))]; break;
                 default: throw new ArgumentException($"unknown option {args[i]}\nusage: {Usage}");
             }
         }
-        return new SearchOptions(args[0], seeds, settings, nselects, modes);
+        return new SearchOptions(args[0], seedsText, seeds, settings, nselects, modes);
     }
 
     private static IEnumerable<long> Range(string text)

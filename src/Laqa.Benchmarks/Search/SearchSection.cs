@@ -56,7 +56,7 @@ internal static class SearchSection
     private static IEnumerable<string> Arguments(SearchOptions o)
     {
         yield return o.ConfigPath;
-        if (o.Seeds is { } seeds) yield return $"--seeds {string.Join(',', seeds)}";
+        if (o.SeedsText is { } seeds) yield return $"--seeds {seeds}";
         foreach (var s in o.Settings) yield return $"--set '{s.Replace(" = ", "=", StringComparison.Ordinal)}'";
         if (o.NSelects is { } n) yield return $"--nselect {string.Join(',', n)}";
         if (o.Modes is { } m) yield return $"--modes {string.Join(',', m.Select(x => x.ToString().ToLowerInvariant()))}";
