@@ -14,7 +14,7 @@ namespace Laqa.Benchmarks.Search;
 /// </summary>
 public static class SearchBenchmarks
 {
-    /// <summary>Candidates whose final energy per atom is within this of the best (eV/atom) count as reaching it.</summary>
+    /// <summary>Converged candidates whose final energy per atom is within this of the best (eV/atom) are in the best minimum.</summary>
     public const double SameMinimum = 1e-3;
 
     public static int Run(string[] args)
@@ -63,9 +63,11 @@ public static class SearchBenchmarks
     private static SeedComparison Compare(long seed, IReadOnlyList<CandidateTrajectory> trajectories, IEnumerable<SearchSpec> specs)
     {
         var replays = specs.Select(s => PolicyReplay.Run(SelectionPolicies.Create(s, trajectories.Count), trajectories)).ToList();
-        var finals = trajectories.Select(t => t.Final).Where(s => s.Steps > 0 && s.Status != CandidateStatus.Failed).ToList();
         var best = replays[0].BestCandidate;
         var bestEnergy = best is { } b ? trajectories[b].Final.EnergyPerAtom : double.NaN;
-        return new SeedComparison(seed, best, bestEnergy, finals.Count(s => s.EnergyPerAtom <= bestEnergy + SameMinimum), replays[0].TotalSteps, replays);
+        var atBest = trajectories.Select(t => t.Final)
+            .Where(s => s.Status == CandidateStatus.Converged && s.EnergyPerAtom <= bestEnergy + SameMinimum)
+            .Select(s => s.Id).ToHashSet();
+        return new SeedComparison(seed, best, bestEnergy, atBest, replays[0].TotalSteps, replays);
     }
 }
