@@ -10,7 +10,7 @@ namespace Laqa.Benchmarks.Search;
 /// Steps to the final best, rs against LAQA, for one campaign config over several seeds. Each seed's
 /// candidates are relaxed to their end once (<see cref="TrajectoryRecorder"/>); since a candidate's
 /// relaxation does not depend on the policy, every policy is then replayed over the same trajectories
-/// with one worker (<see cref="PolicyReplay"/>), which is what `laqa run` gives with workers.count = 1.
+/// (<see cref="PolicyReplay"/>); with one worker that is exactly what `laqa run` gives with workers.count = 1.
 /// </summary>
 public static class SearchBenchmarks
 {
@@ -43,7 +43,7 @@ public static class SearchBenchmarks
         {
             var spec = SpecFor(seed);
             var trajectories = TrajectoryRecorder.Record(spec, Environment.ProcessorCount);
-            comparisons.Add(Compare(seed, trajectories, variants.Select(v => v.Spec with { MaxStepsPerCandidate = spec.Search.MaxStepsPerCandidate })));
+            comparisons.Add(Compare(seed, trajectories, options.Workers, variants.Select(v => v.Spec)));
         }
         Console.Write(SearchSection.Markdown(options, first, variants.Select(v => v.Label).ToList(), comparisons, clock.Elapsed));
         return 0;
@@ -60,9 +60,9 @@ public static class SearchBenchmarks
         return [.. list.DistinctBy(v => v.Item1)];
     }
 
-    private static SeedComparison Compare(long seed, IReadOnlyList<CandidateTrajectory> trajectories, IEnumerable<SearchSpec> specs)
+    private static SeedComparison Compare(long seed, IReadOnlyList<CandidateTrajectory> trajectories, int workers, IEnumerable<SearchSpec> specs)
     {
-        var replays = specs.Select(s => PolicyReplay.Run(SelectionPolicies.Create(s, trajectories.Count), trajectories)).ToList();
+        var replays = specs.Select(s => PolicyReplay.Run(SelectionPolicies.Create(s, trajectories.Count), trajectories, workers)).ToList();
         var best = replays[0].BestCandidate;
         var bestEnergy = best is { } b ? trajectories[b].Final.EnergyPerAtom : double.NaN;
         var atBest = trajectories.Select(t => t.Final)
