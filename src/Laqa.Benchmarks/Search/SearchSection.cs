@@ -16,10 +16,12 @@ internal static class SearchSection
         Line($"");
         Line($"`{options.ConfigPath}`{(options.Settings.Count > 0 ? $" with {string.Join(", ", options.Settings.Select(s => $"`{s}`"))}" : "")}: {spec.Composition}, {spec.InitialStructures} candidates, {spec.Relaxer.Algorithm.ToString().ToLowerInvariant()} batches of {spec.Relaxer.StepsPerBatch} steps, max {spec.Search.MaxStepsPerCandidate} steps per candidate; {seeds.Count} seeds. Every candidate relaxed to its end once per seed, every policy replayed over the same trajectories with {(options.Workers == 1 ? "one worker (as `laqa run` with workers.count = 1)" : $"{options.Workers} workers, batches completing in the order they were taken")} ({elapsed.TotalSeconds:F0} s in all).");
         Line($"");
+        Line($"Steps to the final best / to its minimum, per seed:");
+        Line($"");
         Line($"| seed | final best (eV/atom) | candidate | candidates in its minimum | total steps | {string.Join(" | ", labels)} |");
         Line($"|---:|---:|---:|---:|---:|{string.Concat(labels.Select(_ => "---:|"))}");
         foreach (var s in seeds)
-            Line($"| {s.Seed} | {s.BestEnergyPerAtom:F5} | {s.BestCandidate?.ToString(CultureInfo.InvariantCulture) ?? "-"} | {s.AtBest.Count} | {s.TotalSteps:N0} | {string.Join(" | ", s.StepsToBest.Select(Steps))} |");
+            Line($"| {s.Seed} | {s.BestEnergyPerAtom:F5} | {s.BestCandidate?.ToString(CultureInfo.InvariantCulture) ?? "-"} | {s.AtBest.Count} | {s.TotalSteps:N0} | {string.Join(" | ", s.StepsToBest.Zip(s.StepsToBestMinimum, (best, minimum) => $"{Steps(best)} / {Steps(minimum)}"))} |");
         Summary(Line, "Steps to the final best", labels, seeds, s => s.StepsToBest);
         Summary(Line, $"Steps to the first converged candidate within {SearchBenchmarks.SameMinimum * 1000:F0} meV/atom of the final best (its minimum)", labels, seeds, s => s.StepsToBestMinimum);
         Line($"");
