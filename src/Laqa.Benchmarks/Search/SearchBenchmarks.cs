@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Laqa.Crystal;
 using Laqa.Engine.Configuration;
 using Laqa.Search;
 using Laqa.Search.Campaign;
@@ -29,12 +30,20 @@ public static class SearchBenchmarks
             Console.Error.WriteLine(e.Message);
             return 2;
         }
-        var text = File.ReadAllText(options.ConfigPath);
+        string text;
+        CampaignSpec first;
         var folder = Path.GetDirectoryName(Path.GetFullPath(options.ConfigPath));
-        CampaignSpec SpecFor(long? seed) => CampaignConfigLoader.Load(
-            string.Join('\n', [text, .. seed is { } s ? [$"laqa.seed = {s}"] : Array.Empty<string>(), .. options.Settings]), folder);
-
-        var first = SpecFor(null);
+        CampaignSpec SpecFor(long? seed) => CampaignConfigLoader.Load(string.Join('\n', [text, .. SeedSetting(seed), .. options.Settings]), folder);
+        try
+        {
+            text = File.ReadAllText(options.ConfigPath);
+            first = SpecFor(null);
+        }
+        catch (Exception e) when (e is LaqaInputException or IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 2;
+        }
         var seeds = options.Seeds ?? [first.Seed];
         var variants = Variants(first.Search, options);
         var comparisons = new List<SeedComparison>();
@@ -49,15 +58,17 @@ public static class SearchBenchmarks
         return 0;
     }
 
+    private static IEnumerable<string> SeedSetting(long? seed) => seed is { } s ? [$"laqa.seed = {s}"] : [];
+
     /// <summary>rs first, then LAQA with every requested mode and nselect (the config's own by default).</summary>
     private static IReadOnlyList<(string Label, SearchSpec Spec)> Variants(SearchSpec configured, SearchOptions options)
     {
-        var list = new List<(string, SearchSpec)> { ("rs", configured with { Algorithm = SearchAlgorithm.Rs }) };
+        var list = new List<(string Label, SearchSpec Spec)> { ("rs", configured with { Algorithm = SearchAlgorithm.Rs }) };
         foreach (var mode in options.Modes ?? [configured.Laqa.Mode])
             foreach (var nselect in options.NSelects ?? [configured.Laqa.NSelect])
                 list.Add(($"laqa {mode.ToString().ToLowerInvariant()}{(mode == LaqaMode.Sync ? $" n{nselect}" : "")}",
                     configured with { Algorithm = SearchAlgorithm.Laqa, Laqa = configured.Laqa with { Mode = mode, NSelect = nselect } }));
-        return [.. list.DistinctBy(v => v.Item1)];
+        return [.. list.DistinctBy(v => v.Label)];
     }
 
     private static SeedComparison Compare(long seed, IReadOnlyList<CandidateTrajectory> trajectories, int workers, IEnumerable<SearchSpec> specs)

@@ -5,10 +5,11 @@ namespace Laqa.Benchmarks.Search;
 
 /// <summary>
 /// `search CONFIG [--seeds 1-20|1,5,16] [--set key=value]... [--nselect 5,10,20] [--modes sync,async] [--workers 1]`:
-/// the campaign config, the seeds to run it with (as given, and expanded; default: its own), HOCON settings appended to it for
-/// every seed (e.g. laqa.relaxer.steps-per-batch=20), and the LAQA variants replayed next to rs
-/// (default: the config's nselect and mode), replayed with this many workers (default 1: exactly
-/// what `laqa run` does with workers.count = 1; more: batches complete in the order they were taken).
+/// the campaign config; the seeds to run it with (as given, and expanded; default: its own); HOCON
+/// settings appended to it for every seed (e.g. laqa.relaxer.steps-per-batch=20); the LAQA variants
+/// replayed next to rs (default: the config's nselect and mode); and the workers of the replay
+/// (default 1, exactly what `laqa run` does with workers.count = 1; more: batches complete in the
+/// order they were taken).
 /// </summary>
 public sealed record SearchOptions(string ConfigPath, string? SeedsText, IReadOnlyList<long>? Seeds, IReadOnlyList<string> Settings, IReadOnlyList<int>? NSelects, IReadOnlyList<LaqaMode>? Modes, int Workers)
 {

@@ -1,4 +1,5 @@
 using Laqa.Calculators.Relaxation;
+using Laqa.Engine;
 using Laqa.Engine.Candidates;
 using Laqa.Engine.Hosting;
 using Laqa.Search;
@@ -28,7 +29,7 @@ public static class TrajectoryRecorder
         return trajectories;
     }
 
-    private static CandidateTrajectory Relax(int id, Laqa.Engine.IStructureSource structures, IRelaxer relaxer, CampaignSpec spec)
+    private static CandidateTrajectory Relax(int id, IStructureSource structures, IRelaxer relaxer, CampaignSpec spec)
     {
         var state = CandidateState.Empty(id);
         try
