@@ -47,11 +47,11 @@ public class PolicyReplayTests
     }
 
     [Fact]
-    public void Rs_with_two_workers_completes_batches_in_the_order_they_were_taken()
+    public void Rs_with_two_in_flight_completes_batches_in_the_order_they_were_taken()
     {
-        var result = PolicyReplay.Run(Snapshots.Policy("rs", 3), Trajectories, workers: 2);
+        var result = PolicyReplay.Run(Snapshots.Policy("rs", 3), Trajectories, inFlight: 2);
 
-        // Both workers keep the two lowest unfinished ids: 2 starts only when 0 is done.
+        // The two lowest unfinished ids stay in flight: 2 starts only when 0 is done.
         Assert.Equal(Batches((0, 10, false), (1, 10, false), (0, 5, true), (1, 10, false), (2, 8, true), (1, 5, true)), result.Applied);
         Assert.Equal(43, result.StepsToBest);
     }

@@ -11,7 +11,7 @@ namespace Laqa.Benchmarks.Search;
 /// Steps to the final best, rs against LAQA, for one campaign config over several seeds. Each seed's
 /// candidates are relaxed to their end once (<see cref="TrajectoryRecorder"/>); since a candidate's
 /// relaxation does not depend on the policy, every policy is then replayed over the same trajectories
-/// (<see cref="PolicyReplay"/>); with one worker that is exactly what `laqa run` gives with workers.count = 1.
+/// (<see cref="PolicyReplay"/>), with as many batches in flight as <see cref="SearchOptions.InFlight"/> says.
 /// </summary>
 public static class SearchBenchmarks
 {
@@ -52,7 +52,7 @@ public static class SearchBenchmarks
         {
             var spec = SpecFor(seed);
             var trajectories = TrajectoryRecorder.Record(spec, Environment.ProcessorCount);
-            comparisons.Add(Compare(seed, trajectories, options.Workers, variants.Select(v => v.Spec)));
+            comparisons.Add(Compare(seed, trajectories, options.InFlight, variants.Select(v => v.Spec)));
         }
         Console.Write(SearchSection.Markdown(options, first, variants.Select(v => v.Label).ToList(), comparisons, clock.Elapsed));
         return 0;
@@ -71,9 +71,9 @@ public static class SearchBenchmarks
         return [.. list.DistinctBy(v => v.Label)];
     }
 
-    private static SeedComparison Compare(long seed, IReadOnlyList<CandidateTrajectory> trajectories, int workers, IEnumerable<SearchSpec> specs)
+    private static SeedComparison Compare(long seed, IReadOnlyList<CandidateTrajectory> trajectories, int inFlight, IEnumerable<SearchSpec> specs)
     {
-        var replays = specs.Select(s => PolicyReplay.Run(SelectionPolicies.Create(s, trajectories.Count), trajectories, workers)).ToList();
+        var replays = specs.Select(s => PolicyReplay.Run(SelectionPolicies.Create(s, trajectories.Count), trajectories, inFlight)).ToList();
         var best = replays[0].BestCandidate;
         var bestEnergy = best is { } b ? trajectories[b].Final.EnergyPerAtom : double.NaN;
         var atBest = trajectories.Select(t => t.Final)

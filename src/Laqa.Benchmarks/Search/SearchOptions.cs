@@ -4,16 +4,16 @@ using Laqa.Search;
 namespace Laqa.Benchmarks.Search;
 
 /// <summary>
-/// `search CONFIG [--seeds 1-20|1,5,16] [--set key=value]... [--nselect 5,10,20] [--modes sync,async] [--workers 1]`:
+/// `search CONFIG [--seeds 1-20|1,5,16] [--set key=value]... [--nselect 5,10,20] [--modes sync,async] [--in-flight 1]`:
 /// the campaign config; the seeds to run it with (as given, and expanded; default: its own); HOCON
 /// settings appended to it for every seed (e.g. laqa.relaxer.steps-per-batch=20); the LAQA variants
-/// replayed next to rs (default: the config's nselect and mode); and the workers of the replay
-/// (default 1, exactly what `laqa run` does with workers.count = 1; more: batches complete in the
-/// order they were taken).
+/// replayed next to rs (default: the config's nselect and mode); and how many batches the replay keeps
+/// in flight (default 1: take one, observe it, take the next; `laqa run` with workers.count = 1 keeps
+/// 2, the running batch and the queued one, and gives exactly the figures of --in-flight 2).
 /// </summary>
-public sealed record SearchOptions(string ConfigPath, string? SeedsText, IReadOnlyList<long>? Seeds, IReadOnlyList<string> Settings, IReadOnlyList<int>? NSelects, IReadOnlyList<LaqaMode>? Modes, int Workers)
+public sealed record SearchOptions(string ConfigPath, string? SeedsText, IReadOnlyList<long>? Seeds, IReadOnlyList<string> Settings, IReadOnlyList<int>? NSelects, IReadOnlyList<LaqaMode>? Modes, int InFlight)
 {
-    public const string Usage = "search CONFIG [--seeds 1-20|1,5,16] [--set key=value]... [--nselect 5,10,20] [--modes sync,async] [--workers 1]";
+    public const string Usage = "search CONFIG [--seeds 1-20|1,5,16] [--set key=value]... [--nselect 5,10,20] [--modes sync,async] [--in-flight 1]";
 
     public static SearchOptions Parse(string[] args)
     {
@@ -23,7 +23,7 @@ public sealed record SearchOptions(string ConfigPath, string? SeedsText, IReadOn
         IReadOnlyList<int>? nselects = null;
         IReadOnlyList<LaqaMode>? modes = null;
         var settings = new List<string>();
-        var workers = 1;
+        var inFlight = 1;
         for (var i = 1; i < args.Length; i += 2)
         {
             if (i + 1 >= args.Length) throw new ArgumentException($"{args[i]} needs a value\nusage: {Usage}");
@@ -34,12 +34,12 @@ public sealed record SearchOptions(string ConfigPath, string? SeedsText, IReadOn
                 case "--set": settings.Add(Setting(value)); break;
                 case "--nselect": nselects = [.. value.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture))]; break;
                 case "--modes": modes = [.. value.Split(',').Select(v => Enum.Parse<LaqaMode>(v, ignoreCase: true))]; break;
-                case "--workers": workers = int.Parse(value, CultureInfo.InvariantCulture); break;
+                case "--in-flight": inFlight = int.Parse(value, CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"unknown option {args[i]}\nusage: {Usage}");
             }
         }
-        if (workers < 1) throw new ArgumentException("--workers must be at least 1");
-        return new SearchOptions(args[0], seedsText, seeds, settings, nselects, modes, workers);
+        if (inFlight < 1) throw new ArgumentException("--in-flight must be at least 1");
+        return new SearchOptions(args[0], seedsText, seeds, settings, nselects, modes, inFlight);
     }
 
     private static IEnumerable<long> Range(string text)

@@ -14,7 +14,7 @@ internal static class SearchSection
         Line($"");
         Line($"## Search: steps to the final best, rs against LAQA");
         Line($"");
-        Line($"`{options.ConfigPath}`{(options.Settings.Count > 0 ? $" with {string.Join(", ", options.Settings.Select(s => $"`{s}`"))}" : "")}: {spec.Composition}, {spec.InitialStructures} candidates, {spec.Relaxer.Algorithm.ToString().ToLowerInvariant()} batches of {spec.Relaxer.StepsPerBatch} steps, max {spec.Search.MaxStepsPerCandidate} steps per candidate; {seeds.Count} seeds. Every candidate relaxed to its end once per seed, every policy replayed over the same trajectories with {(options.Workers == 1 ? "one worker (as `laqa run` with workers.count = 1)" : $"{options.Workers} workers, batches completing in the order they were taken")} ({elapsed.TotalSeconds:F0} s in all).");
+        Line($"`{options.ConfigPath}`{(options.Settings.Count > 0 ? $" with {string.Join(", ", options.Settings.Select(s => $"`{s}`"))}" : "")}: {spec.Composition}, {spec.InitialStructures} candidates, {spec.Relaxer.Algorithm.ToString().ToLowerInvariant()} batches of {spec.Relaxer.StepsPerBatch} steps, max {spec.Search.MaxStepsPerCandidate} steps per candidate; {seeds.Count} seeds. Every candidate relaxed to its end once per seed, every policy replayed over the same trajectories with {(options.InFlight == 1 ? "one batch in flight (take one, observe it, take the next)" : $"{options.InFlight} batches in flight, completing in the order they were taken")}; `laqa run` with workers.count = 1 gives the figures of 2 in flight ({elapsed.TotalSeconds:F0} s in all).");
         Line($"");
         Line($"Steps to the final best / to its minimum, per seed:");
         Line($"");
@@ -71,6 +71,6 @@ internal static class SearchSection
         foreach (var s in o.Settings) yield return $"--set '{s.Replace(" = ", "=", StringComparison.Ordinal)}'";
         if (o.NSelects is { } n) yield return $"--nselect {string.Join(',', n)}";
         if (o.Modes is { } m) yield return $"--modes {string.Join(',', m.Select(x => x.ToString().ToLowerInvariant()))}";
-        if (o.Workers != 1) yield return $"--workers {o.Workers}";
+        if (o.InFlight != 1) yield return $"--in-flight {o.InFlight}";
     }
 }

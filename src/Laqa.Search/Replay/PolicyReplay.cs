@@ -1,16 +1,17 @@
 namespace Laqa.Search.Replay;
 
 /// <summary>
-/// Runs a selection policy over recorded trajectories as the engine would with a number of workers:
-/// every candidate is observed at creation, then free workers take candidates, batches complete in the
-/// order they were taken, and each completed batch's snapshot is observed before the freed worker takes
-/// again. With one worker that is take one, observe it, take the next: the engine's order exactly.
+/// Runs a selection policy over recorded trajectories as the engine would: every candidate is observed
+/// at creation, then the policy is asked for candidates until inFlight batches are taken and not yet
+/// observed; they complete in the order they were taken, and each one's snapshot is observed before
+/// the policy is asked again. inFlight 1 is take one, observe it, take the next; a worker that holds a
+/// queued job next to the one it runs keeps two in flight.
 /// </summary>
 public static class PolicyReplay
 {
-    public static ReplayResult Run(ISelectionPolicy policy, IReadOnlyList<CandidateTrajectory> trajectories, int workers = 1)
+    public static ReplayResult Run(ISelectionPolicy policy, IReadOnlyList<CandidateTrajectory> trajectories, int inFlight = 1)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(inFlight, 1);
         for (var i = 0; i < trajectories.Count; i++)
             if (trajectories[i].Id != i) throw new ArgumentException($"trajectory {i} has id {trajectories[i].Id}; ids must run 0 .. n-1 in order", nameof(trajectories));
         var reported = new int[trajectories.Count];
@@ -19,7 +20,7 @@ public static class PolicyReplay
         var running = new Queue<int>();
         while (true)
         {
-            while (running.Count < workers && policy.TryTake(out var taken)) running.Enqueue(taken);
+            while (running.Count < inFlight && policy.TryTake(out var taken)) running.Enqueue(taken);
             if (running.Count == 0) break;
             var id = running.Dequeue();
             var trajectory = trajectories[id];
