@@ -1,12 +1,14 @@
 using Laqa.Benchmarks;
+using Laqa.Benchmarks.Search;
 
-// `dotnet run -c Release --project src/Laqa.Benchmarks -- generation|calculators|engine`:
+// `dotnet run -c Release --project src/Laqa.Benchmarks -- generation|calculators|engine|search`:
 // each benchmark prints a Markdown section for docs/benchmarks.md, headed by the machine and date.
 var benchmarks = new Dictionary<string, Func<string[], int>>
 {
     ["generation"] = GenerationBenchmarks.Run,
     ["calculators"] = CalculatorBenchmarks.Run,
     ["engine"] = EngineBenchmarks.Run,
+    ["search"] = SearchBenchmarks.Run,
 };
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
 {
