@@ -23,8 +23,18 @@ public sealed record EngineSettings(
     /// <summary>Candidate actors save a snapshot of their state every this many events.</summary>
     public int SnapshotEvery { get; init; } = 20;
 
-    /// <summary>The selector saves its selection history as a snapshot every this many selections.</summary>
-    public int SelectorSnapshotEvery { get; init; } = 100;
+    private readonly int? _selectorSnapshotEvery;
+
+    /// <summary>
+    /// The selector saves a snapshot (its history and every candidate's latest snapshot) every this
+    /// many events: by default every 100, or every CandidateCount when that is larger, since the
+    /// snapshot grows with the candidates.
+    /// </summary>
+    public int SelectorSnapshotEvery
+    {
+        get => _selectorSnapshotEvery ?? Math.Max(100, CandidateCount);
+        init => _selectorSnapshotEvery = value;
+    }
 
     /// <summary>Jobs each worker holds beyond the one it runs, so it starts the next without waiting for the engine.</summary>
     public int Prefetch { get; init; } = WorkerSpec.Default.Prefetch;
