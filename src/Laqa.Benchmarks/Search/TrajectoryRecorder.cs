@@ -2,6 +2,7 @@ using Laqa.Calculators.Relaxation;
 using Laqa.Engine;
 using Laqa.Engine.Candidates;
 using Laqa.Engine.Hosting;
+using Laqa.Engine.Workers;
 using Laqa.Search;
 using Laqa.Search.Campaign;
 using Laqa.Search.Replay;

@@ -68,7 +68,7 @@ public sealed class CalculatorWorker : ReceiveActor
             $"generation failed: {done.Outcome.Failure}"));
         Receive<BatchDone>(done =>
         {
-            var failure = done.Outcome.Failure ?? NonFinite(done.Outcome.Value!);
+            var failure = done.Outcome.Failure ?? BatchCheck.NonFinite(done.Outcome.Value!);
             OnFinished(done.Job.JobId, done.Job.CandidateId, failure,
                 failure is null ? new BatchResult(done.Job.CandidateId, done.Job.BatchNumber, done.Outcome.Value!, new JobReceipt(done.Job.JobId, Self)) : null,
                 $"batch {done.Job.BatchNumber} failed: {failure}");
@@ -153,21 +153,6 @@ public sealed class CalculatorWorker : ReceiveActor
             Deliver();
         }
         if (HoldsNothing) _selector.Tell(new WorkerReady(Self));
-    }
-
-    /// <summary>A batch that did not fail by the relaxer's own account must have finite numbers at every step.</summary>
-    private static string? NonFinite(RelaxationBatch batch)
-    {
-        if (batch.Outcome == RelaxationOutcome.Failed) return null;
-        if (batch.Steps.Count == 0) return "no steps returned";
-        for (var i = 0; i < batch.Steps.Count; i++)
-        {
-            var s = batch.Steps[i];
-            if (!double.IsFinite(s.Energy) || !double.IsFinite(s.EnergyPerAtom) || !double.IsFinite(s.MeanForceNorm) ||
-                !double.IsFinite(s.MaxForce) || !double.IsFinite(s.MeanAbsStress) || !double.IsFinite(s.MaxAbsStress))
-                return $"non-finite energy, force or stress at step {i + 1}";
-        }
-        return null;
     }
 
     /// <summary>A job's end: the message for its candidate, or (Result null) the failure to report to the selector.</summary>

@@ -1,10 +1,11 @@
 using Laqa.Calculators.Relaxation;
 
-namespace Laqa.Benchmarks.Search;
+namespace Laqa.Engine.Workers;
 
 /// <summary>The calculator worker's check of a batch: one that did not fail by the relaxer's own account must have finite numbers at every step.</summary>
-internal static class BatchCheck
+public static class BatchCheck
 {
+    /// <summary>Why the batch cannot be applied, or null.</summary>
     public static string? NonFinite(RelaxationBatch batch)
     {
         if (batch.Outcome == RelaxationOutcome.Failed) return null;
