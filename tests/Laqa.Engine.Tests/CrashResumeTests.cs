@@ -23,8 +23,8 @@ public sealed class CrashResumeTests(ITestOutputHelper output)
         var seed = Random.Shared.Next();
         output.WriteLine($"kill schedule seed {seed}");
         var random = new Random(seed);
-        var crashed = new CrashHostOptions(dir.Sub("crashed"), Candidates: 8, Workers: 1, Seed: 5, Mode: mode, NSelect: 3,
-            StepsPerBatch: 2, MaxForce: 0.001, DelayMs: 2, MaxTotalSteps: null, Prefetch: 1);
+        var crashed = new CrashHostOptions(dir.Sub("crashed"), Candidates: 12, Workers: 1, Seed: 5, Mode: mode, NSelect: 3,
+            StepsPerBatch: 2, MaxForce: 0.001, DelayMs: 6, MaxTotalSteps: null, Prefetch: 1);
         var reference = crashed with { Directory = dir.Sub("reference") };
 
         using var referenceRun = ChildCampaign.Start(reference);
