@@ -11,11 +11,14 @@ namespace Laqa.Benchmarks.Engine;
 /// SQLite, <see cref="EngineConfig.Setup"/>): Writers persistent actors each persist EventsEach small
 /// events one after the other (the next once the last is written), and the rate is events written per
 /// second over the whole run. Every batch of a campaign needs a few such writes, so this bounds the
-/// engine's persisted batches per second.
+/// engine's persisted batches per second. ProcessorPerEvent: the process's processor time over the
+/// measured run per event written.
 /// </summary>
-public sealed record JournalCeiling(int Writers, int Events, TimeSpan Elapsed)
+public sealed record JournalCeiling(int Writers, int Events, TimeSpan Elapsed, TimeSpan Processor)
 {
     public double EventsPerSecond => Events / Elapsed.TotalSeconds;
+
+    public TimeSpan ProcessorPerEvent => Processor / Events;
 
     public static async Task<JournalCeiling> MeasureAsync(string database, int writers, int eventsEach)
     {
@@ -23,11 +26,13 @@ public sealed record JournalCeiling(int Writers, int Events, TimeSpan Elapsed)
         using var system = ActorSystem.Create(EngineConfig.SystemName, EngineConfig.Setup(database));
         // One event per writer first, so table creation and JIT are outside the measurement.
         await RunAsync(system, writers, 1, "warm-up");
+        var processorBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await RunAsync(system, writers, eventsEach, "measured");
         var elapsed = clock.Elapsed;
+        var processor = Process.GetCurrentProcess().TotalProcessorTime - processorBefore;
         await system.Terminate();
-        return new JournalCeiling(writers, writers * eventsEach, elapsed);
+        return new JournalCeiling(writers, writers * eventsEach, elapsed, processor);
     }
 
     private static Task RunAsync(ActorSystem system, int writers, int eventsEach, string stream)
