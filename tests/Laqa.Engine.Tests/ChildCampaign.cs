@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
@@ -7,12 +8,14 @@ namespace Laqa.Engine.Tests;
 
 /// <summary>
 /// The crash host (tests/Laqa.Engine.CrashHost) running in a child process: its stdout lines as a
-/// channel, the latest batch count it reported, and SIGKILL.
+/// channel, the latest batch count it reported, its log (every other line, stderr too, for a failing
+/// test to show), and SIGKILL.
 /// </summary>
 public sealed class ChildCampaign : IDisposable
 {
     private readonly Process _process;
     private readonly Channel<string> _lines = Channel.CreateUnbounded<string>();
+    private readonly ConcurrentQueue<string> _log = new();
 
     private ChildCampaign(Process process)
     {
@@ -20,9 +23,13 @@ public sealed class ChildCampaign : IDisposable
         _process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is null) _lines.Writer.TryComplete();
-            else _lines.Writer.TryWrite(e.Data);
+            else if (IsProtocol(e.Data)) _lines.Writer.TryWrite(e.Data);
+            else _log.Enqueue(e.Data);
         };
-        _process.ErrorDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null) _log.Enqueue(e.Data);
+        };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
     }
@@ -30,6 +37,9 @@ public sealed class ChildCampaign : IDisposable
     public bool Running { get; private set; }
     public bool Done { get; private set; }
     public long Batches { get; private set; } = -1;
+
+    /// <summary>The lines that are not progress: Akka's log at the host's level, and stderr.</summary>
+    public IEnumerable<string> Log => _log;
 
     public static ChildCampaign Start(CrashHostOptions options)
     {
@@ -39,6 +49,7 @@ public sealed class ChildCampaign : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            Environment = { ["LAQA_LOG_LEVEL"] = "INFO" },
         };
         start.ArgumentList.Add(host);
         foreach (var a in options.ToArgs()) start.ArgumentList.Add(a);
@@ -85,4 +96,6 @@ public sealed class ChildCampaign : IDisposable
         else if (line.StartsWith("PROGRESS ", StringComparison.Ordinal))
             Batches = long.Parse(line.Split(' ')[1], CultureInfo.InvariantCulture);
     }
+
+    private static bool IsProtocol(string line) => line is "RUNNING" or "DONE" || line.StartsWith("PROGRESS ", StringComparison.Ordinal);
 }

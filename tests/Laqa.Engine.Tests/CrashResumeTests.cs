@@ -29,30 +29,31 @@ public sealed class CrashResumeTests(ITestOutputHelper output)
 
         using var referenceRun = ChildCampaign.Start(reference);
         var kills = 0;
+        ChildCampaign? previous = null;
         while (true)
         {
             using var child = ChildCampaign.Start(crashed);
-            if (kills == Kills)
+            try
             {
-                Assert.Equal(0, await child.WaitForExitAsync(timeout.Token));
-                Assert.True(child.Done);
-                break;
+                if (kills == Kills)
+                {
+                    Assert.Equal(0, await child.WaitForExitAsync(timeout.Token));
+                    Assert.True(child.Done);
+                    break;
+                }
+                await RunUntilKillMoment(child, random, timeout.Token);
+                Assert.False(child.Done, $"the campaign finished after {kills} kills: make it longer");
             }
-            if (random.NextDouble() < 0.25)
+            catch
             {
-                // Anywhere in start-up, recovery or the first batches.
-                await Task.Delay(random.Next(0, 2500), timeout.Token);
+                // What the child and the one before it logged says where a resume went wrong.
+                if (previous is not null) WriteLog($"child {kills} (killed)", previous);
+                WriteLog($"child {kills + 1}", child);
+                throw;
             }
-            else
-            {
-                Assert.True(await child.WaitUntil(c => c.Running && c.Batches >= 0, timeout.Token), "child ended before running");
-                var target = child.Batches + random.Next(1, 5);
-                Assert.True(await child.WaitUntil(c => c.Batches >= target || c.Done, timeout.Token), "child ended without finishing");
-                await Task.Delay(random.Next(0, 15), timeout.Token);
-            }
-            Assert.False(child.Done, $"the campaign finished after {kills} kills: make it longer");
             await child.KillAsync();
             kills++;
+            previous = child;
             output.WriteLine($"kill {kills} at {child.Batches} batches");
         }
         Assert.Equal(0, await referenceRun.WaitForExitAsync(timeout.Token));
@@ -72,5 +73,25 @@ public sealed class CrashResumeTests(ITestOutputHelper output)
 
         var journal = CandidateJournal.Read(Path.Combine(crashed.Directory, "campaign.db"));
         foreach (var c in result.Candidates) journal[c.Id].AssertMatches(c);
+    }
+
+    private static async Task RunUntilKillMoment(ChildCampaign child, Random random, CancellationToken cancellationToken)
+    {
+        if (random.NextDouble() < 0.25)
+        {
+            // Anywhere in start-up, recovery or the first batches.
+            await Task.Delay(random.Next(0, 2500), cancellationToken);
+            return;
+        }
+        Assert.True(await child.WaitUntil(c => c.Running && c.Batches >= 0, cancellationToken), "child ended before running");
+        var target = child.Batches + random.Next(1, 5);
+        Assert.True(await child.WaitUntil(c => c.Batches >= target || c.Done, cancellationToken), "child ended without finishing");
+        await Task.Delay(random.Next(0, 15), cancellationToken);
+    }
+
+    private void WriteLog(string title, ChildCampaign child)
+    {
+        output.WriteLine($"--- log of {title}, {child.Batches} batches seen ---");
+        foreach (var line in child.Log) output.WriteLine(line);
     }
 }

@@ -14,14 +14,22 @@ namespace Laqa.Engine.Workers;
 /// previous one, so the selector sees this worker's results in order and journals the selections
 /// each one leads to before the next result can be applied (a resumed campaign then selects as one
 /// that never stopped). A job that throws, returns non-finite numbers or runs past the batch
-/// timeout is reported to the selector, which retries it or fails the candidate. While it holds no
-/// job the worker tells the selector it is ready (work pulling).
+/// timeout is reported to the selector, which retries it or fails the candidate. A result not
+/// settled in time is delivered again (a candidate applies a batch once, and the selector takes a
+/// failure once), and after a few deliveries the worker goes on with its next. A job for a
+/// candidate whose earlier job still waits here replaces it (the selector's retry after a deadline);
+/// a batch whose state has not arrived after a while is asked for again, so a lost message costs
+/// seconds, not the job's deadline. While it holds no job the worker tells the selector it is ready
+/// (work pulling).
 /// </summary>
 public sealed class CalculatorWorker : ReceiveActor
 {
     private static readonly TimeSpan TickInterval = TimeSpan.FromSeconds(2);
-    // A settlement lost with a restarting selector must not stop the worker for good.
     private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(10);
+    // A settlement lost with a selector gone for good must not stop the worker for good.
+    private const int MaxDeliveries = 3;
+    // Long enough for a candidate to recover from its journal on a busy machine.
+    private static readonly TimeSpan RefetchAfter = TimeSpan.FromSeconds(10);
 
     private readonly IActorRef _selector;
     private readonly IActorRef _candidates;
@@ -31,11 +39,13 @@ public sealed class CalculatorWorker : ReceiveActor
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly List<object> _assigned = [];
     private readonly Dictionary<Guid, RunBatch> _fetched = [];
+    private readonly Dictionary<Guid, long> _requestedAtMs = [];
     private readonly Queue<Finished> _finished = new();
     private IRelaxer _relaxer;
     private bool _running;
     private Finished? _unsettled;
     private long _deliveredAtMs;
+    private int _deliveries;
     private ICancelable? _ticking;
 
     public CalculatorWorker(IActorRef selector, IActorRef candidates, IStructureSource source, Func<IRelaxer> relaxerFactory, TimeSpan timeout)
@@ -47,11 +57,16 @@ public sealed class CalculatorWorker : ReceiveActor
         _timeout = timeout;
         _relaxer = relaxerFactory();
 
-        Receive<GenerateStructure>(job => Assign(job));
+        Receive<GenerateStructure>(job =>
+        {
+            DropWaitingJobOf(job.CandidateId);
+            Assign(job);
+        });
         Receive<RelaxBatch>(job =>
         {
+            DropWaitingJobOf(job.CandidateId);
+            RequestState(job);
             Assign(job);
-            _candidates.Tell(new DispatchBatch(job.CandidateId, job.BatchNumber, job.JobId, Self));
         });
         Receive<RunBatch>(run =>
         {
@@ -61,6 +76,7 @@ public sealed class CalculatorWorker : ReceiveActor
         Receive<BatchDeclined>(declined =>
         {
             _assigned.RemoveAll(j => j is RelaxBatch b && b.JobId == declined.JobId);
+            _requestedAtMs.Remove(declined.JobId);
             StartNext();
         });
         Receive<GenerationDone>(done => OnFinished(done.Job.JobId, done.Job.CandidateId, done.Outcome.Failure,
@@ -103,6 +119,34 @@ public sealed class CalculatorWorker : ReceiveActor
         StartNext();
     }
 
+    /// <summary>The selector holds one job per candidate: a new one means the one still waiting here was given up.</summary>
+    private void DropWaitingJobOf(int candidateId)
+    {
+        foreach (var stale in _assigned.Where(j => CandidateOf(j) == candidateId).ToList())
+        {
+            _assigned.Remove(stale);
+            if (stale is RelaxBatch batch)
+            {
+                _fetched.Remove(batch.JobId);
+                _requestedAtMs.Remove(batch.JobId);
+            }
+        }
+    }
+
+    private static int CandidateOf(object job) => job switch
+    {
+        GenerateStructure g => g.CandidateId,
+        RelaxBatch b => b.CandidateId,
+        _ => throw new ArgumentOutOfRangeException(nameof(job), job, "unknown job"),
+    };
+
+    /// <summary>Asks the candidate for the batch; it answers a repeated request as the first.</summary>
+    private void RequestState(RelaxBatch job)
+    {
+        _requestedAtMs[job.JobId] = NowMs;
+        _candidates.Tell(new DispatchBatch(job.CandidateId, job.BatchNumber, job.JobId, Self));
+    }
+
     /// <summary>The first assigned job, once its batch state has arrived; later jobs wait for it.</summary>
     private void StartNext()
     {
@@ -117,6 +161,7 @@ public sealed class CalculatorWorker : ReceiveActor
                 break;
             case RelaxBatch batch when _fetched.Remove(batch.JobId, out var run):
                 _assigned.RemoveAt(0);
+                _requestedAtMs.Remove(batch.JobId);
                 _running = true;
                 var relaxer = _relaxer;
                 TimedJob.Run(ct => relaxer.Advance(run.State, run.MaxSteps, ct), _timeout)
@@ -139,18 +184,38 @@ public sealed class CalculatorWorker : ReceiveActor
     {
         if (_unsettled is not null || !_finished.TryDequeue(out var next)) return;
         _unsettled = next;
+        _deliveries = 0;
+        Send(next);
+    }
+
+    private void Send(Finished finished)
+    {
+        _deliveries++;
         _deliveredAtMs = NowMs;
-        if (next.Result is { } result) _candidates.Tell(result);
-        else _selector.Tell(new JobFailed(next.JobId, next.CandidateId, next.FailureReport));
+        if (finished.Result is { } result) _candidates.Tell(result);
+        else _selector.Tell(new JobFailed(finished.JobId, finished.CandidateId, finished.FailureReport));
     }
 
     private void OnTick()
     {
-        if (_unsettled is not null && NowMs - _deliveredAtMs > SettleTimeout.TotalMilliseconds)
+        if (_unsettled is { } unsettled && NowMs - _deliveredAtMs > SettleTimeout.TotalMilliseconds)
         {
-            _log.Warning("worker: result of job {0} not settled within {1}; delivering the next", _unsettled.JobId, SettleTimeout);
-            _unsettled = null;
-            Deliver();
+            if (_deliveries < MaxDeliveries)
+            {
+                _log.Warning("worker: result of job {0} for candidate {1} not settled within {2}; delivering it again", unsettled.JobId, unsettled.CandidateId, SettleTimeout);
+                Send(unsettled);
+            }
+            else
+            {
+                _log.Warning("worker: result of job {0} for candidate {1} not settled after {2} deliveries; delivering the next", unsettled.JobId, unsettled.CandidateId, MaxDeliveries);
+                _unsettled = null;
+                Deliver();
+            }
+        }
+        if (!_running && _assigned.FirstOrDefault() is RelaxBatch waiting && NowMs - _requestedAtMs[waiting.JobId] > RefetchAfter.TotalMilliseconds)
+        {
+            _log.Warning("worker: no state for batch {0} of candidate {1} within {2}; asking again", waiting.BatchNumber, waiting.CandidateId, RefetchAfter);
+            RequestState(waiting);
         }
         if (HoldsNothing) _selector.Tell(new WorkerReady(Self));
     }
