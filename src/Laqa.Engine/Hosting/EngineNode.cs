@@ -3,6 +3,7 @@ using Akka.Actor;
 using Akka.Cluster;
 using Akka.Cluster.Sharding;
 using Akka.Cluster.Tools.Singleton;
+using Akka.Pattern;
 using Akka.Persistence;
 using Laqa.Calculators.Relaxation;
 using Laqa.Engine.Campaign;
@@ -19,6 +20,9 @@ namespace Laqa.Engine.Hosting;
 public sealed class EngineNode
 {
     public const string CandidateTypeName = "candidate";
+
+    private static readonly TimeSpan MinRestartDelay = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan MaxRestartDelay = TimeSpan.FromSeconds(10);
 
     private EngineNode(ActorSystem system, IActorRef candidates, IActorRef selector, IActorRef campaign)
     {
@@ -56,8 +60,10 @@ public sealed class EngineNode
             ClusterShardingSettings.Create(system),
             new CandidateMessageExtractor());
         var singletonSettings = ClusterSingletonManagerSettings.Create(system);
-        system.ActorOf(ClusterSingletonManager.Props(SelectorActor.Props(settings, candidates, campaign), PoisonPill.Instance, singletonSettings), SelectorActor.Id);
-        system.ActorOf(ClusterSingletonManager.Props(CampaignActor.Props(settings, selector), PoisonPill.Instance, singletonSettings), CampaignActor.Id);
+        system.ActorOf(ClusterSingletonManager.Props(Restarting(SelectorActor.Props(settings, candidates, campaign), SelectorActor.Id),
+            PoisonPill.Instance, singletonSettings), SelectorActor.Id);
+        system.ActorOf(ClusterSingletonManager.Props(Restarting(CampaignActor.Props(settings, selector), CampaignActor.Id),
+            PoisonPill.Instance, singletonSettings), CampaignActor.Id);
 
         var cluster = Cluster.Get(system);
         if (cluster.SelfRoles.Contains(EngineConfig.CalculatorRole))
@@ -70,4 +76,11 @@ public sealed class EngineNode
         await up.Task;
         return new EngineNode(system, candidates, selector, campaign);
     }
+
+    /// <summary>
+    /// A persistent actor stops when a journal write or its recovery fails, and a cluster singleton
+    /// that stops is not started again: under a back-off supervisor it recovers from its journal.
+    /// </summary>
+    private static Props Restarting(Props singleton, string name) =>
+        BackoffSupervisor.Props(Backoff.OnStop(singleton, name, MinRestartDelay, MaxRestartDelay, 0.2, maxNrOfRetries: -1));
 }

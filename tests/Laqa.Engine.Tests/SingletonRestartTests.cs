@@ -1,0 +1,70 @@
+using Akka.Actor;
+using Laqa.Engine.Campaign;
+using Laqa.Engine.CrashHost;
+using Laqa.Engine.Candidates;
+using Laqa.Engine.Hosting;
+using Laqa.Engine.Selection;
+using Laqa.Search;
+using Xunit;
+
+namespace Laqa.Engine.Tests;
+
+/// <summary>A node whose selector stops in the middle of a campaign, as a persistent actor does when a journal write fails.</summary>
+public sealed class SingletonRestartTests : Akka.TestKit.Xunit2.TestKit
+{
+    private static readonly FakeCampaign Campaign = new(Seed: 5, Candidates: 8, StepsPerBatch: 2, MaxForce: 0.001);
+    private readonly TempDirectory _dir;
+
+    public SingletonRestartTests() : this(new TempDirectory()) { }
+
+    private SingletonRestartTests(TempDirectory dir) : base(EngineConfig.Setup(Database(dir)), EngineConfig.SystemName) => _dir = dir;
+
+    private static string Database(TempDirectory dir)
+    {
+        var file = dir.Sub("restarted.db");
+        EngineConfig.PrepareSqlite(file);
+        return file;
+    }
+
+    [Theory]
+    [InlineData(LaqaMode.Sync)]
+    [InlineData(LaqaMode.Async)]
+    public async Task A_selector_that_stops_mid_campaign_is_started_again_and_the_campaign_ends_as_one_that_ran_through(LaqaMode mode)
+    {
+        var settings = Campaign.Settings(workers: 1, mode: mode);
+        var through = await CampaignHost.RunAsync(settings, _dir.Sub("through"), Campaign.Source, SlowRelaxer);
+
+        var node = await EngineNode.StartAsync(Sys, settings, Campaign.Source, SlowRelaxer);
+        node.Campaign.Tell(new SubscribeToCampaign(TestActor));
+        FishForMessage(m => m is CampaignProgress { Totals.Batches: >= 10 }, TimeSpan.FromSeconds(60));
+        var stopped = await SelectorIncarnation();
+        Watch(stopped);
+        stopped.Tell(PoisonPill.Instance);
+        FishForMessage(m => m is Terminated t && t.ActorRef.Equals(stopped));
+
+        var completed = (CampaignCompleted)FishForMessage(m => m is CampaignCompleted or CampaignStopped, TimeSpan.FromSeconds(90));
+        Assert.NotEqual(stopped, await SelectorIncarnation());
+        Assert.Equal(through.EndReason, completed.Reason);
+        var history = await node.Selector.Ask<SelectionHistory>(new GetSelectionHistory(), TimeSpan.FromSeconds(30));
+        Assert.Equal(through.History, history.Records);
+        foreach (var expected in through.Candidates)
+        {
+            var actual = await node.Candidates.Ask<CandidateResult>(new GetCandidateResult(expected.Id), TimeSpan.FromSeconds(30));
+            Assert.Equal((expected.Status, expected.Batches, expected.Steps), (actual.Status, actual.Batches, actual.Steps));
+            Assert.Equal(expected.EnergiesPerAtom.Select(BitConverter.DoubleToInt64Bits), actual.EnergiesPerAtom.Select(BitConverter.DoubleToInt64Bits));
+        }
+    }
+
+    /// <summary>Batches that take a few milliseconds, so that the selector stops while there is work left.</summary>
+    private static FakeRelaxer SlowRelaxer() => new(Campaign.Model, Campaign.MaxForce, TimeSpan.FromMilliseconds(3));
+
+    /// <summary>The selector itself, under the singleton's back-off supervisor.</summary>
+    private Task<IActorRef> SelectorIncarnation() =>
+        Sys.ActorSelection($"/user/{SelectorActor.Id}/singleton/{SelectorActor.Id}").ResolveOne(TimeSpan.FromSeconds(10));
+
+    protected override void AfterAll()
+    {
+        base.AfterAll();
+        _dir.Dispose();
+    }
+}
