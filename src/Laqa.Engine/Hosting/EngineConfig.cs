@@ -98,6 +98,9 @@ public static class EngineConfig
                   # No tags are written: the tag table would only add a query to every write.
                   tag-write-mode = Csv
                   use-clone-connection = false
+                  # Longer than SQLite's busy timeout: a write that waits for the lock fails with SQLite's
+                  # error, not with a timeout after which it may still commit.
+                  circuit-breaker.call-timeout = 60s
                 }
               }
               snapshot-store {
@@ -107,6 +110,7 @@ public static class EngineConfig
                   provider-name = "SQLite.MS"
                   auto-initialize = on
                   read-isolation-level = read-uncommitted
+                  circuit-breaker.call-timeout = 60s
                 }
               }
             }
