@@ -122,14 +122,15 @@ public sealed class CalculatorWorker : ReceiveActor
     /// <summary>The selector holds one job per candidate: a new one means the one still waiting here was given up.</summary>
     private void DropWaitingJobOf(int candidateId)
     {
-        foreach (var stale in _assigned.Where(j => CandidateOf(j) == candidateId).ToList())
+        for (var i = _assigned.Count - 1; i >= 0; i--)
         {
-            _assigned.Remove(stale);
-            if (stale is RelaxBatch batch)
+            if (CandidateOf(_assigned[i]) != candidateId) continue;
+            if (_assigned[i] is RelaxBatch batch)
             {
                 _fetched.Remove(batch.JobId);
                 _requestedAtMs.Remove(batch.JobId);
             }
+            _assigned.RemoveAt(i);
         }
     }
 
