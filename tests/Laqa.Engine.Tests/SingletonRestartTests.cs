@@ -42,7 +42,7 @@ public sealed class SingletonRestartTests : Akka.TestKit.Xunit2.TestKit
         stopped.Tell(PoisonPill.Instance);
         FishForMessage(m => m is Terminated t && t.ActorRef.Equals(stopped));
 
-        var completed = (CampaignCompleted)FishForMessage(m => m is CampaignCompleted or CampaignStopped, TimeSpan.FromSeconds(90));
+        var completed = (CampaignCompleted)FishForMessage(m => m is CampaignCompleted, TimeSpan.FromSeconds(90));
         Assert.NotEqual(stopped, await SelectorIncarnation());
         Assert.Equal(through.EndReason, completed.Reason);
         var history = await node.Selector.Ask<SelectionHistory>(new GetSelectionHistory(), TimeSpan.FromSeconds(30));
