@@ -18,6 +18,9 @@ namespace Laqa.Cli;
 /// </summary>
 public static class RunCommand
 {
+    /// <summary>A stop with no signal behind it (none is known) exits as a Ctrl+C would.</summary>
+    private const int StoppedExitCode = 130;
+
     public static Command Create()
     {
         var config = new Argument<string>("config") { Description = "campaign config (HOCON), see config/reference.conf" };
@@ -38,41 +41,37 @@ public static class RunCommand
             output.WriteLine($"campaign {spec.Composition.Formula()}: {spec.InitialStructures} structures, {spec.Search.Algorithm} search, " +
                              $"{components.Calculator.Name}, {components.Settings.Workers} workers, folder {folder}");
 
-            using var stop = new CancellationTokenSource();
-            ConsoleCancelEventHandler onCancel = (_, e) =>
+            var grace = components.Settings.StopGracePeriod;
+            using var signals = new StopSignals(
+                signal => output.WriteLine($"stopping ({signal}): no new batches start; those in flight may finish within {grace.TotalSeconds:G4} s " +
+                                           "(workers.stop-grace-period), then the campaign can be resumed; a second Ctrl+C or signal stops at once"),
+                () => output.WriteLine("stopping now: the batches in flight are abandoned and run again on resume"));
+            var clock = Stopwatch.StartNew();
+            var lastPrinted = TimeSpan.FromSeconds(-10);
+            var bestSpaceGroup = new BestSpaceGroup();
+            var result = CampaignHost.RunAsync(components.Settings, folder, components.Structures, components.RelaxerFactory, progress =>
             {
-                e.Cancel = true;
-                output.WriteLine("stopping: batches in flight finish, then the campaign can be resumed");
-                stop.Cancel();
-            };
-            Console.CancelKeyPress += onCancel;
-            try
+                if (clock.Elapsed - lastPrinted < TimeSpan.FromSeconds(2) && progress.Phase != CampaignPhase.Done) return;
+                lastPrinted = clock.Elapsed;
+                output.WriteLine(ProgressLine(clock.Elapsed, progress, bestSpaceGroup.Of(progress)));
+            }, signals.Stop, logLevel: "ERROR", abandonToken: signals.Abandon).GetAwaiter().GetResult();
+            if (!result.Finished)
             {
-                var clock = Stopwatch.StartNew();
-                var lastPrinted = TimeSpan.FromSeconds(-10);
-                var bestSpaceGroup = new BestSpaceGroup();
-                var result = CampaignHost.RunAsync(components.Settings, folder, components.Structures, components.RelaxerFactory, progress =>
-                {
-                    if (clock.Elapsed - lastPrinted < TimeSpan.FromSeconds(2) && progress.Phase != CampaignPhase.Done) return;
-                    lastPrinted = clock.Elapsed;
-                    output.WriteLine(ProgressLine(clock.Elapsed, progress, bestSpaceGroup.Of(progress)));
-                }, stop.Token, logLevel: "ERROR").GetAwaiter().GetResult();
-                var rows = ResultsTable.Rows(result.Candidates, result.History);
-                ResultsTable.Write(Path.Combine(folder, "results.tsv"), rows);
-                var record = CampaignRecord.Read(CampaignHost.DatabaseOf(components.Settings, folder));
-                LaqaTable.Write(Path.Combine(folder, LaqaTable.FileName), LaqaTable.Rows(record, spec.Search.Laqa.Weights));
-                output.WriteLine(result.Finished
-                    ? $"done ({result.EndReason}) in {clock.Elapsed.TotalSeconds:F1} s: {result.Totals.Batches} batches, {result.Totals.Steps} relaxation steps"
-                    : $"stopped after {clock.Elapsed.TotalSeconds:F1} s: {result.Totals.Batches} batches, {result.Totals.Steps} steps; run again to resume");
-                var best = rows.FirstOrDefault(r => r.Id == result.Totals.BestCandidate);
-                output.WriteLine(BestFound.Line(result.Totals, best?.RelaxedSpaceGroup ?? "-", record.StepsToBest));
-                ResultsTable.Print(output, rows, parsed.GetValue(top));
-                return 0;
+                // The tables cost seconds per thousand candidates; a stop (a batch system's SIGTERM) must end promptly.
+                output.WriteLine($"stopped after {clock.Elapsed.TotalSeconds:F1} s: {result.Totals.Batches} batches, {result.Totals.Steps} steps" +
+                                 (result.Abandoned ? ", the batches in flight abandoned" : "") +
+                                 $"; run again to resume (`laqa status {folder}` shows the results so far)");
+                return signals.ExitCode ?? StoppedExitCode;
             }
-            finally
-            {
-                Console.CancelKeyPress -= onCancel;
-            }
+            var rows = ResultsTable.Rows(result.Candidates, result.History);
+            ResultsTable.Write(Path.Combine(folder, "results.tsv"), rows);
+            var record = CampaignRecord.Read(CampaignHost.DatabaseOf(components.Settings, folder));
+            LaqaTable.Write(Path.Combine(folder, LaqaTable.FileName), LaqaTable.Rows(record, spec.Search.Laqa.Weights));
+            output.WriteLine($"done ({result.EndReason}) in {clock.Elapsed.TotalSeconds:F1} s: {result.Totals.Batches} batches, {result.Totals.Steps} relaxation steps");
+            var best = rows.FirstOrDefault(r => r.Id == result.Totals.BestCandidate);
+            output.WriteLine(BestFound.Line(result.Totals, best?.RelaxedSpaceGroup ?? "-", record.StepsToBest));
+            ResultsTable.Print(output, rows, parsed.GetValue(top));
+            return 0;
         });
         return command;
     }

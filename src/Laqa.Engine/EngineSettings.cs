@@ -39,6 +39,9 @@ public sealed record EngineSettings(
     /// <summary>Jobs each worker holds beyond the one it runs, so it starts the next without waiting for the engine.</summary>
     public int Prefetch { get; init; } = WorkerSpec.Default.Prefetch;
 
+    /// <summary>How long a stop waits for the batches in flight before it abandons them (they run again on resume).</summary>
+    public TimeSpan StopGracePeriod { get; init; } = WorkerSpec.Default.StopGracePeriod;
+
     /// <summary>The campaign-defining settings behind Fingerprint, kept in the journal to name what changed.</summary>
     public IReadOnlyList<string> DefiningSettings { get; init; } = [];
 
@@ -58,6 +61,7 @@ public sealed record EngineSettings(
         {
             DefiningSettings = spec.DefiningSettings,
             Prefetch = spec.Workers.Prefetch,
+            StopGracePeriod = spec.Workers.StopGracePeriod,
             DatabaseFile = spec.Persistence.SqliteFile,
         };
     }

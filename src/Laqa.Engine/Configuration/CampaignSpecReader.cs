@@ -174,7 +174,10 @@ internal static class CampaignSpecReader
         var count = ReadCountOrWord(r, "laqa.workers.count", "auto", "a number of workers");
         return new WorkerSpec(count is null ? null : (int)Math.Min(count.Value, int.MaxValue),
             r.Duration("laqa.workers.batch-timeout", d.BatchTimeout), r.Int("laqa.workers.max-retries", 0, d.MaxRetries),
-            r.Int("laqa.workers.prefetch", 0, d.Prefetch));
+            r.Int("laqa.workers.prefetch", 0, d.Prefetch))
+        {
+            StopGracePeriod = r.Duration("laqa.workers.stop-grace-period", d.StopGracePeriod),
+        };
     }
 
     private static PersistenceSpec ReadPersistence(ConfigReader r)

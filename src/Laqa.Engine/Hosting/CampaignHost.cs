@@ -17,9 +17,13 @@ public static class CampaignHost
 
     /// <summary>
     /// Runs until the search ends (every candidate done, or the step limit) and returns the final
-    /// results. Cancelling stops gracefully: nothing new is dispatched, batches in flight finish, and
-    /// the result has Finished = false. A folder holding another campaign, or one another process is
-    /// running (<see cref="CampaignLock"/>), is refused with a <see cref="LaqaInputException"/>.
+    /// results. Cancelling stopToken stops gracefully: nothing new is dispatched, the batches in
+    /// flight may finish within <see cref="EngineSettings.StopGracePeriod"/>, and the result has
+    /// Finished = false. Past the grace period, or at once when abandonToken is cancelled, the
+    /// batches in flight are abandoned (they run again on resume) and the result has Abandoned = true
+    /// with the last totals reported and no candidates collected. A folder holding another campaign,
+    /// or one another process is running (<see cref="CampaignLock"/>), is refused with a
+    /// <see cref="LaqaInputException"/>.
     /// </summary>
     public static async Task<CampaignResult> RunAsync(
         EngineSettings settings,
@@ -27,30 +31,47 @@ public static class CampaignHost
         IStructureSource source,
         Func<IRelaxer> relaxerFactory,
         Action<CampaignProgress>? progress = null,
-        CancellationToken cancellationToken = default,
-        string logLevel = "WARNING")
+        CancellationToken stopToken = default,
+        string logLevel = "WARNING",
+        CancellationToken abandonToken = default)
     {
         var database = DatabaseOf(settings, campaignDir);
         using var runLock = CampaignLock.Acquire(database);
         CampaignFolderGuard.Check(database, settings);
         EngineConfig.PrepareSqlite(database);
         var system = ActorSystem.Create(EngineConfig.SystemName, EngineConfig.Setup(database, logLevel: logLevel));
+        using var graceOver = new CancellationTokenSource();
+        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(abandonToken, graceOver.Token);
+        var totals = CampaignTotals.Empty;
         try
         {
-            var node = await EngineNode.StartAsync(system, settings, source, relaxerFactory);
+            var node = await EngineNode.StartAsync(system, settings, source, relaxerFactory).WaitAsync(abandon.Token);
             var end = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
-            system.ActorOf(Props.Create(() => new CampaignReporter(node.Campaign, node.Selector, node.Candidates, progress, end)), "reporter");
-            await using (cancellationToken.Register(() => node.Campaign.Tell(new StopCampaign())))
+            Action<CampaignProgress> report = p =>
             {
-                var outcome = await end.Task;
+                totals = p.Totals;
+                progress?.Invoke(p);
+            };
+            system.ActorOf(Props.Create(() => new CampaignReporter(node.Campaign, node.Selector, node.Candidates, report, end)), "reporter");
+            await using (stopToken.Register(() =>
+            {
+                node.Campaign.Tell(new StopCampaign());
+                graceOver.CancelAfter(settings.StopGracePeriod);
+            }))
+            {
+                var outcome = await end.Task.WaitAsync(abandon.Token);
                 return outcome switch
                 {
                     CampaignRejected r => throw new LaqaInputException($"{campaignDir}: {r.Reason}"),
-                    CampaignCompleted c => await CollectAsync(node, settings, true, c.Reason, c.Totals),
-                    CampaignStopped s => await CollectAsync(node, settings, false, null, s.Totals),
+                    CampaignCompleted c => await CollectAsync(node, settings, true, c.Reason, c.Totals).WaitAsync(abandon.Token),
+                    CampaignStopped s => await CollectAsync(node, settings, false, null, s.Totals).WaitAsync(abandon.Token),
                     _ => throw new InvalidOperationException($"unexpected campaign outcome {outcome}"),
                 };
             }
+        }
+        catch (OperationCanceledException) when (abandon.IsCancellationRequested)
+        {
+            return CampaignResult.AbandonedAt(totals);
         }
         finally
         {

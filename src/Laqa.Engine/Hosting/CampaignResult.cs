@@ -6,11 +6,17 @@ namespace Laqa.Engine.Hosting;
 
 /// <summary>
 /// Where a campaign stands when <see cref="CampaignHost.RunAsync"/> returns: Finished (with the reason
-/// the search ended) or stopped gracefully and resumable; totals; every candidate; the selection history.
+/// the search ended) or stopped and resumable; totals; every candidate; the selection history.
+/// Abandoned: stopped without waiting for the batches in flight (they run again on resume); Totals
+/// are the last reported, Candidates and History are empty.
 /// </summary>
 public sealed record CampaignResult(
     bool Finished,
     string? EndReason,
     CampaignTotals Totals,
     IReadOnlyList<CandidateResult> Candidates,
-    IReadOnlyList<SelectionRecord> History);
+    IReadOnlyList<SelectionRecord> History,
+    bool Abandoned = false)
+{
+    public static CampaignResult AbandonedAt(CampaignTotals totals) => new(false, null, totals, [], [], Abandoned: true);
+}

@@ -34,6 +34,9 @@ public static class EngineConfig
               loglevel = {{logLevel}}
               stdout-loglevel = {{logLevel}}
               actor.provider = cluster
+              # The host handles SIGINT and SIGTERM (a graceful stop, then a grace period); Akka's own
+              # hook would terminate the actor system under a campaign still waiting for its end.
+              coordinated-shutdown.run-by-clr-shutdown-hook = off
               remote.dot-netty.tcp {
                 hostname = "127.0.0.1"
                 port = {{port}}

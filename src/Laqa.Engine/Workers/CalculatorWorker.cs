@@ -47,6 +47,8 @@ public sealed class CalculatorWorker : ReceiveActor
     private long _deliveredAtMs;
     private int _deliveries;
     private ICancelable? _ticking;
+    // Cancels the running job when the worker stops (a shutdown abandoning batches in flight).
+    private readonly CancellationTokenSource _stopping = new();
 
     public CalculatorWorker(IActorRef selector, IActorRef candidates, IStructureSource source, Func<IRelaxer> relaxerFactory, TimeSpan timeout)
     {
@@ -107,7 +109,11 @@ public sealed class CalculatorWorker : ReceiveActor
         _ticking = Context.System.Scheduler.ScheduleTellRepeatedlyCancelable(TickInterval, TickInterval, Self, Tick.Instance, Self);
     }
 
-    protected override void PostStop() => _ticking?.Cancel();
+    protected override void PostStop()
+    {
+        _ticking?.Cancel();
+        _stopping.Cancel();
+    }
 
     private static long NowMs => Environment.TickCount64;
 
@@ -157,7 +163,7 @@ public sealed class CalculatorWorker : ReceiveActor
             case GenerateStructure generate:
                 _assigned.RemoveAt(0);
                 _running = true;
-                TimedJob.Run(ct => _source.Generate(generate.CandidateId, ct), _timeout)
+                TimedJob.Run(ct => _source.Generate(generate.CandidateId, ct), _timeout, _stopping.Token)
                     .PipeTo(Self, success: outcome => new GenerationDone(generate, outcome));
                 break;
             case RelaxBatch batch when _fetched.Remove(batch.JobId, out var run):
@@ -165,7 +171,7 @@ public sealed class CalculatorWorker : ReceiveActor
                 _requestedAtMs.Remove(batch.JobId);
                 _running = true;
                 var relaxer = _relaxer;
-                TimedJob.Run(ct => relaxer.Advance(run.State, run.MaxSteps, ct), _timeout)
+                TimedJob.Run(ct => relaxer.Advance(run.State, run.MaxSteps, ct), _timeout, _stopping.Token)
                     .PipeTo(Self, success: outcome => new BatchDone(run, outcome));
                 break;
         }

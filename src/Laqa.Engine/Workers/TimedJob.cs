@@ -12,11 +12,13 @@ public static class TimedJob
     /// <summary>
     /// Runs work with a token cancelled after timeout; if the work neither finishes nor honours the
     /// token by then it is abandoned (left to finish on its own) and the outcome says it timed out.
-    /// Exceptions become failures naming the exception.
+    /// Exceptions become failures naming the exception. Abandon cancels the work's token at once (the
+    /// worker stopping); the outcome of abandoned work is never looked at.
     /// </summary>
-    public static async Task<JobOutcome<T>> Run<T>(Func<CancellationToken, T> work, TimeSpan timeout) where T : class
+    public static async Task<JobOutcome<T>> Run<T>(Func<CancellationToken, T> work, TimeSpan timeout, CancellationToken abandon = default) where T : class
     {
-        using var cts = new CancellationTokenSource(timeout);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(abandon);
+        cts.CancelAfter(timeout);
         var task = Task.Run(() => work(cts.Token), CancellationToken.None);
         var finished = await Task.WhenAny(task, Task.Delay(timeout + TimeSpan.FromMilliseconds(100), CancellationToken.None)).ConfigureAwait(false);
         if (finished != task || (task.IsCanceled || task.Exception?.InnerException is OperationCanceledException) && cts.IsCancellationRequested)
