@@ -65,7 +65,7 @@ public static class RunCommand
                     ? $"done ({result.EndReason}) in {clock.Elapsed.TotalSeconds:F1} s: {result.Totals.Batches} batches, {result.Totals.Steps} relaxation steps"
                     : $"stopped after {clock.Elapsed.TotalSeconds:F1} s: {result.Totals.Batches} batches, {result.Totals.Steps} steps; run again to resume");
                 var best = rows.FirstOrDefault(r => r.Id == result.Totals.BestCandidate);
-                output.WriteLine(BestFound.Line(result.Totals, best?.RelaxedSpaceGroup ?? "-", record.StepsToBest));
+                output.WriteLine(BestFound.Line(result.Totals, best, record.StepsToBest));
                 ResultsTable.Print(output, rows, parsed.GetValue(top));
                 return 0;
             }
