@@ -66,7 +66,7 @@ public static class ExportCommand
             var symmetry = SymmetryAnalyzer.Analyze(structure, ResultsTable.RelaxedSymprec);
             var symbol = symmetry.IsKnown ? symmetry.InternationalSymbol : SymmetryDataset.UnknownSymbol;
             var stem = Invariant($"{rank.ToString(CultureInfo.InvariantCulture).PadLeft(digits, '0')}-id{c.Id}-{symbol.Replace('/', '_')}-E{c.EnergyPerAtom:F5}");
-            var title = Invariant($"rank {rank} id {c.Id} {structure.Formula()} {symbol}({symmetry.SpaceGroupNumber}) E {c.EnergyPerAtom:F8} eV/atom {c.Status.ToString().ToLowerInvariant()} after {c.Steps} steps");
+            var title = Invariant($"rank {rank} id {c.Id} {structure.Formula()} {symbol}({symmetry.SpaceGroupNumber}) E {c.EnergyPerAtom:F8} eV/atom {Progress(c.Status)} after {c.Steps} steps");
             return format switch
             {
                 "cif" => new ExportedFile(stem + ".cif", path => CifFormat.WriteP1(path, structure, title)),
@@ -83,6 +83,10 @@ public static class ExportCommand
             };
         })];
     }
+
+    /// <summary>"converged", "relaxing" or "stopped at the step limit", for the title line.</summary>
+    private static string Progress(CandidateStatus status) =>
+        status == CandidateStatus.StepLimit ? "stopped at the step limit" : status.ToString().ToLowerInvariant();
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -8,7 +8,7 @@ namespace Laqa.Cli;
 
 /// <summary>
 /// A candidate's line in the LAQA table: its score L = -E + bias (+∞ before its first batch, -∞ once
-/// converged or failed), energy per atom and bias wF F²/(2 dF) + wS S of its last batch, steps and
+/// converged, failed or at the step limit), energy per atom and bias wF F²/(2 dF) + wS S of its last batch, steps and
 /// times selected. NaN energy and bias before the first batch.
 /// </summary>
 public sealed record LaqaRow(int Id, double Score, double EnergyPerAtom, double Bias, int Steps, int TimesSelected, CandidateStatus Status);
@@ -22,13 +22,10 @@ public static class LaqaTable
     public static IReadOnlyList<LaqaRow> Rows(CampaignRecord record, LaqaWeights weights)
     {
         var selected = ResultsTable.TimesSelected(record.History);
-        return [.. record.Candidates
-            .Select(c => (State: c, Snapshot: c.Snapshot()))
-            .Where(c => c.Snapshot is not null)
-            .Select(c =>
+        return [.. record.Snapshots
+            .Select(s =>
             {
-                var s = c.Snapshot!;
-                var applied = c.State.Steps > 0;
+                var applied = s.Steps > 0;
                 return new LaqaRow(s.Id, LaqaScore.Of(s, weights), applied ? s.EnergyPerAtom : double.NaN,
                     applied ? LaqaScore.Bias(s, weights) : double.NaN, s.Steps, selected.GetValueOrDefault(s.Id), s.Status);
             })

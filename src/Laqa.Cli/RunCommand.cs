@@ -69,7 +69,7 @@ public static class RunCommand
             LaqaTable.Write(Path.Combine(folder, LaqaTable.FileName), LaqaTable.Rows(record, spec.Search.Laqa.Weights));
             output.WriteLine($"done ({result.EndReason}) in {clock.Elapsed.TotalSeconds:F1} s: {result.Totals.Batches} batches, {result.Totals.Steps} relaxation steps");
             var best = rows.FirstOrDefault(r => r.Id == result.Totals.BestCandidate);
-            output.WriteLine(BestFound.Line(result.Totals, best?.RelaxedSpaceGroup ?? "-", record.StepsToBest));
+            output.WriteLine(BestFound.Line(result.Totals, best, record.StepsToBest));
             ResultsTable.Print(output, rows, parsed.GetValue(top));
             return 0;
         });

@@ -27,17 +27,17 @@ public static class StatusCommand
             var record = CampaignRecord.ReadFolder(folder);
             var rows = ResultsTable.Rows(record.Results, record.History);
             var totals = record.Totals;
-            var bestSpaceGroup = rows.FirstOrDefault(r => r.Id == totals.BestCandidate)?.RelaxedSpaceGroup ?? "-";
+            var best = rows.FirstOrDefault(r => r.Id == totals.BestCandidate);
             var output = parsed.InvocationConfiguration.Output;
             if (parsed.GetValue(json))
-                output.WriteLine(Json(record, rows, bestSpaceGroup, rowCount));
+                output.WriteLine(Json(record, rows, best?.RelaxedSpaceGroup ?? "-", rowCount));
             else
             {
                 output.WriteLine($"campaign {folder}: {PhaseOf(record)}{(record.EndReason is { } reason ? $" ({reason})" : "")}" +
                                  (record.Running || record.Phase == CampaignPhase.Done ? "" : "; `laqa run` resumes it"));
                 output.WriteLine($"structures {totals.Structures} of {record.CandidateCount}, batches {totals.Batches}, relaxation steps {totals.Steps}, " +
-                                 $"converged {totals.Converged}, failed {totals.Failed}");
-                output.WriteLine(BestFound.Line(totals, bestSpaceGroup, record.StepsToBest));
+                                 $"converged {totals.Converged}, failed {totals.Failed}, at the step limit {totals.AtStepLimit}");
+                output.WriteLine(BestFound.Line(totals, best, record.StepsToBest));
                 ResultsTable.Print(output, rows, rowCount);
             }
             return 0;
@@ -63,6 +63,7 @@ public static class StatusCommand
             steps = t.Steps,
             converged = t.Converged,
             failed = t.Failed,
+            atStepLimit = t.AtStepLimit,
             best = t.BestCandidate is { } id ? new { id, energyPerAtom = t.BestEnergyPerAtom, spaceGroup = bestSpaceGroup } : null,
             stepsToBest = record.StepsToBest,
             top = rows.Take(top).Select((r, i) => new

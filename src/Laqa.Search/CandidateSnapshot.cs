@@ -19,5 +19,6 @@ public sealed record CandidateSnapshot(
 {
     public static CandidateSnapshot Created(int id) => new(id, CandidateStatus.Pending, 0, 0, 1.0, 0, 0, 0);
 
-    public bool IsTerminal => Status is CandidateStatus.Converged or CandidateStatus.Failed;
+    /// <summary>Converged, failed or stopped at the step limit: the candidate gets no more batches.</summary>
+    public bool IsTerminal => Status is CandidateStatus.Converged or CandidateStatus.Failed or CandidateStatus.StepLimit;
 }

@@ -11,4 +11,6 @@ public enum CandidateStatus
     Converged,
     /// <summary>Relaxation or generation failed; the candidate is out of the search.</summary>
     Failed,
+    /// <summary>Not converged when it had used search.max-steps-per-candidate steps; the candidate is out of the search.</summary>
+    StepLimit,
 }

@@ -10,7 +10,7 @@ public static class LaqaScore
     /// <summary>dF never goes below this, so a stalled force does not give an infinite score.</summary>
     public const double MinForceChange = 1e-6;
 
-    /// <summary>+∞ before the first batch (every candidate is tried once), -∞ once converged or failed.</summary>
+    /// <summary>+∞ before the first batch (every candidate is tried once), -∞ once converged, failed or at the step limit.</summary>
     public static double Of(CandidateSnapshot s, LaqaWeights w)
     {
         if (s.IsTerminal) return double.NegativeInfinity;

@@ -27,6 +27,9 @@ public sealed record SearchSpec(SearchAlgorithm Algorithm, LaqaOptions Laqa, int
 {
     public static readonly SearchSpec Default = new(SearchAlgorithm.Laqa, LaqaOptions.Default, 1000);
 
-    /// <summary>Converged, failed, or out of steps: the candidate gets no more batches.</summary>
+    /// <summary>
+    /// Converged, failed, or out of steps: the candidate gets no more batches. The step count is
+    /// checked too, for snapshots that show Relaxing at the limit (journalled before StepLimit existed).
+    /// </summary>
     public bool IsDone(CandidateSnapshot s) => s.IsTerminal || s.Steps >= MaxStepsPerCandidate;
 }

@@ -22,4 +22,17 @@ public static class StepsToBest
         }
         return null;
     }
+
+    /// <summary>The steps of every batch applied up to and including the candidate's last one (where the step limit stopped it); null if it has none.</summary>
+    public static long? ThroughLastBatch(IEnumerable<AppliedBatch> inApplicationOrder, int candidate)
+    {
+        long steps = 0;
+        long? through = null;
+        foreach (var batch in inApplicationOrder)
+        {
+            steps += batch.Steps;
+            if (batch.CandidateId == candidate) through = steps;
+        }
+        return through;
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Laqa.Crystal;
 using Akka.Actor;
 using Laqa.Engine.Selection;
@@ -9,9 +10,20 @@ public enum CampaignPhase { Generating, Searching, Done }
 
 /// <summary>
 /// Campaign event: the campaign folder was started for the campaign with this fingerprint and these
-/// defining settings ("key = value" lines; absent in journals written before they were kept).
+/// defining settings ("key = value" lines; absent in journals written before they were kept), and
+/// the step budget of one candidate (absent in journals written before it was kept).
 /// </summary>
-public sealed record CampaignStarted(string Fingerprint, int CandidateCount, IReadOnlyList<string>? Settings = null) : ILaqaMessage;
+public sealed record CampaignStarted(string Fingerprint, int CandidateCount, IReadOnlyList<string>? Settings = null, int? MaxStepsPerCandidate = null) : ILaqaMessage
+{
+    private const string MaxStepsSetting = "laqa.search.max-steps-per-candidate = ";
+
+    /// <summary>The step budget of one candidate; from the defining settings in journals that did not keep it apart; null when neither holds it.</summary>
+    public int? StepBudget => MaxStepsPerCandidate ??
+        (Settings?.FirstOrDefault(s => s.StartsWith(MaxStepsSetting, StringComparison.Ordinal)) is { } line &&
+         int.TryParse(line.AsSpan(MaxStepsSetting.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var steps)
+            ? steps
+            : null);
+}
 
 /// <summary>Campaign event: the phase changed (Reason says why the search ended).</summary>
 public sealed record CampaignPhaseChanged(CampaignPhase Phase, string? Reason) : ILaqaMessage;

@@ -12,6 +12,7 @@ public sealed class CampaignTally
     private readonly SortedSet<(double EnergyPerAtom, int Id)> _eligibleForBest = [];
     private int _converged;
     private int _failed;
+    private int _atStepLimit;
     private long _batches;
     private long _steps;
 
@@ -26,13 +27,14 @@ public sealed class CampaignTally
     }
 
     public CampaignTotals Totals => _eligibleForBest.Count == 0
-        ? new CampaignTotals(_latest.Count, _converged, _failed, _batches, _steps, null, null)
-        : new CampaignTotals(_latest.Count, _converged, _failed, _batches, _steps, _eligibleForBest.Min.EnergyPerAtom, _eligibleForBest.Min.Id);
+        ? new CampaignTotals(_latest.Count, _converged, _failed, _atStepLimit, _batches, _steps, null, null)
+        : new CampaignTotals(_latest.Count, _converged, _failed, _atStepLimit, _batches, _steps, _eligibleForBest.Min.EnergyPerAtom, _eligibleForBest.Min.Id);
 
     private void Count(CandidateSnapshot s, int sign)
     {
         if (s.Status == CandidateStatus.Converged) _converged += sign;
         if (s.Status == CandidateStatus.Failed) _failed += sign;
+        if (s.Status == CandidateStatus.StepLimit) _atStepLimit += sign;
         _batches += sign * s.Batches;
         _steps += sign * s.Steps;
         if (s.Steps <= 0 || s.Status == CandidateStatus.Failed) return;

@@ -3,7 +3,7 @@ using Laqa.Engine.Serialization;
 namespace Laqa.Engine.Campaign;
 
 /// <summary>
-/// Totals over a campaign's candidates: how many were created (or failed), converged and failed,
+/// Totals over a campaign's candidates: how many were created (or failed), converged, failed and stopped at the step limit,
 /// applied batches and relaxation steps, and the lowest energy per atom (eV/atom) at the last applied
 /// step of a candidate that has not failed, with that candidate's id (lowest id on a tie); counted by <see cref="CampaignTally"/>.
 /// </summary>
@@ -11,10 +11,11 @@ public sealed record CampaignTotals(
     int Structures,
     int Converged,
     int Failed,
+    int AtStepLimit,
     long Batches,
     long Steps,
     double? BestEnergyPerAtom,
     int? BestCandidate) : ILaqaMessage
 {
-    public static readonly CampaignTotals Empty = new(0, 0, 0, 0, 0, null, null);
+    public static readonly CampaignTotals Empty = new(0, 0, 0, 0, 0, 0, null, null);
 }

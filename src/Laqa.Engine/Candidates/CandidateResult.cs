@@ -23,6 +23,6 @@ public sealed record CandidateResult(
 
     public bool IsCreated => Initial is not null;
 
-    public static CandidateResult Of(CandidateState s) =>
-        new(s.Id, s.Status, s.FailureReason, s.NextBatch, s.Steps, s.EnergiesPerAtom, s.Initial, s.Relaxation?.Structure);
+    public static CandidateResult Of(CandidateState s, int? maxStepsPerCandidate) =>
+        new(s.Id, s.StatusWithin(maxStepsPerCandidate), s.FailureReason, s.NextBatch, s.Steps, s.EnergiesPerAtom, s.Initial, s.Relaxation?.Structure);
 }

@@ -9,7 +9,8 @@ namespace Laqa.Engine.Candidates;
 /// Everything a candidate knows, folded from its events (also its persisted snapshot).
 /// Relaxation is null until the candidate is created; NextBatch is the batch number it expects next;
 /// EnergiesPerAtom holds every applied step (eV/atom); the last three numbers are those of the
-/// last applied batch that had steps.
+/// last applied batch that had steps. Status is what the events say; a candidate stopped by the
+/// step limit stays Relaxing here and shows StepLimit in <see cref="Snapshot"/> and <see cref="CandidateResult"/>.
 /// </summary>
 public sealed record CandidateState(
     int Id,
@@ -29,6 +30,7 @@ public sealed record CandidateState(
 
     public bool IsCreated => Relaxation is not null;
 
+    /// <summary>Converged or failed. Not the step limit: a batch dispatched before the candidate reached it is still applied.</summary>
     public bool IsTerminal => Status is CandidateStatus.Converged or CandidateStatus.Failed;
 
     public int Steps => EnergiesPerAtom.Length;
@@ -56,9 +58,12 @@ public sealed record CandidateState(
         _ => throw new ArgumentOutOfRangeException(nameof(e), e, "unknown candidate event"),
     };
 
-    /// <summary>What the search sees; null while the candidate is not known yet.</summary>
-    public CandidateSnapshot? Snapshot() => IsKnown
-        ? new CandidateSnapshot(Id, Status, EnergiesPerAtom.Length > 0 ? EnergiesPerAtom[^1] : 0, MeanForceNorm, ForceChange,
+    /// <summary>The status with <see cref="StepLimit"/> applied: StepLimit for a relaxing candidate out of steps.</summary>
+    public CandidateStatus StatusWithin(int? maxStepsPerCandidate) => StepLimit.Apply(Status, Steps, maxStepsPerCandidate);
+
+    /// <summary>What the search sees (with the step limit applied to the status); null while the candidate is not known yet.</summary>
+    public CandidateSnapshot? Snapshot(int? maxStepsPerCandidate) => IsKnown
+        ? new CandidateSnapshot(Id, StatusWithin(maxStepsPerCandidate), EnergiesPerAtom.Length > 0 ? EnergiesPerAtom[^1] : 0, MeanForceNorm, ForceChange,
             MeanAbsStress, Steps, NextBatch)
         : null;
 }

@@ -12,11 +12,13 @@ namespace Laqa.Engine.Journal;
 /// A campaign as its journal holds it, folded with the same pure code the actors use
 /// (<see cref="CandidateState.Apply"/>, <see cref="CampaignTally"/>): its phase, whether a
 /// process is running it, every candidate's state (ids 0 .. CandidateCount-1), the selection
-/// history, and every applied batch in the order it was applied.
+/// history, and every applied batch in the order it was applied. MaxStepsPerCandidate is the step
+/// budget the journal names (null in the oldest journals), which gives candidates their StepLimit status.
 /// </summary>
 public sealed record CampaignRecord(
     string Fingerprint,
     int CandidateCount,
+    int? MaxStepsPerCandidate,
     CampaignPhase Phase,
     string? EndReason,
     bool Running,
@@ -64,7 +66,7 @@ public sealed record CampaignRecord(
                         applied[at] = applied[at] with { Converged = true };
                     break;
             }
-        return new CampaignRecord(started.Fingerprint, started.CandidateCount, phase, reason, running, candidates, history, applied);
+        return new CampaignRecord(started.Fingerprint, started.CandidateCount, started.StepBudget, phase, reason, running, candidates, history, applied);
     }
 
     /// <summary>The same totals the campaign actor keeps, from the same snapshots.</summary>
@@ -73,16 +75,26 @@ public sealed record CampaignRecord(
         get
         {
             var tally = new CampaignTally();
-            foreach (var snapshot in Candidates.Select(c => c.Snapshot()).OfType<CandidateSnapshot>()) tally.Set(snapshot);
+            foreach (var snapshot in Snapshots) tally.Set(snapshot);
             return tally.Totals;
         }
     }
 
-    /// <summary>Every candidate's result, as <see cref="CampaignHost"/> collects them from the actors.</summary>
-    public IReadOnlyList<CandidateResult> Results => [.. Candidates.Select(CandidateResult.Of)];
+    /// <summary>The snapshot of every candidate known to the search, as the candidates report them to the selector.</summary>
+    public IEnumerable<CandidateSnapshot> Snapshots => Candidates.Select(c => c.Snapshot(MaxStepsPerCandidate)).OfType<CandidateSnapshot>();
 
-    /// <summary>Relaxation steps spent when the final best candidate first converged (<see cref="Search.StepsToBest"/>); null if it has not.</summary>
-    public long? StepsToBest => Totals.BestCandidate is { } best ? Search.StepsToBest.Of(Applied, best) : null;
+    /// <summary>Every candidate's result, as <see cref="CampaignHost"/> collects them from the actors.</summary>
+    public IReadOnlyList<CandidateResult> Results => [.. Candidates.Select(c => CandidateResult.Of(c, MaxStepsPerCandidate))];
+
+    /// <summary>
+    /// Relaxation steps spent when the final best candidate first converged (<see cref="Search.StepsToBest"/>), or
+    /// when it had its last batch if the step limit stopped it; null while it is still relaxing.
+    /// </summary>
+    public long? StepsToBest => Totals.BestCandidate is { } best
+        ? Candidates[best].StatusWithin(MaxStepsPerCandidate) == CandidateStatus.StepLimit
+            ? Search.StepsToBest.ThroughLastBatch(Applied, best)
+            : Search.StepsToBest.Of(Applied, best)
+        : null;
 
     private static int? CandidateIdOf(string persistenceId) =>
         persistenceId.StartsWith(CandidateActor.PersistenceIdPrefix, StringComparison.Ordinal) &&
