@@ -107,7 +107,7 @@ public class GenerateCommandTests
                 if (i == j && n0 == 0 && n1 == 0 && n2 == 0) continue;
                 var d = (s.Lattice.ToCartesian(s.Fractional[j] + new Vec3(n0, n1, n2)) - s.CartesianOf(i)).Norm;
                 var pair = string.Join('-', new[] { s.Species[i], s.Species[j] }.Order());
-                var limit = pair switch { "Cl-Na" => 2.6, "Na-Na" => 3.2, _ => 0.75 * 2 * Elements.Get("Cl").CovalentRadius };
+                var limit = pair switch { "Cl-Na" => 2.6, "Na-Na" => 3.2, _ => MinimumDistances.DefaultFactor * 2 * Elements.Get("Cl").CovalentRadius };
                 Assert.True(d >= limit - 1e-6, $"{file}: {pair} at {d:F3} Å");
             }
         }
