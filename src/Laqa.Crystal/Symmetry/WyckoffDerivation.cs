@@ -44,6 +44,7 @@ internal static class WyckoffDerivation
         }
 
         positions.Sort((p, q) => p.LetterIndex.CompareTo(q.LetterIndex));
+        // Every letter once: the table row and the derivation must list the same positions.
         if (positions.Select(p => p.LetterIndex).Where((index, i) => index != i).Any())
             throw new InvalidOperationException($"space group {group.Number}: the letter table does not match the {positions.Count} derived positions");
         return [.. positions.Select(p => new WyckoffPosition(group, Letter(p.LetterIndex), p.Position.Multiplicity, p.Position.SiteOrder, p.Position.Origin, p.Position.Directions, p.Position.Cosets))];
@@ -77,8 +78,9 @@ internal static class WyckoffDerivation
     };
 
     /// <summary>
-    /// Orders orbit members to pick the representative: subspaces along (line) or normal to (plane) the principal axis
-    /// first, then axes before face and body diagonals, a before b before c, then the origin (x, y, z).
+    /// Orders orbit members to pick the representative: subspaces along (line) or normal to (plane)
+    /// the principal axis first, then axes before face and body diagonals, a before b before c, then
+    /// the origin (x, y, z). WyckoffLetterTable names positions by these representatives.
     /// </summary>
     private static int[] PresentationRank(IntVec3 origin, IntVec3[] directions, IntVec3 principal)
     {
