@@ -7,6 +7,7 @@ using Laqa.Crystal.Generation;
 using Laqa.Crystal.IO;
 using Laqa.Crystal.Neighbours;
 using Laqa.Crystal.Spglib;
+using Laqa.Search.Campaign;
 
 namespace Laqa.Cli;
 
@@ -28,8 +29,13 @@ public static class GenerateCommand
         var format = new Option<string>("--format") { Description = "poscar, cif or extxyz", DefaultValueFactory = _ => "poscar" };
         format.AcceptOnlyFromAmong(Formats);
         var threads = new Option<int>("--threads") { Description = "generating threads (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var cell = new Option<string>("--cell") { Description = "output cell: primitive or conventional", DefaultValueFactory = _ => "primitive" };
-        cell.AcceptOnlyFromAmong("primitive", "conventional");
+        // The campaign's default cell, so that a composition means the same cell in `laqa generate` and `laqa run`.
+        var cell = new Option<string>("--cell")
+        {
+            Description = "output cell, the cell the composition counts: conventional or primitive",
+            DefaultValueFactory = _ => GenerationSpec.Default.Cell.ToString().ToLowerInvariant(),
+        };
+        cell.AcceptOnlyFromAmong("conventional", "primitive");
         var distanceFactor = new Option<double>("--distance-factor") { Description = "minimum distance = factor × (sum of covalent radii)", DefaultValueFactory = _ => MinimumDistances.DefaultFactor };
         var volumeFactor = new Option<double>("--volume-factor") { Description = "target volume = factor × covalent-sphere volume", DefaultValueFactory = _ => VolumeEstimate.DefaultFactor };
         var pairDistances = new Option<string[]>("--min-distance")
@@ -63,7 +69,7 @@ public static class GenerateCommand
                     : VolumeEstimate.FromCovalentSpheres(parsedComposition, parsed.GetValue(volumeFactor)),
                 Primitive: parsed.GetValue(cell) == "primitive",
                 MaxAttempts: attempts);
-            var generator = new StructureGenerator(request, parsed.GetValue(seed));
+            var generator = new StructureGenerator(request, parsed.GetValue(seed), new GenerationSettingNames("--cell {0}", "--spg"));
             Run(generator, n, threadCount, parsed.GetValue(output)!, parsed.GetValue(format)!, parsed.GetValue(json), parsed.InvocationConfiguration.Output);
             return 0;
         });

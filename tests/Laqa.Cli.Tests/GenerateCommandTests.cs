@@ -41,6 +41,34 @@ public class GenerateCommandTests
         }
     }
 
+    [Fact]
+    public void RocksaltConventionalCellGeneratesWithDefaultOptionsInFmMinus3m()
+    {
+        using var folder = new TempFolder();
+        var output = folder.File("out");
+        var run = LaqaProcess.Start(folder.Path, "generate", "--composition", "Na4Cl4", "--spg", "225", "--count", "2", "--out", output);
+        Assert.True(run.ExitCode == 0, run.Error);
+        foreach (var file in Directory.GetFiles(output))
+        {
+            var read = StructureFile.Read(file);
+            Assert.Equal(8, read.Count);
+            Assert.Equal("Fm-3m", SymmetryAnalyzer.Analyze(read).InternationalSymbol);
+        }
+        Assert.Equal(2, Directory.GetFiles(output).Length);
+    }
+
+    [Fact]
+    public void CompositionFittingOnlyThePrimitiveCellIsOneLineNamingTheCellOption()
+    {
+        using var folder = new TempFolder();
+        var output = folder.File("out");
+        var run = LaqaProcess.Start(folder.Path, "generate", "--composition", "Na1Cl1", "--spg", "225", "--out", output);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("laqa: error: Na1Cl1 fits no combination of Wyckoff positions of Fm-3m (225) in the conventional cell; it fits in the primitive cell (--cell primitive)",
+            Assert.Single(run.ErrorLines));
+        Assert.False(Directory.Exists(output));
+    }
+
     [Theory]
     [InlineData("Na4Xx4", "all", "unknown element 'Xx'")]
     [InlineData("Na0Cl4", "all", "count '0' of Na")]
@@ -79,7 +107,7 @@ public class GenerateCommandTests
                 if (i == j && n0 == 0 && n1 == 0 && n2 == 0) continue;
                 var d = (s.Lattice.ToCartesian(s.Fractional[j] + new Vec3(n0, n1, n2)) - s.CartesianOf(i)).Norm;
                 var pair = string.Join('-', new[] { s.Species[i], s.Species[j] }.Order());
-                var limit = pair switch { "Cl-Na" => 2.6, "Na-Na" => 3.2, _ => 0.75 * 2 * Elements.Get("Cl").CovalentRadius };
+                var limit = pair switch { "Cl-Na" => 2.6, "Na-Na" => 3.2, _ => MinimumDistances.DefaultFactor * 2 * Elements.Get("Cl").CovalentRadius };
                 Assert.True(d >= limit - 1e-6, $"{file}: {pair} at {d:F3} Å");
             }
         }

@@ -64,6 +64,18 @@ public class RunCommandTests
     }
 
     [Fact]
+    public void CompositionFittingNoAllowedGroupInTheCellIsOneLineNamingTheCellKeyAndCreatesNothing()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("nacl.conf"), "laqa { composition = Na1Cl1, generation.space-groups = [225], calculator.preset = nacl-bmh }");
+        var run = LaqaProcess.Start(folder.Path, "run", "nacl.conf", "--dir", "campaign");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("laqa: error: Na1Cl1 fits no combination of Wyckoff positions of Fm-3m (225) in the conventional cell; it fits in the primitive cell (laqa.generation.cell = primitive)",
+            Assert.Single(run.ErrorLines));
+        Assert.False(Directory.Exists(folder.File("campaign")));
+    }
+
+    [Fact]
     public void MalformedPotentialFileOfTheConfigIsOneLineNamingKeyFileAndLineAndCreatesNothing()
     {
         using var folder = new TempFolder();

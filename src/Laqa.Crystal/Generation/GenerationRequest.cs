@@ -3,14 +3,15 @@ namespace Laqa.Crystal.Generation;
 /// <summary>
 /// What to generate: a composition (atoms per species in the output cell), the allowed space
 /// groups, the minimum distance per species pair (indexed like the composition's species), the
-/// target volume of the output cell, whether the output cell is primitive, and an attempt bound.
+/// target volume of the output cell, whether the output cell is primitive (by default the conventional
+/// cell, as a campaign's laqa.generation.cell), and an attempt bound.
 /// </summary>
 public sealed record GenerationRequest(
     Composition Composition,
     SpaceGroupSelection SpaceGroups,
     MinimumDistances Distances,
     VolumeEstimate Volume,
-    bool Primitive = true,
+    bool Primitive = false,
     int MaxAttempts = 5000)
 {
     /// <summary>Defaults a materials scientist expects: covalent-radius distances and covalent-sphere volume.</summary>

@@ -18,16 +18,14 @@ public sealed class StructureGenerator
     private readonly long _seed;
     private readonly SpaceGroup[] _groups;
 
-    public StructureGenerator(GenerationRequest request, long seed)
+    /// <summary>A generator for the request; <paramref name="names"/> are the settings an error message tells the user to change.</summary>
+    public StructureGenerator(GenerationRequest request, long seed, GenerationSettingNames? names = null)
     {
         _request = request;
         _seed = seed;
         CheckDistancesFitVolume(request);
-        _groups = [.. request.SpaceGroups.Numbers.Select(SpaceGroups.Get).Where(g => WyckoffAssignment.Exists(g, ConventionalCounts(g)))];
-        if (_groups.Length == 0)
-            throw new LaqaInputException(
-                $"no combination of Wyckoff positions fits {request.Composition.Formula()} in any allowed space group " +
-                $"(space groups {request.SpaceGroups}{(request.Primitive ? ", counts taken per primitive cell" : "")})");
+        _groups = FittingGroups(request, request.Primitive);
+        if (_groups.Length == 0) throw new LaqaInputException(NoFitMessage(request, names ?? new GenerationSettingNames("cell choice {0}", "space-group selection")));
     }
 
     public GenerationRequest Request => _request;
@@ -54,10 +52,32 @@ public sealed class StructureGenerator
             $"(target volume {_request.Volume}): raise the volume or lower the distances");
     }
 
-    private int[] ConventionalCounts(SpaceGroup group)
+    private int[] ConventionalCounts(SpaceGroup group) => ConventionalCounts(_request.Composition, group, _request.Primitive);
+
+    private static int[] ConventionalCounts(Composition composition, SpaceGroup group, bool primitive)
     {
-        var factor = _request.Primitive ? group.CentringVectors.Length : 1;
-        return [.. _request.Composition.Species.Select(s => s.Count * factor)];
+        var factor = primitive ? group.CentringVectors.Length : 1;
+        return [.. composition.Species.Select(s => s.Count * factor)];
+    }
+
+    private static SpaceGroup[] FittingGroups(GenerationRequest request, bool primitive) =>
+        [.. request.SpaceGroups.Numbers.Select(SpaceGroups.Get).Where(g => WyckoffAssignment.Exists(g, ConventionalCounts(request.Composition, g, primitive)))];
+
+    /// <summary>Why nothing fits, and whether the other cell choice would (the counts of a composition are per cell).</summary>
+    private static string NoFitMessage(GenerationRequest request, GenerationSettingNames names)
+    {
+        var numbers = request.SpaceGroups.Numbers;
+        var groups = numbers.Length == 1
+            ? $"{SpaceGroups.Get(numbers[0]).Symbol} ({numbers[0]})"
+            : numbers.Length == SpaceGroupSelection.Count ? "any space group" : $"any of the space groups {request.SpaceGroups}";
+        var cell = request.Primitive ? "primitive" : "conventional";
+        var other = request.Primitive ? "conventional" : "primitive";
+        var fitting = FittingGroups(request, !request.Primitive);
+        var start = $"{request.Composition.Formula()} fits no combination of Wyckoff positions of {groups} in the {cell} cell";
+        if (fitting.Length == 0) return $"{start}, nor in the {other} cell; try other space groups ({names.SpaceGroups})";
+        var where = numbers.Length == 1 ? "" :
+            $" in {fitting.Length} of them ({string.Join(", ", fitting.Take(3).Select(g => $"{g.Symbol} ({g.Number})"))}{(fitting.Length > 3 ? ", …" : "")})";
+        return $"{start}; it fits in the {other} cell{where} ({names.Cell(!request.Primitive)})";
     }
 
     private Structure? TryPlace(SpaceGroup group, List<WyckoffSite> sites, Random random)

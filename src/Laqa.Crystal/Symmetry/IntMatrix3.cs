@@ -24,7 +24,5 @@ internal readonly record struct IntMatrix3(int M00, int M01, int M02, int M10, i
         a.M10 * v.X + a.M11 * v.Y + a.M12 * v.Z,
         a.M20 * v.X + a.M21 * v.Y + a.M22 * v.Z);
 
-    public int Determinant => M00 * (M11 * M22 - M12 * M21) - M01 * (M10 * M22 - M12 * M20) + M02 * (M10 * M21 - M11 * M20);
-
     public IntMatrix3 MinusIdentity() => new(M00 - 1, M01, M02, M10, M11 - 1, M12, M20, M21, M22 - 1);
 }

@@ -9,10 +9,8 @@ namespace Laqa.Crystal.Symmetry;
 /// Subspaces related by an operation plus a lattice translation form one Wyckoff position, with
 /// multiplicity |G| / |H|. The grid is fine enough that every Wyckoff position of the 230 types has
 /// a grid point with no higher symmetry.
-/// Letters follow the International Tables' order where a rule can: multiplicity, then free
-/// parameters, then site-symmetry groups of proper rotations only before the others, then the
-/// representative (see <see cref="PresentationRank"/>). The Tables' order among positions alike in
-/// all these is historical; the rule reproduces 1415 of the 1731 letters (all of them in 146 groups).
+/// Each orbit is presented by its first member in <see cref="PresentationRank"/> order, and lettered
+/// as the International Tables do by <see cref="WyckoffLetterTable"/>.
 /// </summary>
 internal static class WyckoffDerivation
 {
@@ -26,7 +24,7 @@ internal static class WyckoffDerivation
         var ops = group.ExactOperations;
         var principal = PrincipalAxis(group.CrystalSystem);
         var covered = new HashSet<SubspaceKey>();
-        var positions = new List<Presented>();
+        var positions = new List<(int LetterIndex, Presented Position)>();
         foreach (var (point, stabilizer) in DistinctStabilizers(ops))
         {
             var subspace = AffineSubspace.FixedBy(stabilizer.Select(i => ops[i].R), point);
@@ -41,21 +39,21 @@ internal static class WyckoffDerivation
                 var rank = PresentationRank(presentation.Origin, presentation.Directions, principal);
                 if (bestRank is null || Compare(rank, bestRank) < 0) (best, bestRank) = (presentation, rank);
             }
-            positions.Add(Present(ops, best.Origin, best.Directions, stabilizer.Length, bestRank!));
+            var presented = Present(ops, best.Origin, best.Directions, stabilizer.Length);
+            positions.Add((WyckoffLetterTable.LetterIndex(group.Number, WyckoffPosition.Triplet(presented.Origin, presented.Directions)), presented));
         }
 
-        positions.Sort((p, q) =>
-        {
-            var c = (p.Multiplicity, p.Directions.Length, p.ProperOnly ? 0 : 1).CompareTo((q.Multiplicity, q.Directions.Length, q.ProperOnly ? 0 : 1));
-            return c != 0 ? c : Compare(p.Rank, q.Rank);
-        });
-        return [.. positions.Select((p, i) => new WyckoffPosition(group, Letter(i), p.Multiplicity, p.SiteOrder, p.Origin, p.Directions, p.Cosets))];
+        positions.Sort((p, q) => p.LetterIndex.CompareTo(q.LetterIndex));
+        // Every letter once: the table row and the derivation must list the same positions.
+        if (positions.Select(p => p.LetterIndex).Where((index, i) => index != i).Any())
+            throw new InvalidOperationException($"space group {group.Number}: the letter table does not match the {positions.Count} derived positions");
+        return [.. positions.Select(p => new WyckoffPosition(group, Letter(p.LetterIndex), p.Position.Multiplicity, p.Position.SiteOrder, p.Position.Origin, p.Position.Directions, p.Position.Cosets))];
     }
 
-    private sealed record Presented(int Multiplicity, int SiteOrder, bool ProperOnly, Vec3 Origin, Vec3[] Directions, SymmetryOperation[] Cosets, int[] Rank);
+    private sealed record Presented(int Multiplicity, int SiteOrder, Vec3 Origin, Vec3[] Directions, SymmetryOperation[] Cosets);
 
     /// <summary>The position with its representative, and one operation per left coset of the site-symmetry group.</summary>
-    private static Presented Present(ImmutableArray<SeitzOperation> ops, IntVec3 origin, IntVec3[] directions, int siteOrder, int[] rank)
+    private static Presented Present(ImmutableArray<SeitzOperation> ops, IntVec3 origin, IntVec3[] directions, int siteOrder)
     {
         var site = ops.Where(op => (op.Apply(origin) - origin).Mod(D).IsZero && directions.All(d => op.R * d == d)).ToList();
         if (site.Count != siteOrder) throw new InvalidOperationException($"site-symmetry order {site.Count} differs from {siteOrder}");
@@ -67,9 +65,8 @@ internal static class WyckoffDerivation
             cosets.Add(op);
             foreach (var h in site) inCoset.Add(op.Then(h));
         }
-        var properOnly = site.All(op => op.R.Determinant == 1);
-        return new Presented(ops.Length / siteOrder, siteOrder, properOnly, origin.ToVec3(1.0 / D), [.. directions.Select(d => d.ToVec3())],
-            [.. cosets.Select(c => c.ToSymmetryOperation())], rank);
+        return new Presented(ops.Length / siteOrder, siteOrder, origin.ToVec3(1.0 / D), [.. directions.Select(d => d.ToVec3())],
+            [.. cosets.Select(c => c.ToSymmetryOperation())]);
     }
 
     // The unique axis of the standard setting, listed first among directions as in the International Tables.
@@ -81,9 +78,9 @@ internal static class WyckoffDerivation
     };
 
     /// <summary>
-    /// Orders orbit members (to pick the representative) and positions of equal multiplicity, free
-    /// parameters and site-symmetry kind: subspaces along (line) or normal to (plane) the principal axis
-    /// first, then axes before face and body diagonals, a before b before c, then the origin (x, y, z).
+    /// Orders orbit members to pick the representative: subspaces along (line) or normal to (plane)
+    /// the principal axis first, then axes before face and body diagonals, a before b before c, then
+    /// the origin (x, y, z). WyckoffLetterTable names positions by these representatives.
     /// </summary>
     private static int[] PresentationRank(IntVec3 origin, IntVec3[] directions, IntVec3 principal)
     {

@@ -24,10 +24,7 @@ public sealed class WyckoffPosition
 
     public SpaceGroup Group { get; }
 
-    /// <summary>
-    /// Wyckoff letter a, b, …, z, then α, from a derived ordering rule: the multiplicities always match
-    /// the International Tables, the letter itself for 1415 of the 1731 positions (see WyckoffDerivation).
-    /// </summary>
+    /// <summary>Wyckoff letter a, b, …, z, then α, as in the International Tables (and spglib, Bilbao).</summary>
     public string Letter { get; }
 
     /// <summary>Number of points of the orbit in the conventional cell (centring included).</summary>
@@ -74,21 +71,23 @@ public sealed class WyckoffPosition
     }
 
     /// <summary>Coordinate triplet as in the International Tables, e.g. "x,1/8,1/8" or "x,2x,z".</summary>
-    public string Triplet()
+    public string Triplet() => Triplet(Origin, Directions.AsSpan());
+
+    internal static string Triplet(Vec3 origin, ReadOnlySpan<Vec3> directions)
     {
         var parts = new string[3];
         for (var i = 0; i < 3; i++)
         {
             var sb = new StringBuilder();
-            for (var k = 0; k < Directions.Length; k++)
+            for (var k = 0; k < directions.Length; k++)
             {
-                var c = (int)Math.Round(Directions[k][i]);
+                var c = (int)Math.Round(directions[k][i]);
                 if (c == 0) continue;
                 sb.Append(c < 0 ? "-" : sb.Length > 0 ? "+" : "");
                 if (Math.Abs(c) != 1) sb.Append(Math.Abs(c));
-                sb.Append(ParameterName(k));
+                sb.Append(ParameterName(directions, k));
             }
-            var twentyFourths = (int)Math.Round(Origin[i] * SeitzOperation.Denominator);
+            var twentyFourths = (int)Math.Round(origin[i] * SeitzOperation.Denominator);
             if (twentyFourths != 0 || sb.Length == 0)
                 sb.Append(sb.Length > 0 ? "+" : "").Append(Fraction(twentyFourths));
             parts[i] = sb.ToString();
@@ -99,10 +98,15 @@ public sealed class WyckoffPosition
     public override string ToString() => $"{Multiplicity}{Letter} ({Triplet()})";
 
     // A parameter is named after its pivot: the coordinate where only its direction is non-zero.
-    private char ParameterName(int k)
+    private static char ParameterName(ReadOnlySpan<Vec3> directions, int k)
     {
         for (var i = 0; i < 3; i++)
-            if (Math.Abs(Directions[k][i]) == 1 && Directions.Where((_, j) => j != k).All(e => e[i] == 0)) return "xyz"[i];
+        {
+            var pivot = Math.Abs(directions[k][i]) == 1;
+            for (var j = 0; j < directions.Length; j++)
+                if (j != k && directions[j][i] != 0) pivot = false;
+            if (pivot) return "xyz"[i];
+        }
         return "xyz"[k];
     }
 

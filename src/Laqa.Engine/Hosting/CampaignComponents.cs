@@ -28,7 +28,7 @@ public sealed record CampaignComponents(EngineSettings Settings, StructureGenera
             volume,
             generation.Cell == CellChoice.Primitive,
             generation.MaxAttempts);
-        var generator = new StructureGenerator(request, spec.Seed);
+        var generator = new StructureGenerator(request, spec.Seed, new GenerationSettingNames("laqa.generation.cell = {0}", "laqa.generation.space-groups"));
 
         var calculator = CampaignCalculator.Create(spec.Calculator);
         if (calculator is IPotential potential) potential.RequireSpecies([.. composition.Symbols]);

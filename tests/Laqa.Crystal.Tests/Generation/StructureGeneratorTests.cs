@@ -8,6 +8,8 @@ namespace Laqa.Crystal.Tests.Generation;
 
 public class StructureGeneratorTests
 {
+    private static readonly GenerationSettingNames CommandLineNames = new("--cell {0}", "--spg");
+
     private static GenerationRequest Request(string formula, string groups, bool primitive = false) =>
         GenerationRequest.Default(Composition.Parse(formula), SpaceGroupSelection.Parse(groups)) with { Primitive = primitive };
 
@@ -115,9 +117,31 @@ public class StructureGeneratorTests
     [Fact]
     public void NoWyckoffCombinationIsAnErrorNamingTheCause()
     {
-        // Fd-3m's smallest orbit in the conventional cell has 8 points: 3 atoms cannot be placed.
-        var error = Assert.Throws<LaqaInputException>(() => new StructureGenerator(Request("Si3", "227"), seed: 1));
-        Assert.Contains("no combination of Wyckoff positions", error.Message);
+        // Fd-3m's smallest orbit in the conventional cell has 8 points (2 in the primitive cell): 3 atoms cannot be placed.
+        var error = Assert.Throws<LaqaInputException>(() => new StructureGenerator(Request("Si3", "227"), 1, CommandLineNames));
+        Assert.Equal("Si3 fits no combination of Wyckoff positions of Fd-3m (227) in the conventional cell, nor in the primitive cell; " +
+                     "try other space groups (--spg)", error.Message);
+    }
+
+    // Rocksalt: 4 + 4 atoms in Fm-3m's conventional cell (4a + 4b), 1 + 1 in its primitive cell.
+    [Theory]
+    [InlineData("Na1Cl1", "225", false, "Na1Cl1 fits no combination of Wyckoff positions of Fm-3m (225) in the conventional cell; it fits in the primitive cell (--cell primitive)")]
+    [InlineData("Na4Cl4", "225", true, "Na4Cl4 fits no combination of Wyckoff positions of Fm-3m (225) in the primitive cell; it fits in the conventional cell (--cell conventional)")]
+    [InlineData("Na1Cl1", "225 227", false, "Na1Cl1 fits no combination of Wyckoff positions of any of the space groups 225 227 in the conventional cell; it fits in the primitive cell in 1 of them (Fm-3m (225)) (--cell primitive)")]
+    public void CompositionFittingOnlyTheOtherCellIsAnErrorNamingThatCell(string formula, string groups, bool primitive, string message)
+    {
+        var error = Assert.Throws<LaqaInputException>(() => new StructureGenerator(Request(formula, groups, primitive), 1, CommandLineNames));
+        Assert.Equal(message, error.Message);
+        var other = new StructureGenerator(Request(formula, groups, !primitive), seed: 1);
+        Assert.Equal(225, SymmetryAnalyzer.Analyze(other.Generate(0).Structure).SpaceGroupNumber);
+    }
+
+    [Fact]
+    public void GroupsWhereTheCompositionDoesNotFitTheCellAreLeftOutWithoutError()
+    {
+        // Na1Cl1 fits Pm-3m's conventional cell (1a + 1b), but Fm-3m's only in its primitive cell.
+        var generator = new StructureGenerator(Request("Na1Cl1", "221 225"), seed: 1);
+        Assert.Equal([221], generator.FeasibleGroups.Select(g => g.Number));
     }
 
     [Fact]

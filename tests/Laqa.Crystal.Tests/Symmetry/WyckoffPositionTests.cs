@@ -32,6 +32,19 @@ public class WyckoffPositionTests
         Assert.All(group.WyckoffPositions, w => Assert.Equal(group.Order, w.Multiplicity * w.SiteSymmetryOrder));
     }
 
+    // The Tables letter from the highest site symmetry down: 'a' has the smallest multiplicity, the general position is last.
+    [Fact]
+    public void LettersRunInOrderOfMultiplicityToTheGeneralPosition()
+    {
+        foreach (var group in SpaceGroups.All)
+        {
+            var positions = group.WyckoffPositions;
+            Assert.Equal(positions.Select((_, i) => i < 26 ? ((char)('a' + i)).ToString() : "α"), positions.Select(w => w.Letter));
+            Assert.Equal(positions.OrderBy(w => w.Multiplicity), positions);
+            Assert.Equal((group.Order, 3), (group.GeneralPosition.Multiplicity, group.GeneralPosition.FreeParameterCount));
+        }
+    }
+
     // Fm-3m in the International Tables: letter, a representative point with the free parameters
     // (x, y, z) = (0.1, 0.17, 0.29) where the triplet has them, and the number of free parameters.
     [Theory]
