@@ -3,8 +3,8 @@ using Laqa.Crystal;
 namespace Laqa.Calculators;
 
 /// <summary>
-/// Energy, forces and stress of a structure, in the manner of ASE's Calculator. Embedded
-/// potentials and adapters for external codes (LAMMPS, QE, VASP, ASE) all implement this.
+/// Energy, forces and stress of a structure, in the manner of ASE's Calculator. The embedded
+/// potentials implement it; so will adapters for external codes, none of which exists yet.
 /// </summary>
 public interface ICalculator
 {
