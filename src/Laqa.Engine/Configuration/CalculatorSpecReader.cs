@@ -10,7 +10,7 @@ namespace Laqa.Engine.Configuration;
 /// <summary>
 /// Reads laqa.calculator: exactly one of preset (the default, si-tersoff), lammps-file, lennard-jones { }
 /// or rigid-ion { }. Every value is checked with its key path, then the calculator is built and its
-/// coverage of the composition's species checked.
+/// coverage of the composition's species and the cell's net charge checked.
 /// </summary>
 internal static class CalculatorSpecReader
 {
@@ -112,7 +112,7 @@ internal static class CalculatorSpecReader
         var pairs = ReadPairs(r, $"{RigidIonPath}.pairs", allowAnySpecies: false, ["a", "rho", "sigma", "c", "d"], (a, b, f, path) =>
         {
             foreach (var species in new[] { a, b }.Distinct())
-                if (!charges.ContainsKey(species) && !r.Errors.Has(chargesPath))
+                if (!charges.ContainsKey(species) && !r.Errors.Has(chargesPath) && !r.Errors.Has($"{chargesPath}.{species}"))
                     r.Errors.Add(path, $"{species} has no charge in {chargesPath}");
             var repulsion = Field(r, path, f, "a", min: 0, minExclusive: false, max: CampaignLimits.Repulsion);
             // ρ only matters with a repulsion: a = 0 (Coulomb and dispersion only) may leave it out.
@@ -188,14 +188,14 @@ internal static class CalculatorSpecReader
         return double.IsNaN(number) ? null : number;
     }
 
-    /// <summary>Builds the calculator and checks it covers the composition's species, reporting at the key of the chosen source.</summary>
+    /// <summary>Builds the calculator and checks it can evaluate the composition (species covered, no net charge), reporting at the key of the chosen source.</summary>
     private static void Check(ConfigReader r, CalculatorSpec spec, string source, Composition? composition)
     {
         try
         {
             var calculator = CampaignCalculator.Create(spec);
-            if (composition is not null && calculator is IPotential potential && potential.MissingParameters([.. composition.Symbols]) is { } missing)
-                r.Errors.Add(source, $"{missing} of the composition {composition}");
+            if (composition is not null && calculator is IPotential potential && potential.CannotEvaluate(composition) is { } problem)
+                r.Errors.Add(source, problem);
         }
         catch (LaqaInputException e)
         {
