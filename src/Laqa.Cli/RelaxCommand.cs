@@ -46,6 +46,8 @@ public static class RelaxCommand
             var algorithm = parsed.GetValue(optimizer)!;
             Validate(outPath, options, maxSteps, tolerance, algorithm);
             var (calculator, structure) = CalcCommand.Load(parsed.GetValue(potential)!, parsed.GetValue(file)!);
+            // A structure the potential cannot evaluate is bad input, as in `laqa calc`; a failure later in the relaxation exits 1.
+            CalcCommand.Evaluate(calculator, structure);
             var asJson = parsed.GetValue(json);
             var writer = parsed.InvocationConfiguration.Output;
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Xunit;
 using Laqa.Calculators.Potentials;
 using Laqa.Calculators.Relaxation;
+using Laqa.Crystal;
 using Laqa.Crystal.IO;
 
 namespace Laqa.Cli.Tests;
@@ -91,6 +92,23 @@ public class RelaxCommandTests
         var line = Assert.Single(run.ErrorLines);
         Assert.StartsWith("laqa: relaxation failed: ", line);
         Assert.Contains("starting volume", line);
+        Assert.False(File.Exists(outPath));
+    }
+
+    [Theory]
+    [InlineData("si-tersoff")]
+    [InlineData("si-sw")]
+    public void CoincidingAtomsExitWithTwoAsInCalcAndWriteNothing(string potential)
+    {
+        using var folder = new TempFolder();
+        var diamond = SiliconStructures.PerturbedDiamond(5.43, 0.0, 0.0, seed: 11);
+        var path = folder.Write("POSCAR", new Structure(diamond.Lattice, diamond.Species, [diamond.Fractional[0], .. diamond.Fractional[..^1]]));
+        var outPath = folder.File("relaxed.vasp");
+        var calc = LaqaProcess.Start(folder.Path, "calc", "--potential", potential, path);
+        var relax = LaqaProcess.Start(folder.Path, "relax", "--potential", potential, path, "--out", outPath);
+        Assert.Equal((2, 2), (calc.ExitCode, relax.ExitCode));
+        Assert.Equal("", relax.Output);
+        Assert.Equal(Assert.Single(calc.ErrorLines), Assert.Single(relax.ErrorLines));
         Assert.False(File.Exists(outPath));
     }
 
