@@ -126,6 +126,25 @@ public class RelaxCommandTests
         Assert.Equal(["POSCAR"], Directory.GetFiles(folder.Path).Select(Path.GetFileName));
     }
 
+    [Theory]
+    [InlineData("--pressure", "1e300", "--pressure must be at most 1000 GPa in magnitude")]
+    [InlineData("--fmax", "NaN", "--fmax must be greater than 0 and at most 100 eV/Å")]
+    [InlineData("--smax", "1e300", "--smax must be greater than 0 and at most 1000 GPa")]
+    [InlineData("--steps", "2000000000", "--steps must be between 1 and 1000000")]
+    [InlineData("--out", "/proc/relaxed.vasp", "--out: cannot write /proc/relaxed.vasp: ")]
+    public void AnOptionOutOfBoundsExitsWithTwoBeforeAnyWork(string option, string value, string expected)
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("POSCAR", SiliconStructures.PerturbedDiamond(5.43, 0.0, 0.0, seed: 12));
+        var arguments = new List<string> { "relax", "--potential", "si-tersoff", path, "--out", folder.File("relaxed.vasp") };
+        if (option == "--out") arguments.RemoveRange(4, 2);
+        var run = LaqaProcess.Start(folder.Path, [.. arguments, option, value]);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("", run.Output);
+        Assert.StartsWith($"laqa: error: {expected}", Assert.Single(run.ErrorLines));
+        Assert.Equal(["POSCAR"], Directory.GetFiles(folder.Path).Select(Path.GetFileName));
+    }
+
     [Fact]
     public void AnUnknownOptimizerExitsWithTwo()
     {
