@@ -21,15 +21,21 @@ public static class CalcCommand
         command.SetAction(parsed =>
         {
             var (calculator, structure) = Load(parsed.GetValue(potential)!, parsed.GetValue(file)!);
-            var result = calculator.Calculate(structure);
-            // An embedded potential fails only on what it is given (a charged cell, coinciding or collapsed ions): bad input.
-            if (!result.Succeeded) return CliErrors.Report($"calculation failed: {result.Failure}");
+            var result = Evaluate(calculator, structure);
             var output = parsed.InvocationConfiguration.Output;
             if (parsed.GetValue(json)) output.WriteLine(Json(calculator, structure, result));
             else WriteText(output, calculator, structure, result);
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The calculation of the structure a user gave; a failure is bad input (a LaqaInputException).</summary>
+    internal static CalculationResult Evaluate(ICalculator calculator, Structure structure)
+    {
+        var result = calculator.Calculate(structure);
+        // An embedded potential fails only on what it is given (a charged cell, coinciding or collapsed ions).
+        return result.Succeeded ? result : throw new LaqaInputException($"calculation failed: {result.Failure}");
     }
 
     internal static Option<string> PotentialOption() => new("--potential")

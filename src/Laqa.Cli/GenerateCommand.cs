@@ -7,6 +7,7 @@ using Laqa.Crystal.Generation;
 using Laqa.Crystal.IO;
 using Laqa.Crystal.Neighbours;
 using Laqa.Crystal.Spglib;
+using Laqa.Engine.Configuration;
 using Laqa.Search.Campaign;
 
 namespace Laqa.Cli;
@@ -52,21 +53,18 @@ public static class GenerateCommand
         };
         command.SetAction(parsed =>
         {
-            var n = parsed.GetValue(count);
-            if (n < 1) throw new LaqaInputException($"--count must be at least 1 (got {n})");
-            var threadCount = parsed.GetValue(threads);
-            if (threadCount < 1) throw new LaqaInputException($"--threads must be at least 1 (got {threadCount})");
-            var attempts = parsed.GetValue(maxAttempts);
-            if (attempts < 1) throw new LaqaInputException($"--max-attempts must be at least 1 (got {attempts})");
+            var n = Bounded("--count", parsed.GetValue(count), 1, CampaignLimits.GenerateCount);
+            var threadCount = Bounded("--threads", parsed.GetValue(threads), 1, CampaignLimits.Workers);
+            var attempts = Bounded("--max-attempts", parsed.GetValue(maxAttempts), 1, CampaignLimits.MaxAttempts);
             var parsedComposition = Composition.Parse(parsed.GetValue(composition)!);
             var request = new GenerationRequest(
                 parsedComposition,
                 SpaceGroupSelection.Parse(parsed.GetValue(spg)!),
-                MinimumDistances.FromCovalentRadii([.. parsedComposition.Symbols], parsed.GetValue(distanceFactor),
+                MinimumDistances.FromCovalentRadii([.. parsedComposition.Symbols], Positive("--distance-factor", parsed.GetValue(distanceFactor), CampaignLimits.MinDistanceFactor),
                     (parsed.GetValue(pairDistances) ?? []).Select(ParsePairDistance)),
                 parsed.GetValue(volumePerAtom) is { } perAtom
                     ? ParseVolumePerAtom(perAtom, parsedComposition.TotalAtoms)
-                    : VolumeEstimate.FromCovalentSpheres(parsedComposition, parsed.GetValue(volumeFactor)),
+                    : VolumeEstimate.FromCovalentSpheres(parsedComposition, Positive("--volume-factor", parsed.GetValue(volumeFactor), CampaignLimits.VolumeFactor)),
                 Primitive: parsed.GetValue(cell) == "primitive",
                 MaxAttempts: attempts);
             var generator = new StructureGenerator(request, parsed.GetValue(seed), new GenerationSettingNames("--cell {0}", "--spg"));
@@ -76,11 +74,20 @@ public static class GenerateCommand
         return command;
     }
 
+    private static int Bounded(string option, int value, int min, int max) =>
+        value >= min && value <= max ? value : throw new LaqaInputException($"{option} must be between {min} and {max} (got {value})");
+
+    private static double Positive(string option, double value, double max) =>
+        double.IsFinite(value) && value > 0 && value <= max
+            ? value
+            : throw new LaqaInputException(string.Create(CultureInfo.InvariantCulture, $"{option} must be greater than 0 and at most {max} (got {value})"));
+
     private static KeyValuePair<string, double> ParsePairDistance(string text)
     {
         var parts = text.Split('=');
-        if (parts.Length != 2 || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var distance))
-            throw new LaqaInputException($"--min-distance '{text}' must be a pair and a distance in Å, e.g. Si-O=1.5");
+        if (parts.Length != 2 || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var distance)
+            || !double.IsFinite(distance) || distance <= 0 || distance > CampaignLimits.PairDistance)
+            throw new LaqaInputException($"--min-distance '{text}' must be a pair and a distance in Å (greater than 0, at most {CampaignLimits.PairDistance}), e.g. Si-O=1.5");
         return new(parts[0], distance);
     }
 
@@ -88,8 +95,8 @@ public static class GenerateCommand
     {
         var parts = text.Split(':');
         var numbers = parts.Select(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) ? x : double.NaN).ToArray();
-        if (parts.Length > 2 || numbers.Any(x => !double.IsFinite(x)) || numbers[0] <= 0 || (numbers.Length == 2 && numbers[1] < 0))
-            throw new LaqaInputException($"--volume-per-atom '{text}' must be MEAN or MEAN:SIGMA in Å³ per atom, MEAN > 0 and SIGMA ≥ 0");
+        if (parts.Length > 2 || numbers.Any(x => !double.IsFinite(x) || x > CampaignLimits.VolumePerAtom) || numbers[0] <= 0 || (numbers.Length == 2 && numbers[1] < 0))
+            throw new LaqaInputException($"--volume-per-atom '{text}' must be MEAN or MEAN:SIGMA in Å³ per atom, MEAN > 0 and SIGMA ≥ 0, both at most {CampaignLimits.VolumePerAtom}");
         return VolumeEstimate.Explicit(numbers[0] * atoms, numbers.Length == 2 ? numbers[1] * atoms : 0);
     }
 

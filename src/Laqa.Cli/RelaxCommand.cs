@@ -5,6 +5,8 @@ using Laqa.Calculators.Relaxation;
 using Laqa.Crystal;
 using Laqa.Crystal.IO;
 using Laqa.Crystal.Spglib;
+using Laqa.Engine.Configuration;
+using Laqa.Engine.Hosting;
 
 namespace Laqa.Cli;
 
@@ -46,6 +48,8 @@ public static class RelaxCommand
             var algorithm = parsed.GetValue(optimizer)!;
             Validate(outPath, options, maxSteps, tolerance, algorithm);
             var (calculator, structure) = CalcCommand.Load(parsed.GetValue(potential)!, parsed.GetValue(file)!);
+            // A structure the potential cannot evaluate is bad input, as in `laqa calc`; a failure later in the relaxation exits 1.
+            CalcCommand.Evaluate(calculator, structure);
             var asJson = parsed.GetValue(json);
             var writer = parsed.InvocationConfiguration.Output;
 
@@ -121,10 +125,15 @@ public static class RelaxCommand
         var directory = Path.GetDirectoryName(Path.GetFullPath(outPath));
         if (directory is not null && !Directory.Exists(directory))
             throw new LaqaInputException($"--out {outPath}: directory {directory} does not exist");
-        if (!(options.Fmax > 0 && double.IsFinite(options.Fmax))) throw new LaqaInputException($"--fmax must be positive (got {options.Fmax})");
-        if (!(options.Smax > 0 && double.IsFinite(options.Smax))) throw new LaqaInputException("--smax must be positive");
-        if (maxSteps < 1) throw new LaqaInputException($"--steps must be at least 1 (got {maxSteps})");
-        if (!double.IsFinite(options.Pressure)) throw new LaqaInputException("--pressure must be finite");
+        WritableLocation.Require(outPath, "--out");
+        if (!(options.Fmax > 0 && options.Fmax <= CampaignLimits.MaxForce))
+            throw new LaqaInputException(Invariant($"--fmax must be greater than 0 and at most {CampaignLimits.MaxForce} eV/Å (got {options.Fmax})"));
+        if (!(options.Smax > 0 && PressureUnits.ToGPa(options.Smax) <= CampaignLimits.MaxStress))
+            throw new LaqaInputException(Invariant($"--smax must be greater than 0 and at most {CampaignLimits.MaxStress} GPa (got {PressureUnits.ToGPa(options.Smax)})"));
+        if (maxSteps < 1 || maxSteps > CampaignLimits.MaxStepsPerCandidate)
+            throw new LaqaInputException(Invariant($"--steps must be between 1 and {CampaignLimits.MaxStepsPerCandidate} (got {maxSteps})"));
+        if (!(Math.Abs(PressureUnits.ToGPa(options.Pressure)) <= CampaignLimits.Pressure))
+            throw new LaqaInputException(Invariant($"--pressure must be at most {CampaignLimits.Pressure} GPa in magnitude (got {PressureUnits.ToGPa(options.Pressure)})"));
         if (!(symprec > 0 && double.IsFinite(symprec))) throw new LaqaInputException($"--symprec must be positive (got {symprec})");
     }
 

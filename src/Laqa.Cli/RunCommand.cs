@@ -35,6 +35,7 @@ public static class RunCommand
             var components = CampaignComponents.From(spec);
             var folder = parsed.GetValue(dir) ?? Path.GetFileNameWithoutExtension(path);
             var output = parsed.InvocationConfiguration.Output;
+            WritableLocation.Require(CampaignHost.DatabaseOf(components.Settings, folder), "laqa.persistence.sqlite-file");
             if (CampaignLock.IsHeld(CampaignHost.DatabaseOf(components.Settings, folder)))
                 throw new LaqaInputException($"{folder}: the campaign is being run by another process");
             Directory.CreateDirectory(folder);

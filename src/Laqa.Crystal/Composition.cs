@@ -9,6 +9,12 @@ namespace Laqa.Crystal;
 /// </summary>
 public sealed class Composition : IEquatable<Composition>
 {
+    /// <summary>
+    /// The most atoms a parsed composition may hold: random symmetric generation and the embedded
+    /// potentials are meant for cells of up to some hundreds of atoms.
+    /// </summary>
+    public const int MaxAtoms = 500;
+
     public Composition(IEnumerable<(string Symbol, int Count)> species)
     {
         Species = [.. species];
@@ -62,7 +68,7 @@ public sealed class Composition : IEquatable<Composition>
     /// Parses a formula such as "Li12P4S16", "NaCl" or "Na8 Cl8": element symbols (case-sensitive),
     /// each followed by an optional positive integer count (1 when absent); whitespace may separate
     /// elements. No parentheses, hydrates or fractional counts; an element may appear only once,
-    /// because its position fixes the species order.
+    /// because its position fixes the species order; at most MaxAtoms atoms in all.
     /// </summary>
     public static Composition Parse(string text)
     {
@@ -99,6 +105,8 @@ public sealed class Composition : IEquatable<Composition>
             while (i < text.Length && (char.IsAsciiDigit(text[i]) || text[i] is '-' or '.')) i++;
             species.Add((symbol, ParseCount(text[countStart..i], symbol, Fail)));
         }
+        var atoms = species.Sum(s => (long)s.Count);
+        if (atoms > MaxAtoms) throw Fail($"{atoms} atoms in the cell; at most {MaxAtoms} atoms per cell");
         return new Composition(species);
     }
 

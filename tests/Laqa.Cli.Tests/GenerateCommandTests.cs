@@ -74,6 +74,7 @@ public class GenerateCommandTests
     [InlineData("Na0Cl4", "all", "count '0' of Na")]
     [InlineData("Na4Cl4", "231", "231")]
     [InlineData("Si3", "227", "no combination of Wyckoff positions")]
+    [InlineData("Si100000000", "all", "at most 500 atoms per cell")]
     public void BadInputIsOneLineExitCodeTwoAndNoOutput(string composition, string spg, string named)
     {
         using var folder = new TempFolder();
@@ -119,6 +120,13 @@ public class GenerateCommandTests
     [InlineData("--volume-per-atom", "-3", "MEAN > 0")]
     [InlineData("--volume-per-atom", "20:x", "MEAN:SIGMA")]
     [InlineData("--max-attempts", "0", "--max-attempts")]
+    [InlineData("--max-attempts", "2000000000", "--max-attempts must be between 1 and 1000000")]
+    [InlineData("--count", "2000000000", "--count must be between 1 and 10000")]
+    [InlineData("--threads", "100000", "--threads must be between 1 and 1024")]
+    [InlineData("--distance-factor", "NaN", "--distance-factor must be greater than 0 and at most 3")]
+    [InlineData("--volume-factor", "1e300", "--volume-factor must be greater than 0 and at most 100")]
+    [InlineData("--min-distance", "Na-Cl=Infinity", "Si-O=1.5")]
+    [InlineData("--volume-per-atom", "1e300", "at most 10000")]
     public void BadGenerationOptionsAreOneLineAndNoOutput(string option, string value, string named)
     {
         using var folder = new TempFolder();

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Xunit;
 using Laqa.Calculators.Potentials;
 using Laqa.Calculators.Relaxation;
+using Laqa.Crystal;
 using Laqa.Crystal.IO;
 
 namespace Laqa.Cli.Tests;
@@ -95,6 +96,23 @@ public class RelaxCommandTests
     }
 
     [Theory]
+    [InlineData("si-tersoff")]
+    [InlineData("si-sw")]
+    public void CoincidingAtomsExitWithTwoAsInCalcAndWriteNothing(string potential)
+    {
+        using var folder = new TempFolder();
+        var diamond = SiliconStructures.PerturbedDiamond(5.43, 0.0, 0.0, seed: 11);
+        var path = folder.Write("POSCAR", new Structure(diamond.Lattice, diamond.Species, [diamond.Fractional[0], .. diamond.Fractional[..^1]]));
+        var outPath = folder.File("relaxed.vasp");
+        var calc = LaqaProcess.Start(folder.Path, "calc", "--potential", potential, path);
+        var relax = LaqaProcess.Start(folder.Path, "relax", "--potential", potential, path, "--out", outPath);
+        Assert.Equal((2, 2), (calc.ExitCode, relax.ExitCode));
+        Assert.Equal("", relax.Output);
+        Assert.Equal(Assert.Single(calc.ErrorLines), Assert.Single(relax.ErrorLines));
+        Assert.False(File.Exists(outPath));
+    }
+
+    [Theory]
     [InlineData("relaxed.txt", "cannot tell the structure format")]
     [InlineData("no-such-folder/relaxed.vasp", "does not exist")]
     public void ABadOutputNameExitsWithTwoBeforeAnyWork(string outName, string expected)
@@ -105,6 +123,25 @@ public class RelaxCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("", run.Output);
         Assert.Contains(expected, Assert.Single(run.ErrorLines));
+        Assert.Equal(["POSCAR"], Directory.GetFiles(folder.Path).Select(Path.GetFileName));
+    }
+
+    [Theory]
+    [InlineData("--pressure", "1e300", "--pressure must be at most 1000 GPa in magnitude")]
+    [InlineData("--fmax", "NaN", "--fmax must be greater than 0 and at most 100 eV/Å")]
+    [InlineData("--smax", "1e300", "--smax must be greater than 0 and at most 1000 GPa")]
+    [InlineData("--steps", "2000000000", "--steps must be between 1 and 1000000")]
+    [InlineData("--out", "/proc/relaxed.vasp", "--out: cannot write /proc/relaxed.vasp: ")]
+    public void AnOptionOutOfBoundsExitsWithTwoBeforeAnyWork(string option, string value, string expected)
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("POSCAR", SiliconStructures.PerturbedDiamond(5.43, 0.0, 0.0, seed: 12));
+        var arguments = new List<string> { "relax", "--potential", "si-tersoff", path, "--out", folder.File("relaxed.vasp") };
+        if (option == "--out") arguments.RemoveRange(4, 2);
+        var run = LaqaProcess.Start(folder.Path, [.. arguments, option, value]);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("", run.Output);
+        Assert.StartsWith($"laqa: error: {expected}", Assert.Single(run.ErrorLines));
         Assert.Equal(["POSCAR"], Directory.GetFiles(folder.Path).Select(Path.GetFileName));
     }
 

@@ -88,6 +88,28 @@ public class RunCommandTests
         Assert.False(Directory.Exists(folder.File("campaign")));
     }
 
+    [Theory]
+    [InlineData("laqa {\n  composition = Si8\n  initial-structures = 2\n  search.nselect = 1\n  relaxer {\n    fmax = 0.05\n", "bad.conf, line 5: the '{' opened here is not closed")]
+    [InlineData("laqa { composition = Si8, initial-structures = 2, search.nselect = 1 }}}} garbage ]\n", "bad.conf, line 1: '}' without a matching '{'")]
+    [InlineData("include \"nope.conf\"\nlaqa { composition = Si8 }\n", "bad.conf, line 1: include \"nope.conf\": cannot read ")]
+    [InlineData("laqa { composition = Si100000000 }", "laqa.composition: composition 'Si100000000': 100000000 atoms in the cell; at most 500 atoms per cell")]
+    [InlineData("laqa { composition = Si8, initial-structures = 2000000000 }", "laqa.initial-structures: must be between 1 and 100000, got 2000000000")]
+    [InlineData("laqa { composition = Si8, relaxer.pressure = 1e300 }", "laqa.relaxer.pressure: must be at most 1000 in magnitude, got 1e300")]
+    [InlineData("laqa { composition = Na4Cl8, calculator.preset = nacl-bmh }", "laqa.calculator.preset: Na4Cl8 carries a net charge of -4 e")]
+    [InlineData("laqa { composition = Na4Cl4, calculator.rigid-ion { charges { Na = 1, Cl = -2 }, pairs { Na-Na { a = 0 }, Na-Cl { a = 1254.6, rho = 0.317 }, Cl-Cl { a = 0 } } } }",
+        "laqa.calculator.rigid-ion: Na4Cl4 carries a net charge of -4 e")]
+    [InlineData("laqa { composition = Si8, persistence.sqlite-file = \"/proc/nope/x.db\" }", "laqa.persistence.sqlite-file: cannot write /proc/nope/x.db: ")]
+    public void ConfigThatWouldFailIsOneLineExitCodeTwoAndCreatesNothing(string config, string expected)
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("bad.conf"), config);
+        var run = LaqaProcess.Start(folder.Path, "run", "bad.conf", "--dir", "campaign");
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith($"laqa: error: {expected}", Assert.Single(run.ErrorLines));
+        Assert.Equal("", run.Output);
+        Assert.False(Directory.Exists(folder.File("campaign")));
+    }
+
     [Fact]
     public void FolderOfAnotherCampaignIsRefusedNamingTheChangedSettingAndLeftUntouched()
     {

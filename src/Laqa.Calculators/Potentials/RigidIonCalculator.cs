@@ -19,6 +19,26 @@ public sealed class RigidIonCalculator(RigidIonPotential potential, EwaldParamet
 
     public string? MissingParameters(IReadOnlyCollection<string> species) => potential.MissingParameters(species);
 
+    public string? CannotEvaluate(Composition composition) =>
+        MissingParameters([.. composition.Symbols]) is { } missing
+            ? $"{missing} of the composition {composition}"
+            : NetCharge([.. composition.AtomSymbols()], composition.Formula());
+
+    /// <summary>Why a cell of these atoms (one species each) cannot be evaluated for its net charge, or null when it is neutral.</summary>
+    private string? NetCharge(IReadOnlyList<string> atoms, string formula)
+    {
+        double netCharge = 0, absoluteCharge = 0;
+        foreach (var species in atoms)
+        {
+            potential.TryGetCharge(species, out var q);
+            netCharge += q;
+            absoluteCharge += Math.Abs(q);
+        }
+        return Math.Abs(netCharge) > 1e-9 * Math.Max(1.0, absoluteCharge)
+            ? $"{formula} carries a net charge of {netCharge:G6} e; the Ewald sum needs a neutral cell"
+            : null;
+    }
+
     /// <summary>The Ewald parameters used for this structure: fixed, or chosen for its volume, ions and short-range reach (null when no ion is charged).</summary>
     public EwaldParameters? EwaldParametersFor(Structure structure)
     {
@@ -41,18 +61,15 @@ public sealed class RigidIonCalculator(RigidIonPotential potential, EwaldParamet
         var missing = potential.MissingParameters(kinds.Names);
         if (missing is not null) return CalculationResult.Failed($"potential '{Name}': {missing}");
         var n = structure.Count;
+        if (NetCharge(structure.Species, structure.Formula()) is { } charged) return CalculationResult.Failed($"potential '{Name}': {charged}");
         var charges = new double[n];
-        double netCharge = 0, absoluteCharge = 0, chargeSquareSum = 0;
+        var chargeSquareSum = 0.0;
         for (var i = 0; i < n; i++)
         {
             potential.TryGetCharge(structure.Species[i], out var q);
             charges[i] = q;
-            netCharge += q;
-            absoluteCharge += Math.Abs(q);
             chargeSquareSum += q * q;
         }
-        if (Math.Abs(netCharge) > 1e-9 * Math.Max(1.0, absoluteCharge))
-            return CalculationResult.Failed($"potential '{Name}': {structure.Formula()} carries a net charge of {netCharge:G6} e; the Ewald sum needs a neutral cell");
 
         if (CollapsedPair(structure, kinds) is { } collapse) return CalculationResult.Failed($"potential '{Name}': {collapse}");
 

@@ -129,9 +129,11 @@ public static class ExtendedXyzFormat
         if (force is not null and not { Type: 'R', Width: 3 }) throw source.Error(commentLine, "forces must be a R:3 column");
         var width = columns.Sum(c => c.Width);
 
-        var symbols = new string[count];
-        var cartesian = new Vec3[count];
-        var forces = force is null ? null : new double[3 * count];
+        // Sized by the lines present, not the count announced: a count of 2000000000 ends at the file's end, not out of memory.
+        var capacity = Math.Min(count, source.RemainingLines);
+        var symbols = new string[capacity];
+        var cartesian = new Vec3[capacity];
+        var forces = force is null ? null : new double[3 * capacity];
         for (var i = 0; i < count; i++)
         {
             var fields = TextSource.Split(source.Next($"atom {i + 1} of {count}"));

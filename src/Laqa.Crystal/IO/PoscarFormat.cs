@@ -65,13 +65,14 @@ public static class PoscarFormat
         {
             throw source.Error(3, e.Message);
         }
-        var total = counts.Sum();
-        var positions = new Vec3[total];
-        for (var k = 0; k < total; k++)
+        var total = counts.Sum(c => (long)c);
+        // Sized by the lines present, not the count announced: a count of 2000000000 ends at the file's end, not out of memory.
+        var positions = new List<Vec3>((int)Math.Min(total, source.RemainingLines));
+        for (var k = 0L; k < total; k++)
         {
             var f = source.NextFields($"position of atom {k + 1} of {total}", 3);
             var p = new Vec3(source.Number(f[0], "a position"), source.Number(f[1], "a position"), source.Number(f[2], "a position"));
-            positions[k] = cartesian ? lattice.ToFractional(ScaleCartesian(p, factors)) : p;
+            positions.Add(cartesian ? lattice.ToFractional(ScaleCartesian(p, factors)) : p);
         }
         var symbols = species.SelectMany((s, i) => Enumerable.Repeat(s, counts[i]));
         return new TitledStructure(new Structure(lattice, symbols, positions), title);
@@ -127,7 +128,7 @@ public static class PoscarFormat
             throw source.Error($"{f.Length} atom counts for {speciesCount} species");
         var counts = f.Select(t => source.Integer(t, "an atom count")).ToArray();
         if (counts.Any(c => c < 0)) throw source.Error("negative atom count");
-        if (counts.Sum() == 0) throw source.Error("no atoms");
+        if (counts.All(c => c == 0)) throw source.Error("no atoms");
         return counts;
     }
 

@@ -29,6 +29,9 @@ internal sealed class TextSource
     public int LineNumber => _next;
     public bool AtEnd => _next >= _lines.Length;
 
+    /// <summary>Lines not yet returned: an atom count larger than this is refused before anything is allocated for it.</summary>
+    public int RemainingLines => _lines.Length - _next;
+
     /// <summary>The next line; a file that ends first is an error naming <paramref name="expected"/>.</summary>
     public string Next(string expected)
     {

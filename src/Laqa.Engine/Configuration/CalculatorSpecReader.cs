@@ -10,7 +10,7 @@ namespace Laqa.Engine.Configuration;
 /// <summary>
 /// Reads laqa.calculator: exactly one of preset (the default, si-tersoff), lammps-file, lennard-jones { }
 /// or rigid-ion { }. Every value is checked with its key path, then the calculator is built and its
-/// coverage of the composition's species checked.
+/// coverage of the composition's species and the cell's net charge checked.
 /// </summary>
 internal static class CalculatorSpecReader
 {
@@ -83,9 +83,9 @@ internal static class CalculatorSpecReader
             r.Errors.Add(formPath, $"unknown value \"{form}\"{DidYouMean.Hint(form, LennardJonesCalculatorSpec.Forms)}; expected one of {string.Join(", ", LennardJonesCalculatorSpec.Forms)}");
         var pairs = ReadPairs(r, $"{LennardJonesPath}.pairs", allowAnySpecies: true, ["epsilon", "sigma", "cutoff"], (a, b, f, path) =>
         {
-            var epsilon = Field(r, path, f, "epsilon", min: 0, minExclusive: false);
-            var sigma = Field(r, path, f, "sigma", min: 0, minExclusive: true);
-            var cutoff = Field(r, path, f, "cutoff", min: 0, minExclusive: true);
+            var epsilon = Field(r, path, f, "epsilon", min: 0, minExclusive: false, max: CampaignLimits.Epsilon);
+            var sigma = Field(r, path, f, "sigma", min: 0, minExclusive: true, max: CampaignLimits.Length);
+            var cutoff = Field(r, path, f, "cutoff", min: 0, minExclusive: true, max: CampaignLimits.Cutoff);
             return epsilon is null || sigma is null || cutoff is null ? null : new LennardJonesPairSpec(a, b, epsilon.Value, sigma.Value, cutoff.Value);
         });
         return new LennardJonesCalculatorSpec(form, pairs);
@@ -102,24 +102,24 @@ internal static class CalculatorSpecReader
             else if (!value.IsString() || ConfigReader.List(value) is not null) r.Errors.Add(path, "expected a charge in units of e");
             else
             {
-                var charge = r.ParseDouble(path, value.GetString(), double.NaN);
+                var charge = r.ParseDouble(path, value.GetString(), double.NaN, max: CampaignLimits.Charge);
                 if (!double.IsNaN(charge)) charges[species] = charge;
             }
         }
         if (charges.Count == 0 && !r.Errors.HasAtOrBelow(chargesPath))
             r.Errors.Add(chargesPath, "no charges given, e.g. charges { Na = 1, Cl = -1 }");
-        var cutoff = r.Double($"{RigidIonPath}.cutoff", RigidIonPresets.ShortRangeCutoff, min: 0, minExclusive: true);
+        var cutoff = r.Double($"{RigidIonPath}.cutoff", RigidIonPresets.ShortRangeCutoff, min: 0, minExclusive: true, max: CampaignLimits.Cutoff);
         var pairs = ReadPairs(r, $"{RigidIonPath}.pairs", allowAnySpecies: false, ["a", "rho", "sigma", "c", "d"], (a, b, f, path) =>
         {
             foreach (var species in new[] { a, b }.Distinct())
-                if (!charges.ContainsKey(species) && !r.Errors.Has(chargesPath))
+                if (!charges.ContainsKey(species) && !r.Errors.Has(chargesPath) && !r.Errors.Has($"{chargesPath}.{species}"))
                     r.Errors.Add(path, $"{species} has no charge in {chargesPath}");
-            var repulsion = Field(r, path, f, "a", min: 0, minExclusive: false);
+            var repulsion = Field(r, path, f, "a", min: 0, minExclusive: false, max: CampaignLimits.Repulsion);
             // ρ only matters with a repulsion: a = 0 (Coulomb and dispersion only) may leave it out.
-            var rho = repulsion == 0 && !f.ContainsKey("rho") ? 0.0 : Field(r, path, f, "rho", min: 0, minExclusive: true);
-            var sigma = Field(r, path, f, "sigma", min: 0, minExclusive: false, fallback: 0);
-            var c = Field(r, path, f, "c", fallback: 0);
-            var d = Field(r, path, f, "d", fallback: 0);
+            var rho = repulsion == 0 && !f.ContainsKey("rho") ? 0.0 : Field(r, path, f, "rho", min: 0, minExclusive: true, max: CampaignLimits.Length);
+            var sigma = Field(r, path, f, "sigma", min: 0, minExclusive: false, max: CampaignLimits.Length, fallback: 0);
+            var c = Field(r, path, f, "c", max: CampaignLimits.Dispersion, fallback: 0);
+            var d = Field(r, path, f, "d", max: CampaignLimits.Dispersion, fallback: 0);
             return repulsion is null || rho is null || sigma is null || c is null || d is null
                 ? null
                 : new RigidIonPairSpec(a, b, repulsion.Value, rho.Value, sigma.Value, c.Value, d.Value);
@@ -171,7 +171,7 @@ internal static class CalculatorSpecReader
 
     /// <summary>A number of a pair block; missing is an error unless a fallback is given.</summary>
     private static double? Field(ConfigReader r, string pairPath, IReadOnlyDictionary<string, HoconValue> fields, string name,
-        double? min = null, bool minExclusive = false, double? fallback = null)
+        double? min = null, bool minExclusive = false, double? max = null, double? fallback = null)
     {
         var path = $"{pairPath}.{name}";
         if (!fields.TryGetValue(name, out var value))
@@ -184,18 +184,18 @@ internal static class CalculatorSpecReader
             r.Errors.Add(path, "expected a number");
             return null;
         }
-        var number = r.ParseDouble(path, value.GetString(), double.NaN, min, minExclusive);
+        var number = r.ParseDouble(path, value.GetString(), double.NaN, min, minExclusive, max);
         return double.IsNaN(number) ? null : number;
     }
 
-    /// <summary>Builds the calculator and checks it covers the composition's species, reporting at the key of the chosen source.</summary>
+    /// <summary>Builds the calculator and checks it can evaluate the composition (species covered, no net charge), reporting at the key of the chosen source.</summary>
     private static void Check(ConfigReader r, CalculatorSpec spec, string source, Composition? composition)
     {
         try
         {
             var calculator = CampaignCalculator.Create(spec);
-            if (composition is not null && calculator is IPotential potential && potential.MissingParameters([.. composition.Symbols]) is { } missing)
-                r.Errors.Add(source, $"{missing} of the composition {composition}");
+            if (composition is not null && calculator is IPotential potential && potential.CannotEvaluate(composition) is { } problem)
+                r.Errors.Add(source, problem);
         }
         catch (LaqaInputException e)
         {

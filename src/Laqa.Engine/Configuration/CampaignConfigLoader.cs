@@ -1,4 +1,8 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Akka.Configuration;
+using Akka.Configuration.Hocon;
 using Laqa.Crystal;
 using Laqa.Search;
 using Laqa.Search.Campaign;
@@ -8,8 +12,9 @@ namespace Laqa.Engine.Configuration;
 /// <summary>
 /// Reads a campaign from HOCON: the user's config falls back to the embedded config/reference.conf,
 /// every key under laqa { } is checked, and all problems are reported together in one
-/// LaqaInputException, one "key.path: problem" line each. Keys outside laqa { } (e.g. akka { }) are
-/// left to their owners. A relative laqa.calculator.lammps-file is taken from the config file's folder
+/// LaqaInputException, one "key.path: problem" line each. The text is checked strictly first (HoconSyntax):
+/// a syntax error is one line naming the file and line. Keys outside laqa { } (e.g. akka { }) are
+/// left to their owners. An include "file" and a relative laqa.calculator.lammps-file are taken from the config file's folder
 /// (LoadFile), else from the given base directory, else from the working directory.
 /// </summary>
 public static class CampaignConfigLoader
@@ -36,21 +41,52 @@ public static class CampaignConfigLoader
         {
             throw new LaqaInputException($"cannot read campaign config {path}: {e.Message}");
         }
-        return Load(text, Path.GetDirectoryName(Path.GetFullPath(path)));
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        return FromConfig(new Config(Parse(text, path, directory, [])), directory);
     }
 
+    /// <summary>A campaign from HOCON text; an include and a relative lammps-file are taken from <paramref name="baseDirectory"/> (default: the working directory).</summary>
     public static CampaignSpec Load(string hocon, string? baseDirectory = null)
     {
-        Config user;
+        var directory = baseDirectory ?? Directory.GetCurrentDirectory();
+        return FromConfig(new Config(Parse(hocon, "campaign config", directory, [])), directory);
+    }
+
+    /// <summary>Checks the syntax strictly (HoconSyntax), then parses; includes are read from <paramref name="directory"/>.</summary>
+    private static HoconRoot Parse(string text, string source, string directory, ImmutableHashSet<string> including)
+    {
+        var checkedText = HoconSyntax.Check(text, source);
         try
         {
-            user = ConfigurationFactory.ParseString(hocon);
+            return Parser.Parse(checkedText, name => Include(name, text, source, directory, including));
         }
-        catch (Exception e)
+        catch (Exception e) when (e is not LaqaInputException)
         {
-            throw new LaqaInputException($"campaign config is not valid HOCON: {e.Message}");
+            var message = e.Message.Split('\n')[0].Trim().TrimEnd(':');
+            var position = Regex.Match(message, @" at position (\d+)$");
+            return position.Success
+                ? throw new LaqaInputException($"{source}, line {HoconSyntax.LineOf(checkedText, int.Parse(position.Groups[1].Value, CultureInfo.InvariantCulture))}: {message[..position.Index]}")
+                : throw new LaqaInputException($"{source}: not valid HOCON: {message}");
         }
-        return FromConfig(user, baseDirectory);
+    }
+
+    private static HoconRoot Include(string name, string text, string source, string directory, ImmutableHashSet<string> including)
+    {
+        var line = Regex.Match(text, $@"^\s*include\s+""{Regex.Escape(name)}""", RegexOptions.Multiline) is { Success: true } m
+            ? $", line {HoconSyntax.LineOf(text, m.Index + m.Length)}"
+            : "";
+        var path = Path.GetFullPath(name, directory);
+        if (including.Contains(path)) throw new LaqaInputException($"{source}{line}: include \"{name}\" includes {path} within itself");
+        string included;
+        try
+        {
+            included = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LaqaInputException($"{source}{line}: include \"{name}\": cannot read {path}: {e.Message}");
+        }
+        return Parse(included, path, Path.GetDirectoryName(path)!, including.Add(path));
     }
 
     /// <summary>From a parsed user config (which may also hold other sections, e.g. akka { }).</summary>

@@ -15,7 +15,7 @@ internal static class CampaignSpecReader
     public static CampaignSpec? Read(ConfigReader r, string baseDirectory)
     {
         var composition = ReadComposition(r);
-        var initialStructures = r.Int("laqa.initial-structures", 1, 1);
+        var initialStructures = r.Int("laqa.initial-structures", 1, 1, CampaignLimits.InitialStructures);
         var seed = r.Long("laqa.seed", long.MinValue, 0);
         var generation = ReadGeneration(r, composition);
         var calculator = CalculatorSpecReader.Read(r, composition, baseDirectory);
@@ -53,15 +53,15 @@ internal static class CampaignSpecReader
     {
         var d = GenerationSpec.Default;
         var spaceGroups = ReadSpaceGroups(r, "laqa.generation.space-groups");
-        var minDistanceFactor = r.Double("laqa.generation.min-distance.factor", d.MinDistanceFactor, min: 0, minExclusive: true);
+        var minDistanceFactor = r.Double("laqa.generation.min-distance.factor", d.MinDistanceFactor, min: 0, minExclusive: true, max: CampaignLimits.MinDistanceFactor);
         var pairs = ReadPairDistances(r, "laqa.generation.min-distance.pairs", composition);
-        var volumeFactor = r.Double("laqa.generation.volume.factor", d.Volume.Factor, min: 0, minExclusive: true);
-        var mean = r.Double("laqa.generation.volume.mean-per-atom", d.Volume.MeanPerAtom, min: 0);
-        var sigma = r.Double("laqa.generation.volume.sigma-per-atom", d.Volume.SigmaPerAtom, min: 0);
+        var volumeFactor = r.Double("laqa.generation.volume.factor", d.Volume.Factor, min: 0, minExclusive: true, max: CampaignLimits.VolumeFactor);
+        var mean = r.Double("laqa.generation.volume.mean-per-atom", d.Volume.MeanPerAtom, min: 0, max: CampaignLimits.VolumePerAtom);
+        var sigma = r.Double("laqa.generation.volume.sigma-per-atom", d.Volume.SigmaPerAtom, min: 0, max: CampaignLimits.VolumePerAtom);
         if (sigma > 0 && mean == 0 && !r.Errors.Has("laqa.generation.volume.mean-per-atom"))
             r.Errors.Add("laqa.generation.volume.sigma-per-atom", "is set but laqa.generation.volume.mean-per-atom is 0; set the mean too, or use volume.factor alone");
         return new GenerationSpec(spaceGroups, minDistanceFactor, pairs, new VolumeSpec(volumeFactor, mean, sigma),
-            r.Int("laqa.generation.max-attempts", 1, d.MaxAttempts), r.Enum("laqa.generation.cell", d.Cell));
+            r.Int("laqa.generation.max-attempts", 1, d.MaxAttempts, CampaignLimits.MaxAttempts), r.Enum("laqa.generation.cell", d.Cell));
     }
 
     /// <summary>all, a number, a range "a-b", or a list of numbers and ranges; sorted and unique.</summary>
@@ -133,7 +133,7 @@ internal static class CampaignSpecReader
                 r.Errors.Add(pairPath, "expected a distance in Å");
                 continue;
             }
-            var distance = r.ParseDouble(pairPath, value.GetString(), 0, min: 0, minExclusive: true);
+            var distance = r.ParseDouble(pairPath, value.GetString(), 0, min: 0, minExclusive: true, max: CampaignLimits.PairDistance);
             if (distance <= 0) continue;
             var (a, b) = string.CompareOrdinal(elements[0], elements[1]) <= 0 ? (elements[0], elements[1]) : (elements[1], elements[0]);
             if (!pairs.TryAdd((a, b), distance))
@@ -147,36 +147,36 @@ internal static class CampaignSpecReader
         var d = RelaxerSpec.Default;
         return new RelaxerSpec(
             r.Enum("laqa.relaxer.algorithm", d.Algorithm),
-            r.Int("laqa.relaxer.steps-per-batch", 1, d.StepsPerBatch),
-            r.Double("laqa.relaxer.fmax", d.MaxForce, min: 0, minExclusive: true),
-            RelaxerSpec.FromGPa(r.Double("laqa.relaxer.smax", 0.1, min: 0, minExclusive: true)),
-            RelaxerSpec.FromGPa(r.Double("laqa.relaxer.pressure", 0)));
+            r.Int("laqa.relaxer.steps-per-batch", 1, d.StepsPerBatch, CampaignLimits.StepsPerBatch),
+            r.Double("laqa.relaxer.fmax", d.MaxForce, min: 0, minExclusive: true, max: CampaignLimits.MaxForce),
+            RelaxerSpec.FromGPa(r.Double("laqa.relaxer.smax", 0.1, min: 0, minExclusive: true, max: CampaignLimits.MaxStress)),
+            RelaxerSpec.FromGPa(r.Double("laqa.relaxer.pressure", 0, max: CampaignLimits.Pressure)));
     }
 
     private static SearchSpec ReadSearch(ConfigReader r, int initialStructures)
     {
         var d = SearchSpec.Default;
         var algorithm = r.Enum("laqa.search.algorithm", d.Algorithm);
-        var maxSteps = r.Int("laqa.search.max-steps-per-candidate", 1, d.MaxStepsPerCandidate);
-        var nselect = r.Int("laqa.search.nselect", 1, d.Laqa.NSelect);
+        var maxSteps = r.Int("laqa.search.max-steps-per-candidate", 1, d.MaxStepsPerCandidate, CampaignLimits.MaxStepsPerCandidate);
+        var nselect = r.Int("laqa.search.nselect", 1, d.Laqa.NSelect, CampaignLimits.InitialStructures);
         if (algorithm == SearchAlgorithm.Laqa && nselect > initialStructures && !r.Errors.Has("laqa.initial-structures"))
             r.Errors.Add("laqa.search.nselect", $"{nselect} is more than laqa.initial-structures ({initialStructures})");
         var mode = r.Enum("laqa.search.mode", d.Laqa.Mode);
         var weights = new LaqaWeights(
-            r.Double("laqa.search.weights.force", d.Laqa.Weights.Force, min: 0),
-            r.Double("laqa.search.weights.stress", d.Laqa.Weights.Stress, min: 0));
+            r.Double("laqa.search.weights.force", d.Laqa.Weights.Force, min: 0, max: CampaignLimits.Weight),
+            r.Double("laqa.search.weights.stress", d.Laqa.Weights.Stress, min: 0, max: CampaignLimits.Weight));
         return new SearchSpec(algorithm, new LaqaOptions(nselect, mode, weights), maxSteps);
     }
 
     private static WorkerSpec ReadWorkers(ConfigReader r)
     {
         var d = WorkerSpec.Default;
-        var count = ReadCountOrWord(r, "laqa.workers.count", "auto", "a number of workers");
-        return new WorkerSpec(count is null ? null : (int)Math.Min(count.Value, int.MaxValue),
-            r.Duration("laqa.workers.batch-timeout", d.BatchTimeout), r.Int("laqa.workers.max-retries", 0, d.MaxRetries),
-            r.Int("laqa.workers.prefetch", 0, d.Prefetch))
+        var count = ReadCountOrWord(r, "laqa.workers.count", "auto", "a number of workers", CampaignLimits.Workers);
+        return new WorkerSpec((int?)count,
+            r.Duration("laqa.workers.batch-timeout", d.BatchTimeout, CampaignLimits.BatchTimeout), r.Int("laqa.workers.max-retries", 0, d.MaxRetries, CampaignLimits.MaxRetries),
+            r.Int("laqa.workers.prefetch", 0, d.Prefetch, CampaignLimits.Prefetch))
         {
-            StopGracePeriod = r.Duration("laqa.workers.stop-grace-period", d.StopGracePeriod),
+            StopGracePeriod = r.Duration("laqa.workers.stop-grace-period", d.StopGracePeriod, CampaignLimits.StopGracePeriod),
         };
     }
 
@@ -194,15 +194,17 @@ internal static class CampaignSpecReader
     }
 
     private static StopCriteria ReadStop(ConfigReader r) =>
-        new(ReadCountOrWord(r, "laqa.stop.max-total-steps", "none", "a number of steps"));
+        new(ReadCountOrWord(r, "laqa.stop.max-total-steps", "none", "a number of steps", long.MaxValue));
 
     /// <summary>A positive whole number, or a word standing for "no number" (auto, none) read as null.</summary>
-    private static long? ReadCountOrWord(ConfigReader r, string path, string word, string what)
+    private static long? ReadCountOrWord(ConfigReader r, string path, string word, string what, long max)
     {
         var text = r.Scalar(path)?.Trim();
         if (text is null || text == word) return null;
-        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1) return n;
-        r.Errors.Add(path, $"expected {word} or {what} (at least 1), got \"{text}\"");
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= max) return n;
+        r.Errors.Add(path, max == long.MaxValue
+            ? $"expected {word} or {what} (at least 1), got \"{text}\""
+            : $"expected {word} or {what} (1 to {max}), got \"{text}\"");
         return null;
     }
 }

@@ -77,14 +77,14 @@ internal sealed class ConfigReader(Config config, ConfigErrors errors, Config us
         return value;
     }
 
-    public double Double(string path, double fallback, double? min = null, bool minExclusive = false)
+    public double Double(string path, double fallback, double? min = null, bool minExclusive = false, double? max = null)
     {
         var text = Scalar(path);
         if (text is null) return fallback;
-        return ParseDouble(path, text, fallback, min, minExclusive);
+        return ParseDouble(path, text, fallback, min, minExclusive, max);
     }
 
-    public double ParseDouble(string path, string text, double fallback, double? min = null, bool minExclusive = false)
+    public double ParseDouble(string path, string text, double fallback, double? min = null, bool minExclusive = false, double? max = null)
     {
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
         {
@@ -94,6 +94,11 @@ internal sealed class ConfigReader(Config config, ConfigErrors errors, Config us
         if (min is { } m && (minExclusive ? value <= m : value < m))
         {
             errors.Add(path, $"must be {(minExclusive ? "greater than" : "at least")} {m.ToString(CultureInfo.InvariantCulture)}, got {text}");
+            return fallback;
+        }
+        if (max is { } x && (value > x || (min is null && value < -x)))
+        {
+            errors.Add(path, $"must be at most {x.ToString(CultureInfo.InvariantCulture)}{(min is null ? " in magnitude" : "")}, got {text}");
             return fallback;
         }
         return value;
@@ -110,7 +115,7 @@ internal sealed class ConfigReader(Config config, ConfigErrors errors, Config us
         return fallback;
     }
 
-    public TimeSpan Duration(string path, TimeSpan fallback)
+    public TimeSpan Duration(string path, TimeSpan fallback, TimeSpan max)
     {
         var text = Scalar(path);
         if (text is null) return fallback;
@@ -127,6 +132,11 @@ internal sealed class ConfigReader(Config config, ConfigErrors errors, Config us
         if (value <= TimeSpan.Zero)
         {
             errors.Add(path, $"must be a positive duration, got \"{text}\"");
+            return fallback;
+        }
+        if (value > max)
+        {
+            errors.Add(path, $"must be at most {max.TotalDays:0.##} days, got \"{text}\"");
             return fallback;
         }
         return value;

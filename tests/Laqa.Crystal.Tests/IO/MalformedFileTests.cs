@@ -38,6 +38,7 @@ public sealed class MalformedFileTests
     [InlineData("vasp4", 6, 6, "VASP 4")]
     [InlineData("mode", 8, 8, "expected Direct or Cartesian")]
     [InlineData("degenerate", 3, 3, "degenerate")]
+    [InlineData("huge count", 7, 11, "file ends here, expected position of atom 3 of 4000000000")]
     public void PoscarErrorsNameTheFileAndLine(string defect, int line, int expectedLine, string problem)
     {
         var lines = GoodPoscar.TrimEnd('\n').Split('\n').ToList();
@@ -52,6 +53,7 @@ public sealed class MalformedFileTests
             case "vasp4": lines.RemoveAt(line - 1); break;
             case "mode": lines[line - 1] = "Fractional"; break;
             case "degenerate": lines[3] = lines[2]; break;
+            case "huge count": lines[line - 1] = "2000000000 2000000000"; break;
         }
 
         var error = Assert.Throws<LaqaInputException>(() => PoscarFormat.Parse(string.Join('\n', lines), "bad/POSCAR"));
@@ -106,6 +108,7 @@ public sealed class MalformedFileTests
     [Theory]
     [InlineData("2\nLattice", 1, "expected a positive atom count, found '2 x'", "2 x\nLattice")]
     [InlineData("O 2 2 2\n", 4, "file ends here, expected atom 2 of 2", "")]
+    [InlineData("2\nLattice", 5, "file ends here, expected atom 3 of 2000000000", "2000000000\nLattice")]
     [InlineData("O 2 2 2", 4, "bad number '2.x'", "O 2 2.x 2")]
     [InlineData("O 2 2 2", 4, "expected 4 columns (species pos), found 3", "O 2 2")]
     [InlineData("O 2 2 2", 4, "unknown element 'Oo'", "Oo 2 2 2")]

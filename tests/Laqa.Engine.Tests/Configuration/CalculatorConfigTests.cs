@@ -177,6 +177,49 @@ public class CalculatorConfigTests
     }
 
     [Fact]
+    public void Charges_that_do_not_balance_for_the_composition_are_an_error()
+    {
+        Assert.Equal(
+            ["laqa.calculator.rigid-ion: Na4Cl4 carries a net charge of -4 e; the Ewald sum needs a neutral cell"],
+            Errors("""
+                laqa {
+                  composition = Na4Cl4
+                  calculator.rigid-ion {
+                    charges { Na = 1, Cl = -2 }
+                    pairs { Na-Na { a = 0 }, Na-Cl { a = 1254.6, rho = 0.317 }, Cl-Cl { a = 0 } }
+                  }
+                }
+                """));
+    }
+
+    [Theory]
+    [InlineData("nacl-bmh", "Na4Cl8", "laqa.calculator.preset: Na4Cl8 carries a net charge of -4 e; the Ewald sum needs a neutral cell")]
+    [InlineData("al2o3-bush", "Al4O4", "laqa.calculator.preset: Al4O4 carries a net charge of 4 e; the Ewald sum needs a neutral cell")]
+    [InlineData("nacl-bmh", "Na4O2", "laqa.calculator.preset: no charge for species O of the composition Na4O2")]
+    [InlineData("si-tersoff", "Si4O8", "laqa.calculator.preset: no Tersoff parameters for species O of the composition Si4O8")]
+    public void A_preset_that_cannot_evaluate_the_composition_is_an_error(string preset, string composition, string expected)
+    {
+        Assert.Equal([expected], Errors($"laqa {{ composition = {composition}, calculator.preset = {preset} }}"));
+    }
+
+    [Theory]
+    [InlineData("charges { Na = 1e300, Cl = -1 }", "laqa.calculator.rigid-ion.charges.Na: must be at most 8 in magnitude, got 1e300")]
+    [InlineData("cutoff = 1e300", "laqa.calculator.rigid-ion.cutoff: must be at most 30, got 1e300")]
+    [InlineData("pairs { Na-Cl { a = 1e300, rho = 0.3 } }", "laqa.calculator.rigid-ion.pairs.\"Na-Cl\".a: must be at most 10000000, got 1e300")]
+    [InlineData("pairs { Na-Cl { a = 1, rho = 1e300 } }", "laqa.calculator.rigid-ion.pairs.\"Na-Cl\".rho: must be at most 10, got 1e300")]
+    [InlineData("pairs { Na-Cl { a = 0, c = -1e300 } }", "laqa.calculator.rigid-ion.pairs.\"Na-Cl\".c: must be at most 10000000 in magnitude, got -1e300")]
+    public void Absurd_rigid_ion_values_are_an_error(string snippet, string expected)
+    {
+        Assert.Equal([expected], Errors($$"""
+            laqa {
+              composition = Na4Cl4
+              calculator.rigid-ion { charges { Na = 1, Cl = -1 }, pairs { Na-Na { a = 0 }, Na-Cl { a = 0 }, Cl-Cl { a = 0 } } }
+              calculator.rigid-ion { {{snippet}} }
+            }
+            """));
+    }
+
+    [Fact]
     public void Every_problem_of_explicit_rigid_ions_is_listed_with_its_key()
     {
         Assert.Equal(

@@ -24,7 +24,7 @@ public class CampaignConfigLoaderTests
     [InlineData("laqa.seed = [1, 2]", "laqa.seed: expected a single value, got a list")]
     [InlineData("laqa.seed = []", "laqa.seed: expected a single value, got a list")]
     [InlineData("laqa.seed { value = 1 }", "laqa.seed: expected a value, got a block { ... }")]
-    [InlineData("laqa.initial-structures = 0", "laqa.initial-structures: must be at least 1, got 0")]
+    [InlineData("laqa.initial-structures = 0", "laqa.initial-structures: must be between 1 and 100000, got 0")]
     [InlineData("laqa.initial-structures = 5\nlaqa.search.nselect = 6", "laqa.search.nselect: 6 is more than laqa.initial-structures (5)")]
     [InlineData("laqa.search.weights.force = -0.1", "laqa.search.weights.force: must be at least 0, got -0.1")]
     [InlineData("laqa.search.weights.stress = -1", "laqa.search.weights.stress: must be at least 0, got -1")]
@@ -41,13 +41,33 @@ public class CampaignConfigLoaderTests
     [InlineData("laqa.generation.min-distance.pairs { Si = 2 }", "laqa.generation.min-distance.pairs.\"Si\": expected a pair of elements such as \"Si-O\"")]
     [InlineData("laqa.generation.volume.sigma-per-atom = 2", "laqa.generation.volume.sigma-per-atom: is set but laqa.generation.volume.mean-per-atom is 0; set the mean too, or use volume.factor alone")]
     [InlineData("laqa.generation.cell = primative", "laqa.generation.cell: unknown value \"primative\" (did you mean primitive?); expected one of conventional, primitive")]
-    [InlineData("laqa.workers.count = 0", "laqa.workers.count: expected auto or a number of workers (at least 1), got \"0\"")]
+    [InlineData("laqa.workers.count = 0", "laqa.workers.count: expected auto or a number of workers (1 to 1024), got \"0\"")]
     [InlineData("laqa.workers.batch-timeout = soon", "laqa.workers.batch-timeout: expected a duration such as 90s, 10m or 2h, got \"soon\"")]
-    [InlineData("laqa.workers.max-retries = -1", "laqa.workers.max-retries: must be at least 0, got -1")]
-    [InlineData("laqa.workers.prefetch = -1", "laqa.workers.prefetch: must be at least 0, got -1")]
+    [InlineData("laqa.workers.max-retries = -1", "laqa.workers.max-retries: must be between 0 and 100, got -1")]
+    [InlineData("laqa.workers.prefetch = -1", "laqa.workers.prefetch: must be between 0 and 100, got -1")]
     [InlineData("laqa.stop.max-total-steps = -5", "laqa.stop.max-total-steps: expected none or a number of steps (at least 1), got \"-5\"")]
     [InlineData("laqa.persistence.provider = postgresql", "laqa.persistence.postgresql-connection-string: required with provider = postgresql")]
     [InlineData("laqa.calculator.lennard-jones.pairs { Si-Si { epsilon = 1, sigma = big, cutoff = 5 } }", "laqa.calculator.lennard-jones.pairs.\"Si-Si\".sigma: expected a number, got \"big\"")]
+    [InlineData("laqa.initial-structures = 2000000000", "laqa.initial-structures: must be between 1 and 100000, got 2000000000")]
+    [InlineData("laqa.generation.max-attempts = 2000000000", "laqa.generation.max-attempts: must be between 1 and 1000000, got 2000000000")]
+    [InlineData("laqa.generation.min-distance.factor = 1e300", "laqa.generation.min-distance.factor: must be at most 3, got 1e300")]
+    [InlineData("laqa.generation.min-distance.pairs { \"Si-Si\" = 1e300 }", "laqa.generation.min-distance.pairs.\"Si-Si\": must be at most 10, got 1e300")]
+    [InlineData("laqa.generation.volume.factor = 1e300", "laqa.generation.volume.factor: must be at most 100, got 1e300")]
+    [InlineData("laqa.generation.volume.mean-per-atom = 1e9", "laqa.generation.volume.mean-per-atom: must be at most 10000, got 1e9")]
+    [InlineData("laqa.relaxer.steps-per-batch = 1000000", "laqa.relaxer.steps-per-batch: must be between 1 and 10000, got 1000000")]
+    [InlineData("laqa.relaxer.fmax = 1e300", "laqa.relaxer.fmax: must be at most 100, got 1e300")]
+    [InlineData("laqa.relaxer.smax = Infinity", "laqa.relaxer.smax: expected a number, got \"Infinity\"")]
+    [InlineData("laqa.relaxer.pressure = 1e300", "laqa.relaxer.pressure: must be at most 1000 in magnitude, got 1e300")]
+    [InlineData("laqa.relaxer.pressure = -1001", "laqa.relaxer.pressure: must be at most 1000 in magnitude, got -1001")]
+    [InlineData("laqa.relaxer.pressure = NaN", "laqa.relaxer.pressure: expected a number, got \"NaN\"")]
+    [InlineData("laqa.search.max-steps-per-candidate = 2000000000", "laqa.search.max-steps-per-candidate: must be between 1 and 1000000, got 2000000000")]
+    [InlineData("laqa.search.weights.stress = 1e300", "laqa.search.weights.stress: must be at most 1000, got 1e300")]
+    [InlineData("laqa.workers.count = 100000", "laqa.workers.count: expected auto or a number of workers (1 to 1024), got \"100000\"")]
+    [InlineData("laqa.workers.prefetch = 1000000", "laqa.workers.prefetch: must be between 0 and 100, got 1000000")]
+    [InlineData("laqa.workers.max-retries = 1000000", "laqa.workers.max-retries: must be between 0 and 100, got 1000000")]
+    [InlineData("laqa.workers.batch-timeout = 3650d", "laqa.workers.batch-timeout: must be at most 7 days, got \"3650d\"")]
+    [InlineData("laqa.calculator.lennard-jones.pairs { Si-Si { epsilon = 1e300, sigma = 2, cutoff = 5 } }", "laqa.calculator.lennard-jones.pairs.\"Si-Si\".epsilon: must be at most 100, got 1e300")]
+    [InlineData("laqa.calculator.lennard-jones.pairs { Si-Si { epsilon = 1, sigma = 2, cutoff = 1e6 } }", "laqa.calculator.lennard-jones.pairs.\"Si-Si\".cutoff: must be at most 30, got 1e6")]
     public void Each_error_is_reported_with_its_key_path(string snippet, string expected)
     {
         Assert.Equal([expected], Errors("laqa.composition = Si8\n" + snippet));
@@ -58,6 +78,7 @@ public class CampaignConfigLoaderTests
     [InlineData("laqa.composition = Si16x", "laqa.composition: composition 'Si16x': 'x' must start with an uppercase letter (element symbols are written like Si, Cl)")]
     [InlineData("laqa.composition = Si0", "laqa.composition: composition 'Si0': count '0' of Si is zero; counts must be positive")]
     [InlineData("laqa.composition = Si4O8Si4", "laqa.composition: composition 'Si4O8Si4': element 'Si' appears twice; give each element once")]
+    [InlineData("laqa.composition = Si100000000", "laqa.composition: composition 'Si100000000': 100000000 atoms in the cell; at most 500 atoms per cell")]
     [InlineData("akka.loglevel = INFO", "laqa: missing the laqa { } block")]
     [InlineData("", "laqa: missing the laqa { } block")]
     public void Composition_errors(string hocon, string expected)
@@ -86,7 +107,7 @@ public class CampaignConfigLoaderTests
             "laqa.relaxer.fmax: must be greater than 0, got -1",
             "laqa.search.nselect: 5 is more than laqa.initial-structures (4)",
             "laqa.search.weights.force: must be at least 0, got -2",
-            "laqa.workers.count: expected auto or a number of workers (at least 1), got \"none\"",
+            "laqa.workers.count: expected auto or a number of workers (1 to 1024), got \"none\"",
         ], Errors(hocon));
     }
 
