@@ -7,16 +7,20 @@ namespace Laqa.Cli;
 /// <summary>The line naming the best structure so far and how many relaxation steps the search had spent when it found it.</summary>
 public static class BestFound
 {
-    /// <summary>best is the best candidate's row (null when unknown); stepsToBest as CampaignRecord.StepsToBest.</summary>
-    public static string Line(CampaignTotals totals, ResultRow? best, long? stepsToBest)
+    /// <summary>
+    /// best is the best candidate's row (null when unknown); stepsToBest as CampaignRecord.StepsToBest; under an external
+    /// pressure (eV/Å³) the best is named by its enthalpy per atom, at zero pressure by its energy per atom.
+    /// </summary>
+    public static string Line(CampaignTotals totals, ResultRow? best, long? stepsToBest, double pressure)
     {
-        if (totals.BestEnergyPerAtom is not { } energy) return "best: none yet";
+        if (totals.BestEnthalpyPerAtom is not { } enthalpy) return "best: none yet";
         var found = (stepsToBest, best?.Status) switch
         {
             ({ } x, CandidateStatus.StepLimit) => $"best found after {x} of {totals.Steps} steps, stopped at the step limit without converging",
             ({ } x, _) => $"best found after {x} of {totals.Steps} steps",
             _ => $"not converged yet, {totals.Steps} steps so far",
         };
-        return string.Create(CultureInfo.InvariantCulture, $"best {energy:F5} eV/atom: candidate {totals.BestCandidate}, {best?.RelaxedSpaceGroup ?? "-"}; {found}");
+        var quantity = ExternalPressure.IsZero(pressure) ? "" : $"enthalpy at {ExternalPressure.GPa(pressure)} GPa ";
+        return string.Create(CultureInfo.InvariantCulture, $"best {quantity}{enthalpy:F5} eV/atom: candidate {totals.BestCandidate}, {best?.RelaxedSpaceGroup ?? "-"}; {found}");
     }
 }

@@ -14,6 +14,8 @@ namespace Laqa.Cli;
 /// structures of a campaign (not failed, at least one step), read from its journal. Rank, id, space
 /// group and energy per atom are in each file name (01-id17-Fd-3m-E-4.62971.cif) and title line
 /// (POSCAR comment, CIF comment and data block, extended XYZ comment= with energy= the total energy).
+/// Under an external pressure they are the N lowest in enthalpy per atom H, which names the files
+/// (01-id17-Fd-3m-H-3.91231.cif) and joins E in the title with the pressure (extended XYZ: enthalpy_per_atom=, pressure_GPa=).
 /// </summary>
 public static class ExportCommand
 {
@@ -33,7 +35,7 @@ public static class ExportCommand
             var formatName = parsed.GetValue(format)!;
             if (!Formats.Contains(formatName)) throw new LaqaInputException($"--format must be one of {string.Join(", ", Formats)} (got '{formatName}')");
             var record = CampaignRecord.ReadFolder(parsed.GetValue(dir)!);
-            var files = Exported(record.Results, count, formatName);
+            var files = Exported(record.Results, count, formatName, record.ExternalPressure);
             if (files.Count == 0) throw new LaqaInputException($"{parsed.GetValue(dir)}: no relaxed structure to export yet");
 
             var folder = parsed.GetValue(output)!;
@@ -54,10 +56,11 @@ public static class ExportCommand
     private sealed record ExportedFile(string Name, Action<string> Write);
 
     /// <summary>Every file is named and formatted before the first one is written.</summary>
-    private static List<ExportedFile> Exported(IReadOnlyList<CandidateResult> results, int count, string format)
+    private static List<ExportedFile> Exported(IReadOnlyList<CandidateResult> results, int count, string format, double pressure)
     {
+        var enthalpy = !ExternalPressure.IsZero(pressure);
         var best = ResultsRanking.Rank(results.Where(r => r.Status != CandidateStatus.Failed && r.Steps > 0 && r.Current is not null),
-            r => r.EnergyPerAtom, r => r.Id).Take(count).ToList();
+            r => r.EnthalpyPerAtom, r => r.Id).Take(count).ToList();
         var digits = Math.Max(2, best.Count.ToString(CultureInfo.InvariantCulture).Length);
         return [.. best.Select((c, i) =>
         {
@@ -65,8 +68,13 @@ public static class ExportCommand
             var structure = c.Current!;
             var symmetry = SymmetryAnalyzer.Analyze(structure, ResultsTable.RelaxedSymprec);
             var symbol = symmetry.IsKnown ? symmetry.InternationalSymbol : SymmetryDataset.UnknownSymbol;
-            var stem = Invariant($"{rank.ToString(CultureInfo.InvariantCulture).PadLeft(digits, '0')}-id{c.Id}-{symbol.Replace('/', '_')}-E{c.EnergyPerAtom:F5}");
-            var title = Invariant($"rank {rank} id {c.Id} {structure.Formula()} {symbol}({symmetry.SpaceGroupNumber}) E {c.EnergyPerAtom:F8} eV/atom {Progress(c.Status)} after {c.Steps} steps");
+            var ranked = enthalpy ? Invariant($"H{c.EnthalpyPerAtom:F5}") : Invariant($"E{c.EnergyPerAtom:F5}");
+            var stem = Invariant($"{rank.ToString(CultureInfo.InvariantCulture).PadLeft(digits, '0')}-id{c.Id}-{symbol.Replace('/', '_')}-{ranked}");
+            var enthalpyText = enthalpy ? Invariant($" H {c.EnthalpyPerAtom:F8} eV/atom at {ExternalPressure.GPa(pressure)} GPa") : "";
+            var title = Invariant($"rank {rank} id {c.Id} {structure.Formula()} {symbol}({symmetry.SpaceGroupNumber}) E {c.EnergyPerAtom:F8} eV/atom{enthalpyText} {Progress(c.Status)} after {c.Steps} steps");
+            List<KeyValuePair<string, string>> enthalpyInfo = enthalpy
+                ? [new("enthalpy_per_atom", Invariant($"{c.EnthalpyPerAtom:R}")), new("pressure_GPa", ExternalPressure.GPa(pressure))]
+                : [];
             return format switch
             {
                 "cif" => new ExportedFile(stem + ".cif", path => CifFormat.WriteP1(path, structure, title)),
@@ -77,7 +85,7 @@ public static class ExportCommand
                     Info =
                     [
                         new("comment", title), new("rank", Invariant($"{rank}")), new("id", Invariant($"{c.Id}")),
-                        new("space_group", symbol), new("energy_per_atom", Invariant($"{c.EnergyPerAtom:R}")),
+                        new("space_group", symbol), new("energy_per_atom", Invariant($"{c.EnergyPerAtom:R}")), .. enthalpyInfo,
                     ],
                 })),
             };

@@ -8,10 +8,14 @@ using Laqa.Search;
 
 namespace Laqa.Cli;
 
-/// <summary>A candidate's line in the results: ids, space groups before and after relaxation, energy, steps, status.</summary>
-public sealed record ResultRow(int Id, string InitialSpaceGroup, string RelaxedSpaceGroup, double EnergyPerAtom, int Steps, int TimesSelected, CandidateStatus Status, string? Reason);
+/// <summary>A candidate's line in the results: ids, space groups before and after relaxation, energy and enthalpy per atom, steps, status.</summary>
+public sealed record ResultRow(
+    int Id, string InitialSpaceGroup, string RelaxedSpaceGroup, double EnergyPerAtom, double EnthalpyPerAtom, int Steps, int TimesSelected, CandidateStatus Status, string? Reason);
 
-/// <summary>The results table sorted by energy per atom (then id), as printed and as results.tsv.</summary>
+/// <summary>
+/// The results table sorted by enthalpy per atom (then id), as printed and as results.tsv; under an external pressure
+/// p (eV/Å³) with an enthalpy column after the energy, at zero pressure (where H = E) without it.
+/// </summary>
 public static class ResultsTable
 {
     /// <summary>Relaxed structures keep small strains at the convergence thresholds; 0.1 Å finds their ideal group.</summary>
@@ -21,30 +25,35 @@ public static class ResultsTable
     {
         var selected = TimesSelected(history);
         return [.. candidates
-            .OrderBy(c => double.IsNaN(c.EnergyPerAtom) ? double.PositiveInfinity : c.EnergyPerAtom).ThenBy(c => c.Id)
-            .Select(c => new ResultRow(c.Id, SpaceGroupOf(c.Initial, 1e-3), SpaceGroupOf(c.Current, RelaxedSymprec), c.EnergyPerAtom, c.Steps,
-                selected.GetValueOrDefault(c.Id), c.Status, c.FailureReason))];
+            .OrderBy(c => double.IsNaN(c.EnthalpyPerAtom) ? double.PositiveInfinity : c.EnthalpyPerAtom).ThenBy(c => c.Id)
+            .Select(c => new ResultRow(c.Id, SpaceGroupOf(c.Initial, 1e-3), SpaceGroupOf(c.Current, RelaxedSymprec), c.EnergyPerAtom, c.EnthalpyPerAtom,
+                c.Steps, selected.GetValueOrDefault(c.Id), c.Status, c.FailureReason))];
     }
 
     /// <summary>How many batches of each candidate the selections took.</summary>
     public static IReadOnlyDictionary<int, int> TimesSelected(IReadOnlyList<SelectionRecord> history) =>
         history.SelectMany(r => r.CandidateIds).GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
 
-    public static void Write(string path, IReadOnlyList<ResultRow> rows)
+    public static void Write(string path, IReadOnlyList<ResultRow> rows, double pressure)
     {
-        var text = new StringBuilder("# id\tinitial_spg\trelaxed_spg\tenergy_eV_per_atom\tsteps\ttimes_selected\tstatus\treason\n");
+        var enthalpy = !ExternalPressure.IsZero(pressure);
+        var text = new StringBuilder($"# id\tinitial_spg\trelaxed_spg\tenergy_eV_per_atom\t{(enthalpy ? "enthalpy_eV_per_atom\t" : "")}steps\ttimes_selected\tstatus\treason\n");
         foreach (var r in rows)
-            text.Append(CultureInfo.InvariantCulture, $"{r.Id}\t{r.InitialSpaceGroup}\t{r.RelaxedSpaceGroup}\t{r.EnergyPerAtom:R}\t{r.Steps}\t{r.TimesSelected}\t{r.Status}\t{r.Reason}\n");
+            text.Append(CultureInfo.InvariantCulture,
+                $"{r.Id}\t{r.InitialSpaceGroup}\t{r.RelaxedSpaceGroup}\t{r.EnergyPerAtom:R}\t{(enthalpy ? Invariant($"{r.EnthalpyPerAtom:R}\t") : "")}{r.Steps}\t{r.TimesSelected}\t{r.Status}\t{r.Reason}\n");
         AtomicFile.WriteAllText(path, text.ToString());
     }
 
-    public static void Print(TextWriter output, IReadOnlyList<ResultRow> rows, int top)
+    public static void Print(TextWriter output, IReadOnlyList<ResultRow> rows, int top, double pressure)
     {
-        output.WriteLine($"{"rank",4} {"id",5}  {"initial",-16} {"relaxed",-16} {"E (eV/atom)",12} {"steps",6}  status");
+        var enthalpy = !ExternalPressure.IsZero(pressure);
+        output.WriteLine($"{"rank",4} {"id",5}  {"initial",-16} {"relaxed",-16} {"E (eV/atom)",12} {(enthalpy ? $"{"H (eV/atom)",12} " : "")}{"steps",6}  status");
         foreach (var (r, rank) in rows.Take(top).Select((r, i) => (r, i + 1)))
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{rank,4} {r.Id,5}  {r.InitialSpaceGroup,-16} {r.RelaxedSpaceGroup,-16} {r.EnergyPerAtom,12:F5} {r.Steps,6}  {r.Status}{(r.Reason is null ? "" : ": " + r.Reason)}"));
+            output.WriteLine(Invariant(
+                $"{rank,4} {r.Id,5}  {r.InitialSpaceGroup,-16} {r.RelaxedSpaceGroup,-16} {r.EnergyPerAtom,12:F5} {(enthalpy ? Invariant($"{r.EnthalpyPerAtom,12:F5} ") : "")}{r.Steps,6}  {r.Status}{(r.Reason is null ? "" : ": " + r.Reason)}"));
     }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>"symbol(number)" by spglib, "-" without a structure.</summary>
     public static string SpaceGroupOf(Structure? structure, double symprec)

@@ -54,7 +54,7 @@ public static class RunCommand
             {
                 if (clock.Elapsed - lastPrinted < TimeSpan.FromSeconds(2) && progress.Phase != CampaignPhase.Done) return;
                 lastPrinted = clock.Elapsed;
-                output.WriteLine(ProgressLine(clock.Elapsed, progress, bestSpaceGroup.Of(progress)));
+                output.WriteLine(ProgressLine(clock.Elapsed, progress, bestSpaceGroup.Of(progress), spec.Relaxer.ExternalPressure));
             }, signals.Stop, logLevel: "ERROR", abandonToken: signals.Abandon).GetAwaiter().GetResult();
             if (!result.Finished)
             {
@@ -65,22 +65,24 @@ public static class RunCommand
                 return signals.ExitCode ?? StoppedExitCode;
             }
             var rows = ResultsTable.Rows(result.Candidates, result.History);
-            ResultsTable.Write(Path.Combine(folder, "results.tsv"), rows);
+            ResultsTable.Write(Path.Combine(folder, "results.tsv"), rows, spec.Relaxer.ExternalPressure);
             var record = CampaignRecord.Read(CampaignHost.DatabaseOf(components.Settings, folder));
-            LaqaTable.Write(Path.Combine(folder, LaqaTable.FileName), LaqaTable.Rows(record, spec.Search.Laqa.Weights));
+            LaqaTable.Write(Path.Combine(folder, LaqaTable.FileName), LaqaTable.Rows(record, spec.Search.Laqa.Weights), spec.Relaxer.ExternalPressure);
             output.WriteLine($"done ({result.EndReason}) in {clock.Elapsed.TotalSeconds:F1} s: {result.Totals.Batches} batches, {result.Totals.Steps} relaxation steps");
             var best = rows.FirstOrDefault(r => r.Id == result.Totals.BestCandidate);
-            output.WriteLine(BestFound.Line(result.Totals, best, record.StepsToBest));
-            ResultsTable.Print(output, rows, parsed.GetValue(top));
+            output.WriteLine(BestFound.Line(result.Totals, best, record.StepsToBest, spec.Relaxer.ExternalPressure));
+            ResultsTable.Print(output, rows, parsed.GetValue(top), spec.Relaxer.ExternalPressure);
             return 0;
         });
         return command;
     }
 
-    private static string ProgressLine(TimeSpan elapsed, CampaignProgress progress, string bestSpaceGroup)
+    /// <summary>The best is named by its enthalpy per atom under an external pressure (eV/Å³), by its energy at zero pressure.</summary>
+    private static string ProgressLine(TimeSpan elapsed, CampaignProgress progress, string bestSpaceGroup, double pressure)
     {
         var t = progress.Totals;
-        var best = t.BestEnergyPerAtom is { } e ? string.Create(CultureInfo.InvariantCulture, $"{e:F5} eV/atom {bestSpaceGroup} (#{t.BestCandidate})") : "-";
+        var quantity = ExternalPressure.IsZero(pressure) ? "" : "H ";
+        var best = t.BestEnthalpyPerAtom is { } h ? string.Create(CultureInfo.InvariantCulture, $"{quantity}{h:F5} eV/atom {bestSpaceGroup} (#{t.BestCandidate})") : "-";
         var workers = progress.Workers is { } load ? $"{load.Busy}/{load.Workers}" : "-";
         return string.Create(CultureInfo.InvariantCulture,
             $"[{elapsed:hh\\:mm\\:ss}] {progress.Phase,-10} structures {t.Structures,5}  batches {t.Batches,7}  steps {t.Steps,8}  converged {t.Converged,4}  failed {t.Failed,4}  workers busy {workers,5}  best {best}");

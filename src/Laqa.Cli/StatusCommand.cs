@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Laqa.Crystal;
 using Laqa.Engine.Campaign;
 using Laqa.Engine.Journal;
@@ -30,15 +32,15 @@ public static class StatusCommand
             var best = rows.FirstOrDefault(r => r.Id == totals.BestCandidate);
             var output = parsed.InvocationConfiguration.Output;
             if (parsed.GetValue(json))
-                output.WriteLine(Json(record, rows, best?.RelaxedSpaceGroup ?? "-", rowCount));
+                output.WriteLine(Json(record, rows, best, rowCount));
             else
             {
                 output.WriteLine($"campaign {folder}: {PhaseOf(record)}{(record.EndReason is { } reason ? $" ({reason})" : "")}" +
                                  (record.Running || record.Phase == CampaignPhase.Done ? "" : "; `laqa run` resumes it"));
                 output.WriteLine($"structures {totals.Structures} of {record.CandidateCount}, batches {totals.Batches}, relaxation steps {totals.Steps}, " +
                                  $"converged {totals.Converged}, failed {totals.Failed}, at the step limit {totals.AtStepLimit}");
-                output.WriteLine(BestFound.Line(totals, best, record.StepsToBest));
-                ResultsTable.Print(output, rows, rowCount);
+                output.WriteLine(BestFound.Line(totals, best, record.StepsToBest, record.ExternalPressure));
+                ResultsTable.Print(output, rows, rowCount, record.ExternalPressure);
             }
             return 0;
         });
@@ -49,10 +51,11 @@ public static class StatusCommand
     public static string PhaseOf(CampaignRecord record) =>
         record.Running || record.Phase == CampaignPhase.Done ? record.Phase.ToString().ToLowerInvariant() : "stopped";
 
-    private static string Json(CampaignRecord record, IReadOnlyList<ResultRow> rows, string bestSpaceGroup, int top)
+    /// <summary>Under an external pressure the enthalpy per atom the rows are ranked by is added beside each energy, with the pressure.</summary>
+    private static string Json(CampaignRecord record, IReadOnlyList<ResultRow> rows, ResultRow? best, int top)
     {
         var t = record.Totals;
-        return JsonSerializer.Serialize(new
+        var status = new
         {
             phase = PhaseOf(record),
             running = record.Running,
@@ -64,7 +67,7 @@ public static class StatusCommand
             converged = t.Converged,
             failed = t.Failed,
             atStepLimit = t.AtStepLimit,
-            best = t.BestCandidate is { } id ? new { id, energyPerAtom = t.BestEnergyPerAtom, spaceGroup = bestSpaceGroup } : null,
+            best = t.BestCandidate is { } id ? new { id, energyPerAtom = best?.EnergyPerAtom, spaceGroup = best?.RelaxedSpaceGroup ?? "-" } : null,
             stepsToBest = record.StepsToBest,
             top = rows.Take(top).Select((r, i) => new
             {
@@ -72,12 +75,20 @@ public static class StatusCommand
                 id = r.Id,
                 initialSpaceGroup = r.InitialSpaceGroup,
                 relaxedSpaceGroup = r.RelaxedSpaceGroup,
-                energyPerAtom = double.IsNaN(r.EnergyPerAtom) ? (double?)null : r.EnergyPerAtom,
+                energyPerAtom = NullIfNaN(r.EnergyPerAtom),
                 steps = r.Steps,
                 timesSelected = r.TimesSelected,
                 status = r.Status.ToString(),
                 reason = r.Reason,
             }),
-        });
+        };
+        if (ExternalPressure.IsZero(record.ExternalPressure)) return JsonSerializer.Serialize(status);
+        var document = JsonSerializer.SerializeToNode(status)!.AsObject();
+        document["pressureGPa"] = JsonValue.Create(double.Parse(ExternalPressure.GPa(record.ExternalPressure), CultureInfo.InvariantCulture));
+        if (document["best"] is JsonObject bestNode) bestNode["enthalpyPerAtom"] = t.BestEnthalpyPerAtom;
+        foreach (var (node, row) in document["top"]!.AsArray().Zip(rows)) node!["enthalpyPerAtom"] = NullIfNaN(row.EnthalpyPerAtom);
+        return document.ToJsonString();
     }
+
+    private static double? NullIfNaN(double value) => double.IsNaN(value) ? null : value;
 }

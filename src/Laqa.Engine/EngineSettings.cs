@@ -42,6 +42,9 @@ public sealed record EngineSettings(
     /// <summary>How long a stop waits for the batches in flight before it abandons them (they run again on resume).</summary>
     public TimeSpan StopGracePeriod { get; init; } = WorkerSpec.Default.StopGracePeriod;
 
+    /// <summary>The external pressure the cells relax under (eV/Å³); candidates are ranked by their enthalpy under it.</summary>
+    public double ExternalPressure { get; init; }
+
     /// <summary>The campaign-defining settings behind Fingerprint, kept in the journal to name what changed.</summary>
     public IReadOnlyList<string> DefiningSettings { get; init; } = [];
 
@@ -60,6 +63,7 @@ public sealed record EngineSettings(
             spec.Workers.BatchTimeout, spec.Workers.MaxRetries, spec.Stop.MaxTotalSteps, spec.Fingerprint)
         {
             DefiningSettings = spec.DefiningSettings,
+            ExternalPressure = spec.Relaxer.ExternalPressure,
             Prefetch = spec.Workers.Prefetch,
             StopGracePeriod = spec.Workers.StopGracePeriod,
             DatabaseFile = spec.Persistence.SqliteFile,

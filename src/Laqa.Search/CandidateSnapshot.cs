@@ -5,7 +5,8 @@ namespace Laqa.Search;
 /// EnergyPerAtom (eV/atom), MeanForceNorm (eV/Å) and MeanAbsStress (eV/Å³) are those of the batch's
 /// last step; ForceChange is <see cref="LaqaScore.ForceChange"/> of that batch. Steps counts
 /// relaxation steps over all applied batches; Batches counts applied batches, including one that
-/// ended Failed.
+/// ended Failed. PressureVolumePerAtom is pV/N (eV/atom) at that step under the relaxation's external
+/// pressure p: 0 at zero pressure (and in snapshots journalled before it was kept).
 /// </summary>
 public sealed record CandidateSnapshot(
     int Id,
@@ -15,9 +16,16 @@ public sealed record CandidateSnapshot(
     double ForceChange,
     double MeanAbsStress,
     int Steps,
-    int Batches)
+    int Batches,
+    double PressureVolumePerAtom = 0)
 {
     public static CandidateSnapshot Created(int id) => new(id, CandidateStatus.Pending, 0, 0, 1.0, 0, 0, 0);
+
+    /// <summary>
+    /// H/N = E/N + pV/N (eV/atom): what the search ranks and scores by, the stable structure under
+    /// pressure being the one of lowest enthalpy; equal to EnergyPerAtom at zero pressure.
+    /// </summary>
+    public double EnthalpyPerAtom => EnergyPerAtom + PressureVolumePerAtom;
 
     /// <summary>Converged, failed or stopped at the step limit: the candidate gets no more batches.</summary>
     public bool IsTerminal => Status is CandidateStatus.Converged or CandidateStatus.Failed or CandidateStatus.StepLimit;

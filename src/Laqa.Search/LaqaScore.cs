@@ -2,8 +2,9 @@ namespace Laqa.Search;
 
 /// <summary>
 /// The CrySPY LAQA score L = -E + wF F² / (2 dF) + wS S (Terayama et al. 2018; stress term from
-/// Yamashita and Sekine 2022). Higher means more promising: a low energy now, or a large force
-/// that is still falling slowly (a long way left to go downhill), or a large stress.
+/// Yamashita and Sekine 2022), with E the enthalpy per atom H/N = E/N + pV/N under an external
+/// pressure p, as CrySPY takes it from QE and VASP. Higher means more promising: a low enthalpy now,
+/// or a large force that is still falling slowly (a long way left to go downhill), or a large stress.
 /// </summary>
 public static class LaqaScore
 {
@@ -15,11 +16,11 @@ public static class LaqaScore
     {
         if (s.IsTerminal) return double.NegativeInfinity;
         if (s.Batches == 0 || s.Status == CandidateStatus.Pending) return double.PositiveInfinity;
-        return -s.EnergyPerAtom + Bias(s, w);
+        return -s.EnthalpyPerAtom + Bias(s, w);
     }
 
     /// <summary>
-    /// The part of the score beyond -E, wF F² / (2 dF) + wS S, from the last applied batch whatever
+    /// The part of the score beyond -H, wF F² / (2 dF) + wS S, from the last applied batch whatever
     /// the candidate's status (so it is finite for converged candidates too).
     /// </summary>
     public static double Bias(CandidateSnapshot s, LaqaWeights w)

@@ -26,7 +26,7 @@ public sealed class CampaignEndToEndTests
         }
         var best = campaign.LowestMinimum();
         Assert.Equal(best, result.Totals.BestCandidate);
-        Assert.Equal(campaign.ConvergedEnergyPerAtom(best), result.Totals.BestEnergyPerAtom!.Value, 12);
+        Assert.Equal(campaign.ConvergedEnergyPerAtom(best), result.Totals.BestEnthalpyPerAtom!.Value, 12);
     }
 
     [Fact]

@@ -42,9 +42,9 @@ public sealed class ProgressTests
         Assert.Contains(bests, b => b.Best.Id == b.BestCandidate);
         foreach (var (best, _) in bests)
         {
-            // The fake model marks each structure with its candidate; the energy is one the candidate's journal holds.
+            // The fake model marks each structure with its candidate; the enthalpy (at zero pressure the energy) is one the candidate's journal holds.
             Assert.Equal(best.Id, FakeModel.CandidateOf(best.Structure));
-            Assert.Contains(best.EnergyPerAtom, result.Candidates[best.Id].EnergiesPerAtom);
+            Assert.Contains(best.EnthalpyPerAtom, result.Candidates[best.Id].EnergiesPerAtom);
         }
     }
 }

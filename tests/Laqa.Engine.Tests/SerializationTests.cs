@@ -40,7 +40,7 @@ public sealed class SerializationTests : Akka.TestKit.Xunit2.TestKit
     public void A_completed_batch_reads_back_bit_for_bit()
     {
         var next = new RelaxationState(AwkwardStructure(), new OptimizerState("fire", [.. Awkward, double.NaN, double.PositiveInfinity]), 17);
-        var original = new BatchCompleted(5, Awkward, [.. Awkward.Reverse()], [double.NaN, double.NegativeInfinity, 0.0], next);
+        var original = new BatchCompleted(5, Awkward, [.. Awkward.Reverse()], [double.NaN, double.NegativeInfinity, 0.0], next, [.. Awkward.Skip(1)]);
 
         var copy = RoundTrip(original);
 
@@ -48,6 +48,7 @@ public sealed class SerializationTests : Akka.TestKit.Xunit2.TestKit
         AssertBits(original.EnergiesPerAtom, copy.EnergiesPerAtom);
         AssertBits(original.MeanForceNorms, copy.MeanForceNorms);
         AssertBits(original.MeanAbsStresses, copy.MeanAbsStresses);
+        AssertBits(original.Volumes!, copy.Volumes!);
         Assert.Equal(next.StepsTaken, copy.Next.StepsTaken);
         Assert.Equal(next.Optimizer.Kind, copy.Next.Optimizer.Kind);
         AssertBits(next.Optimizer.Values, copy.Next.Optimizer.Values);
@@ -65,7 +66,7 @@ public sealed class SerializationTests : Akka.TestKit.Xunit2.TestKit
 
         var copy = RoundTrip(state);
 
-        Assert.Equal(state.Snapshot(maxStepsPerCandidate: 10), copy.Snapshot(maxStepsPerCandidate: 10));
+        Assert.Equal(state.Snapshot(maxStepsPerCandidate: 10, pressure: 0.1), copy.Snapshot(maxStepsPerCandidate: 10, pressure: 0.1));
         AssertBits(state.EnergiesPerAtom, copy.EnergiesPerAtom);
         AssertSameStructure(state.Initial!, copy.Initial!);
         Assert.Equal(state.FailureReason, copy.FailureReason);

@@ -91,4 +91,21 @@ public class LaqaScoreTests
         Assert.Equal(LaqaScore.Of(s, new LaqaWeights()), 4.30 + LaqaScore.Bias(s, new LaqaWeights()), 12);
         Assert.Equal(0.108125, LaqaScore.Bias(s with { Status = CandidateStatus.Converged }, new LaqaWeights()), 12);
     }
+
+    [Fact]
+    public void Under_pressure_score_ranking_and_best_go_by_enthalpy_not_energy()
+    {
+        // p = 0.05 eV/Å³ (8.0 GPa). Candidate 0: E = -4.60 eV/atom at 20 Å³/atom, H = -4.60 + 0.05 * 20 = -3.60.
+        // Candidate 1: E = -4.55 eV/atom at 16 Å³/atom, H = -4.55 + 0.05 * 16 = -3.75: higher in energy, lower in enthalpy.
+        var loose = new CandidateSnapshot(0, CandidateStatus.Relaxing, -4.60, 0, 1, 0, 10, 1, PressureVolumePerAtom: 0.05 * 20);
+        var dense = new CandidateSnapshot(1, CandidateStatus.Relaxing, -4.55, 0, 1, 0, 10, 1, PressureVolumePerAtom: 0.05 * 16);
+
+        Assert.Equal(-3.60, loose.EnthalpyPerAtom, 12);
+        Assert.Equal(-3.75, dense.EnthalpyPerAtom, 12);
+        // No force and no stress: L = -H.
+        Assert.Equal(3.60, LaqaScore.Of(loose, new LaqaWeights()), 12);
+        Assert.Equal(3.75, LaqaScore.Of(dense, new LaqaWeights()), 12);
+        Assert.Equal([1, 0], ResultsRanking.Rank([loose, dense]).Select(s => s.Id));
+        Assert.Equal(1, Replay.FinalBest.Of([loose with { Status = CandidateStatus.Converged }, dense with { Status = CandidateStatus.Converged }]));
+    }
 }

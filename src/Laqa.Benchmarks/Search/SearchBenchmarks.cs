@@ -15,7 +15,7 @@ namespace Laqa.Benchmarks.Search;
 /// </summary>
 public static class SearchBenchmarks
 {
-    /// <summary>Converged candidates whose final energy per atom is within this of the best (eV/atom) are in the best minimum.</summary>
+    /// <summary>Converged candidates whose final enthalpy per atom (energy at zero pressure) is within this of the best (eV/atom) are in the best minimum.</summary>
     public const double SameMinimum = 1e-3;
 
     public static int Run(string[] args)
@@ -75,10 +75,10 @@ public static class SearchBenchmarks
     {
         var replays = specs.Select(s => PolicyReplay.Run(SelectionPolicies.Create(s, trajectories.Count), trajectories, inFlight)).ToList();
         var best = replays[0].BestCandidate;
-        var bestEnergy = best is { } b ? trajectories[b].Final.EnergyPerAtom : double.NaN;
+        var bestEnthalpy = best is { } b ? trajectories[b].Final.EnthalpyPerAtom : double.NaN;
         var atBest = trajectories.Select(t => t.Final)
-            .Where(s => s.Status == CandidateStatus.Converged && s.EnergyPerAtom <= bestEnergy + SameMinimum)
+            .Where(s => s.Status == CandidateStatus.Converged && s.EnthalpyPerAtom <= bestEnthalpy + SameMinimum)
             .Select(s => s.Id).ToHashSet();
-        return new SeedComparison(seed, best, bestEnergy, atBest, replays[0].TotalSteps, replays);
+        return new SeedComparison(seed, best, bestEnthalpy, atBest, replays[0].TotalSteps, replays);
     }
 }

@@ -21,7 +21,7 @@ internal static class SearchSection
         Line($"| seed | final best (eV/atom) | candidate | candidates in its minimum | total steps | {string.Join(" | ", labels)} |");
         Line($"|---:|---:|---:|---:|---:|{string.Concat(labels.Select(_ => "---:|"))}");
         foreach (var s in seeds)
-            Line($"| {s.Seed} | {s.BestEnergyPerAtom:F5} | {s.BestCandidate?.ToString(CultureInfo.InvariantCulture) ?? "-"} | {s.AtBest.Count} | {s.TotalSteps:N0} | {string.Join(" | ", s.StepsToBest.Zip(s.StepsToBestMinimum, (best, minimum) => $"{Steps(best)} / {Steps(minimum)}"))} |");
+            Line($"| {s.Seed} | {s.BestEnthalpyPerAtom:F5} | {s.BestCandidate?.ToString(CultureInfo.InvariantCulture) ?? "-"} | {s.AtBest.Count} | {s.TotalSteps:N0} | {string.Join(" | ", s.StepsToBest.Zip(s.StepsToBestMinimum, (best, minimum) => $"{Steps(best)} / {Steps(minimum)}"))} |");
         Summary(Line, "Steps to the final best", labels, seeds, s => s.StepsToBest);
         Summary(Line, $"Steps to the first converged candidate within {SearchBenchmarks.SameMinimum * 1000:F0} meV/atom of the final best (its minimum)", labels, seeds, s => s.StepsToBestMinimum);
         Line($"");

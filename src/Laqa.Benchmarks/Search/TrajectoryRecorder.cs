@@ -41,7 +41,7 @@ public static class TrajectoryRecorder
         {
             state = state.Apply(new CandidateFailed($"generation failed: {e.Message}"));
         }
-        var snapshots = new List<CandidateSnapshot> { state.Snapshot(spec.Search.MaxStepsPerCandidate)! };
+        var snapshots = new List<CandidateSnapshot> { state.Snapshot(spec.Search.MaxStepsPerCandidate, spec.Relaxer.ExternalPressure)! };
         while (!spec.Search.IsDone(snapshots[^1]))
         {
             var batch = relaxer.Advance(state.Relaxation!, spec.Relaxer.StepsPerBatch);
@@ -54,7 +54,7 @@ public static class TrajectoryRecorder
                     _ => [BatchCompleted.From(state.NextBatch, batch)],
                 };
             foreach (var e in events) state = state.Apply(e);
-            snapshots.Add(state.Snapshot(spec.Search.MaxStepsPerCandidate)!);
+            snapshots.Add(state.Snapshot(spec.Search.MaxStepsPerCandidate, spec.Relaxer.ExternalPressure)!);
         }
         return new CandidateTrajectory(id, snapshots);
     }

@@ -38,7 +38,8 @@ public sealed class CampaignActor : ReceivePersistentActor
         Recover<RecoveryCompleted>(_ =>
         {
             if (_fingerprint is null)
-                Persist(new CampaignStarted(settings.Fingerprint, settings.CandidateCount, settings.DefiningSettings, settings.Search.MaxStepsPerCandidate),
+                Persist(new CampaignStarted(settings.Fingerprint, settings.CandidateCount, settings.DefiningSettings, settings.Search.MaxStepsPerCandidate,
+                        settings.ExternalPressure),
                     e => (_fingerprint, _candidateCount) = (e.Fingerprint, e.CandidateCount));
             else if (_fingerprint != settings.Fingerprint || _candidateCount != settings.CandidateCount)
                 _rejection = $"the campaign folder holds another campaign (fingerprint {_fingerprint}, {_candidateCount} candidates; " +

@@ -3,6 +3,7 @@ using Laqa.Crystal;
 using Akka.Actor;
 using Laqa.Engine.Selection;
 using Laqa.Engine.Serialization;
+using Laqa.Search.Campaign;
 
 namespace Laqa.Engine.Campaign;
 
@@ -11,11 +12,21 @@ public enum CampaignPhase { Generating, Searching, Done }
 /// <summary>
 /// Campaign event: the campaign folder was started for the campaign with this fingerprint and these
 /// defining settings ("key = value" lines; absent in journals written before they were kept), and
-/// the step budget of one candidate (absent in journals written before it was kept).
+/// the step budget of one candidate and the external pressure in eV/Å³ (each absent in journals
+/// written before it was kept).
 /// </summary>
-public sealed record CampaignStarted(string Fingerprint, int CandidateCount, IReadOnlyList<string>? Settings = null, int? MaxStepsPerCandidate = null) : ILaqaMessage
+public sealed record CampaignStarted(
+    string Fingerprint, int CandidateCount, IReadOnlyList<string>? Settings = null, int? MaxStepsPerCandidate = null, double? ExternalPressure = null) : ILaqaMessage
 {
     private const string MaxStepsSetting = "laqa.search.max-steps-per-candidate = ";
+    private const string PressureSetting = "laqa.relaxer.pressure = ";
+
+    /// <summary>The external pressure (eV/Å³); from the defining settings (GPa) in journals that did not keep it apart; 0 when neither holds it.</summary>
+    public double RelaxationPressure => ExternalPressure ??
+        (Settings?.FirstOrDefault(s => s.StartsWith(PressureSetting, StringComparison.Ordinal)) is { } line &&
+         double.TryParse(line.AsSpan(PressureSetting.Length), NumberStyles.Float, CultureInfo.InvariantCulture, out var gpa)
+            ? RelaxerSpec.FromGPa(gpa)
+            : 0);
 
     /// <summary>The step budget of one candidate; from the defining settings in journals that did not keep it apart; null when neither holds it.</summary>
     public int? StepBudget => MaxStepsPerCandidate ??
@@ -40,8 +51,8 @@ public sealed record StopCampaign : ILaqaMessage;
 /// </summary>
 public sealed record CampaignProgress(CampaignPhase Phase, CampaignTotals Totals, WorkerLoad? Workers = null, BestStructure? Best = null) : ILaqaMessage;
 
-/// <summary>The structure of candidate Id when its energy per atom was EnergyPerAtom.</summary>
-public sealed record BestStructure(int Id, double EnergyPerAtom, Structure Structure);
+/// <summary>The structure of candidate Id when its enthalpy per atom (energy at zero pressure) was EnthalpyPerAtom.</summary>
+public sealed record BestStructure(int Id, double EnthalpyPerAtom, Structure Structure);
 
 public sealed record CampaignCompleted(string Reason, CampaignTotals Totals) : ILaqaMessage;
 

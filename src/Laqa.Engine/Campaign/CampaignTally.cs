@@ -9,7 +9,7 @@ namespace Laqa.Engine.Campaign;
 public sealed class CampaignTally
 {
     private readonly Dictionary<int, CandidateSnapshot> _latest = [];
-    private readonly SortedSet<(double EnergyPerAtom, int Id)> _eligibleForBest = [];
+    private readonly SortedSet<(double EnthalpyPerAtom, int Id)> _eligibleForBest = [];
     private int _converged;
     private int _failed;
     private int _atStepLimit;
@@ -28,7 +28,7 @@ public sealed class CampaignTally
 
     public CampaignTotals Totals => _eligibleForBest.Count == 0
         ? new CampaignTotals(_latest.Count, _converged, _failed, _atStepLimit, _batches, _steps, null, null)
-        : new CampaignTotals(_latest.Count, _converged, _failed, _atStepLimit, _batches, _steps, _eligibleForBest.Min.EnergyPerAtom, _eligibleForBest.Min.Id);
+        : new CampaignTotals(_latest.Count, _converged, _failed, _atStepLimit, _batches, _steps, _eligibleForBest.Min.EnthalpyPerAtom, _eligibleForBest.Min.Id);
 
     private void Count(CandidateSnapshot s, int sign)
     {
@@ -38,7 +38,7 @@ public sealed class CampaignTally
         _batches += sign * s.Batches;
         _steps += sign * s.Steps;
         if (s.Steps <= 0 || s.Status == CandidateStatus.Failed) return;
-        if (sign > 0) _eligibleForBest.Add((s.EnergyPerAtom, s.Id));
-        else _eligibleForBest.Remove((s.EnergyPerAtom, s.Id));
+        if (sign > 0) _eligibleForBest.Add((s.EnthalpyPerAtom, s.Id));
+        else _eligibleForBest.Remove((s.EnthalpyPerAtom, s.Id));
     }
 }

@@ -4,8 +4,8 @@ namespace Laqa.Engine.Campaign;
 
 /// <summary>
 /// Totals over a campaign's candidates: how many were created (or failed), converged, failed and stopped at the step limit,
-/// applied batches and relaxation steps, and the lowest energy per atom (eV/atom) at the last applied
-/// step of a candidate that has not failed, with that candidate's id (lowest id on a tie); counted by <see cref="CampaignTally"/>.
+/// applied batches and relaxation steps, and the lowest enthalpy per atom H/N = E/N + pV/N (eV/atom; the
+/// energy per atom at zero pressure) at the last applied step of a candidate that has not failed, with that candidate's id (lowest id on a tie); counted by <see cref="CampaignTally"/>.
 /// </summary>
 public sealed record CampaignTotals(
     int Structures,
@@ -14,7 +14,7 @@ public sealed record CampaignTotals(
     int AtStepLimit,
     long Batches,
     long Steps,
-    double? BestEnergyPerAtom,
+    double? BestEnthalpyPerAtom,
     int? BestCandidate) : ILaqaMessage
 {
     public static readonly CampaignTotals Empty = new(0, 0, 0, 0, 0, 0, null, null);

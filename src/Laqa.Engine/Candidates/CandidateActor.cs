@@ -17,6 +17,7 @@ public sealed class CandidateActor : ReceivePersistentActor
     private readonly int _snapshotEvery;
     private readonly int _stepsPerBatch;
     private readonly int _maxStepsPerCandidate;
+    private readonly double _pressure;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private CandidateState _state;
     private long _lastSnapshotAt;
@@ -27,6 +28,7 @@ public sealed class CandidateActor : ReceivePersistentActor
         _snapshotEvery = settings.SnapshotEvery;
         _stepsPerBatch = settings.StepsPerBatch;
         _maxStepsPerCandidate = settings.Search.MaxStepsPerCandidate;
+        _pressure = settings.ExternalPressure;
         _state = CandidateState.Empty(id);
 
         Recover<SnapshotOffer>(offer =>
@@ -40,8 +42,8 @@ public sealed class CandidateActor : ReceivePersistentActor
         Command<DispatchBatch>(OnDispatch);
         Command<BatchResult>(OnResult);
         Command<FailCandidate>(OnFail);
-        Command<GetCandidateSnapshot>(_ => Sender.Tell(new CandidateSnapshotReply(_state.Id, _state.Snapshot(_maxStepsPerCandidate))));
-        Command<GetCandidateResult>(_ => Sender.Tell(CandidateResult.Of(_state, _maxStepsPerCandidate)));
+        Command<GetCandidateSnapshot>(_ => Sender.Tell(new CandidateSnapshotReply(_state.Id, _state.Snapshot(_maxStepsPerCandidate, _pressure))));
+        Command<GetCandidateResult>(_ => Sender.Tell(CandidateResult.Of(_state, _maxStepsPerCandidate, _pressure)));
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(f => _log.Warning("candidate {0}: snapshot not saved: {1}", _state.Id, f.Cause.Message));
         Command<DeleteSnapshotsSuccess>(_ => { });
@@ -128,7 +130,7 @@ public sealed class CandidateActor : ReceivePersistentActor
     /// <summary>A result's receipt goes with the snapshot, so the selector settles it; with nothing to show, the worker hears at once.</summary>
     private void Report(JobReceipt? receipt = null)
     {
-        if (_state.Snapshot(_maxStepsPerCandidate) is { } snapshot) _selector.Tell(new SnapshotReport(snapshot, receipt));
+        if (_state.Snapshot(_maxStepsPerCandidate, _pressure) is { } snapshot) _selector.Tell(new SnapshotReport(snapshot, receipt));
         else receipt?.Worker.Tell(new ResultSettled(receipt.JobId));
     }
 }

@@ -14,22 +14,25 @@ public sealed record CandidateCreated(Structure Structure) : ICandidateEvent;
 public sealed record BatchDispatched(int BatchNumber) : ICandidateEvent;
 
 /// <summary>
-/// Batch BatchNumber was applied: each step's energy per atom (eV/atom), mean force norm (eV/Å) and
-/// mean |σ_ij| (eV/Å³), and the relaxation state (final structure, optimizer state) to continue from.
+/// Batch BatchNumber was applied: each step's energy per atom (eV/atom), mean force norm (eV/Å),
+/// mean |σ_ij| (eV/Å³) and cell volume (Å³; null in journals written before it was kept), and the
+/// relaxation state (final structure, optimizer state) to continue from.
 /// </summary>
 public sealed record BatchCompleted(
     int BatchNumber,
     double[] EnergiesPerAtom,
     double[] MeanForceNorms,
     double[] MeanAbsStresses,
-    RelaxationState Next) : ICandidateEvent
+    RelaxationState Next,
+    double[]? Volumes = null) : ICandidateEvent
 {
     public static BatchCompleted From(int batchNumber, RelaxationBatch batch) => new(
         batchNumber,
         [.. batch.Steps.Select(s => s.EnergyPerAtom)],
         [.. batch.Steps.Select(s => s.MeanForceNorm)],
         [.. batch.Steps.Select(s => s.MeanAbsStress)],
-        batch.Next);
+        batch.Next,
+        [.. batch.Steps.Select(s => s.Volume)]);
 
     public int StepCount => EnergiesPerAtom.Length;
 }

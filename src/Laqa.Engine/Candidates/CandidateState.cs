@@ -8,8 +8,9 @@ namespace Laqa.Engine.Candidates;
 /// <summary>
 /// Everything a candidate knows, folded from its events (also its persisted snapshot).
 /// Relaxation is null until the candidate is created; NextBatch is the batch number it expects next;
-/// EnergiesPerAtom holds every applied step (eV/atom); the last three numbers are those of the
-/// last applied batch that had steps. Status is what the events say; a candidate stopped by the
+/// EnergiesPerAtom holds every applied step (eV/atom); the last four numbers are those of the
+/// last step of the last applied batch that had steps (Volume, Å³, is null when that batch was
+/// journalled before volumes were kept). Status is what the events say; a candidate stopped by the
 /// step limit stays Relaxing here and shows StepLimit in <see cref="Snapshot"/> and <see cref="CandidateResult"/>.
 /// </summary>
 public sealed record CandidateState(
@@ -23,7 +24,8 @@ public sealed record CandidateState(
     double MeanForceNorm,
     double ForceChange,
     double MeanAbsStress,
-    string? FailureReason) : ILaqaMessage
+    string? FailureReason,
+    double? Volume = null) : ILaqaMessage
 {
     public static CandidateState Empty(int id) =>
         new(id, CandidateStatus.Pending, null, null, 0, 0, [], 0, 1.0, 0, null);
@@ -52,6 +54,7 @@ public sealed record CandidateState(
             MeanForceNorm = b.MeanForceNorms[^1],
             ForceChange = LaqaScore.ForceChange(b.MeanForceNorms),
             MeanAbsStress = b.MeanAbsStresses[^1],
+            Volume = b.Volumes?[^1],
         },
         CandidateConverged => this with { Status = CandidateStatus.Converged },
         CandidateFailed f => this with { Status = CandidateStatus.Failed, FailureReason = f.Reason },
@@ -61,9 +64,21 @@ public sealed record CandidateState(
     /// <summary>The status with <see cref="StepLimit"/> applied: StepLimit for a relaxing candidate out of steps.</summary>
     public CandidateStatus StatusWithin(int? maxStepsPerCandidate) => StepLimit.Apply(Status, Steps, maxStepsPerCandidate);
 
-    /// <summary>What the search sees (with the step limit applied to the status); null while the candidate is not known yet.</summary>
-    public CandidateSnapshot? Snapshot(int? maxStepsPerCandidate) => IsKnown
+    /// <summary>
+    /// pV/N (eV/atom) at the last applied step under the external pressure p (eV/Å³), the term that makes
+    /// the energy per atom an enthalpy per atom; 0 before the first step and at zero pressure.
+    /// </summary>
+    public double PressureVolumePerAtom(double pressure) => Steps == 0 || Relaxation is null
+        ? 0
+        // Journals written before volumes were kept: the batch's final structure, the last step's own when it converged.
+        : pressure * (Volume ?? Relaxation.Structure.Lattice.Volume) / Relaxation.Structure.Count;
+
+    /// <summary>
+    /// What the search sees (with the step limit applied to the status and the enthalpy under the external
+    /// pressure p, eV/Å³); null while the candidate is not known yet.
+    /// </summary>
+    public CandidateSnapshot? Snapshot(int? maxStepsPerCandidate, double pressure) => IsKnown
         ? new CandidateSnapshot(Id, StatusWithin(maxStepsPerCandidate), EnergiesPerAtom.Length > 0 ? EnergiesPerAtom[^1] : 0, MeanForceNorm, ForceChange,
-            MeanAbsStress, Steps, NextBatch)
+            MeanAbsStress, Steps, NextBatch, PressureVolumePerAtom(pressure))
         : null;
 }

@@ -21,7 +21,7 @@ public sealed class CampaignReporter : ReceiveActor, IWithTimers
     private readonly IActorRef _candidates;
     private WorkerLoad? _load;
     private BestStructure? _best;
-    private (int Id, double EnergyPerAtom)? _bestWanted;
+    private (int Id, double EnthalpyPerAtom)? _bestWanted;
     private bool _fetching;
     private long? _fetchedAtMs;
 
@@ -38,12 +38,12 @@ public sealed class CampaignReporter : ReceiveActor, IWithTimers
         Receive<CandidateResult>(r =>
         {
             _fetching = false;
-            if (r.Current is { } structure) _best = new BestStructure(r.Id, r.EnergyPerAtom, structure);
+            if (r.Current is { } structure) _best = new BestStructure(r.Id, r.EnthalpyPerAtom, structure);
         });
         Receive<Status.Failure>(_ => _fetching = false);
         Receive<CampaignProgress>(p =>
         {
-            if (p.Totals is { BestCandidate: { } id, BestEnergyPerAtom: { } e }) _bestWanted = (id, e);
+            if (p.Totals is { BestCandidate: { } id, BestEnthalpyPerAtom: { } h }) _bestWanted = (id, h);
             FetchBestIfStale();
             progress?.Invoke(p with { Workers = _load, Best = _best });
         });
@@ -56,7 +56,7 @@ public sealed class CampaignReporter : ReceiveActor, IWithTimers
 
     private void FetchBestIfStale()
     {
-        if (_fetching || _bestWanted is not { } wanted || (_best?.Id == wanted.Id && _best.EnergyPerAtom == wanted.EnergyPerAtom)) return;
+        if (_fetching || _bestWanted is not { } wanted || (_best?.Id == wanted.Id && _best.EnthalpyPerAtom == wanted.EnthalpyPerAtom)) return;
         if (Environment.TickCount64 - _fetchedAtMs < BestInterval.TotalMilliseconds) return;
         _fetching = true;
         _fetchedAtMs = Environment.TickCount64;

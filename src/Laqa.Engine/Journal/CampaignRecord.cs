@@ -13,12 +13,14 @@ namespace Laqa.Engine.Journal;
 /// (<see cref="CandidateState.Apply"/>, <see cref="CampaignTally"/>): its phase, whether a
 /// process is running it, every candidate's state (ids 0 .. CandidateCount-1), the selection
 /// history, and every applied batch in the order it was applied. MaxStepsPerCandidate is the step
-/// budget the journal names (null in the oldest journals), which gives candidates their StepLimit status.
+/// budget the journal names (null in the oldest journals), which gives candidates their StepLimit status;
+/// ExternalPressure (eV/Å³) the pressure the cells relaxed under, which makes their energies enthalpies.
 /// </summary>
 public sealed record CampaignRecord(
     string Fingerprint,
     int CandidateCount,
     int? MaxStepsPerCandidate,
+    double ExternalPressure,
     CampaignPhase Phase,
     string? EndReason,
     bool Running,
@@ -66,7 +68,7 @@ public sealed record CampaignRecord(
                         applied[at] = applied[at] with { Converged = true };
                     break;
             }
-        return new CampaignRecord(started.Fingerprint, started.CandidateCount, started.StepBudget, phase, reason, running, candidates, history, applied);
+        return new CampaignRecord(started.Fingerprint, started.CandidateCount, started.StepBudget, started.RelaxationPressure, phase, reason, running, candidates, history, applied);
     }
 
     /// <summary>The same totals the campaign actor keeps, from the same snapshots.</summary>
@@ -81,10 +83,10 @@ public sealed record CampaignRecord(
     }
 
     /// <summary>The snapshot of every candidate known to the search, as the candidates report them to the selector.</summary>
-    public IEnumerable<CandidateSnapshot> Snapshots => Candidates.Select(c => c.Snapshot(MaxStepsPerCandidate)).OfType<CandidateSnapshot>();
+    public IEnumerable<CandidateSnapshot> Snapshots => Candidates.Select(c => c.Snapshot(MaxStepsPerCandidate, ExternalPressure)).OfType<CandidateSnapshot>();
 
     /// <summary>Every candidate's result, as <see cref="CampaignHost"/> collects them from the actors.</summary>
-    public IReadOnlyList<CandidateResult> Results => [.. Candidates.Select(c => CandidateResult.Of(c, MaxStepsPerCandidate))];
+    public IReadOnlyList<CandidateResult> Results => [.. Candidates.Select(c => CandidateResult.Of(c, MaxStepsPerCandidate, ExternalPressure))];
 
     /// <summary>
     /// Relaxation steps spent when the final best candidate first converged (<see cref="Search.StepsToBest"/>), or
