@@ -9,9 +9,14 @@ public sealed class Lattice
     private readonly double[] _m;   // row-major 3x3: rows are a, b, c
     private readonly double[] _inv; // row-major inverse of _m
 
+    /// <summary>Longest lattice vector accepted (Å): far beyond any crystal's cell, short enough that products of lengths stay finite.</summary>
+    public const double MaxVectorLength = 1e6;
+
     public Lattice(Vec3 a, Vec3 b, Vec3 c)
     {
         _m = [a.X, a.Y, a.Z, b.X, b.Y, b.Z, c.X, c.Y, c.Z];
+        if (Math.Max(a.Norm, Math.Max(b.Norm, c.Norm)) is var longest && !(longest <= MaxVectorLength))
+            throw new LaqaInputException($"a lattice vector is {longest:G6} Å long; at most {MaxVectorLength:G6} Å is accepted");
         Volume = a.Dot(b.Cross(c));
         if (!(Math.Abs(Volume) > 1e-12) || !double.IsFinite(Volume))
             throw new LaqaInputException($"lattice vectors are degenerate or not finite (volume {Volume:G6} Å³)");

@@ -27,13 +27,13 @@ public class RunSignalTests
         }
         """;
 
-    // Si64 with convergence out of reach: one batch runs for minutes.
+    // Si256 with convergence out of reach: one batch of 10,000 steps runs for tens of seconds.
     private const string EndlessBatches = """
         laqa {
-          composition = Si64
+          composition = Si256
           initial-structures = 2
           seed = 3
-          relaxer { steps-per-batch = 1000000, fmax = 1e-14, smax = 1e-14 }
+          relaxer { steps-per-batch = 10000, fmax = 1e-14, smax = 1e-14 }
           search { nselect = 1, max-steps-per-candidate = 1000000 }
           workers { count = 1, stop-grace-period = GRACE }
         }

@@ -38,6 +38,8 @@ public sealed class MalformedFileTests
     [InlineData("vasp4", 6, 6, "VASP 4")]
     [InlineData("mode", 8, 8, "expected Direct or Cartesian")]
     [InlineData("degenerate", 3, 3, "degenerate")]
+    // A scale of 1e100 once made the neighbour search loop for ever (squared lengths overflow).
+    [InlineData("huge scale", 2, 3, "at most 1e+06 Å")]
     [InlineData("huge count", 7, 11, "file ends here, expected position of atom 3 of 4000000000")]
     public void PoscarErrorsNameTheFileAndLine(string defect, int line, int expectedLine, string problem)
     {
@@ -54,6 +56,7 @@ public sealed class MalformedFileTests
             case "mode": lines[line - 1] = "Fractional"; break;
             case "degenerate": lines[3] = lines[2]; break;
             case "huge count": lines[line - 1] = "2000000000 2000000000"; break;
+            case "huge scale": lines[line - 1] = "1e100"; break;
         }
 
         var error = Assert.Throws<LaqaInputException>(() => PoscarFormat.Parse(string.Join('\n', lines), "bad/POSCAR"));
