@@ -16,7 +16,7 @@ public sealed class Lattice
     {
         _m = [a.X, a.Y, a.Z, b.X, b.Y, b.Z, c.X, c.Y, c.Z];
         if (Math.Max(a.Norm, Math.Max(b.Norm, c.Norm)) is var longest && !(longest <= MaxVectorLength))
-            throw new LaqaInputException($"a lattice vector is {longest:G6} Å long; at most {MaxVectorLength:G6} Å is accepted");
+            throw new LaqaInputException($"a lattice vector is {longest:G4} Å long; at most 10⁶ Å is accepted");
         Volume = a.Dot(b.Cross(c));
         if (!(Math.Abs(Volume) > 1e-12) || !double.IsFinite(Volume))
             throw new LaqaInputException($"lattice vectors are degenerate or not finite (volume {Volume:G6} Å³)");

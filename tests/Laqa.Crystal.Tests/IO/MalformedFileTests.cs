@@ -39,7 +39,7 @@ public sealed class MalformedFileTests
     [InlineData("mode", 8, 8, "expected Direct or Cartesian")]
     [InlineData("degenerate", 3, 3, "degenerate")]
     // A scale of 1e100 once made the neighbour search loop for ever (squared lengths overflow).
-    [InlineData("huge scale", 2, 3, "at most 1e+06 Å")]
+    [InlineData("huge scale", 2, 3, "at most 10⁶ Å")]
     [InlineData("huge count", 7, 11, "file ends here, expected position of atom 3 of 4000000000")]
     public void PoscarErrorsNameTheFileAndLine(string defect, int line, int expectedLine, string problem)
     {
