@@ -18,7 +18,7 @@ namespace Laqa.Cli;
 /// </summary>
 public static class RunCommand
 {
-    /// <summary>A stop with no signal behind it (none is known) exits as a Ctrl+C would.</summary>
+    /// <summary>Only a signal stops a run, so its code is known; should none be, the stop exits as a Ctrl+C would.</summary>
     private const int StoppedExitCode = 130;
 
     public static Command Create()
@@ -43,26 +43,32 @@ public static class RunCommand
                              $"{components.Calculator.Name}, {components.Settings.Workers} workers, folder {folder}");
 
             var grace = components.Settings.StopGracePeriod;
-            using var signals = new StopSignals(
-                signal => output.WriteLine($"stopping ({signal}): no new batches start; those in flight may finish within {grace.TotalSeconds:G4} s " +
-                                           "(workers.stop-grace-period), then the campaign can be resumed; a second Ctrl+C or signal stops at once"),
-                () => output.WriteLine("stopping now: the batches in flight are abandoned and run again on resume"));
             var clock = Stopwatch.StartNew();
             var lastPrinted = TimeSpan.FromSeconds(-10);
             var bestSpaceGroup = new BestSpaceGroup();
-            var result = CampaignHost.RunAsync(components.Settings, folder, components.Structures, components.RelaxerFactory, progress =>
+            CampaignResult result;
+            int? signalExitCode;
+            // Only while the campaign runs: a signal while the final tables are written ends the process at once.
+            using (var signals = new StopSignals(
+                signal => output.WriteLine($"stopping ({signal}): no new batches start; those in flight may finish within {grace.TotalSeconds:G4} s " +
+                                           "(workers.stop-grace-period), then the campaign can be resumed; a second Ctrl+C or signal stops at once"),
+                () => output.WriteLine("stopping now: the batches in flight are abandoned and run again on resume")))
             {
-                if (clock.Elapsed - lastPrinted < TimeSpan.FromSeconds(2) && progress.Phase != CampaignPhase.Done) return;
-                lastPrinted = clock.Elapsed;
-                output.WriteLine(ProgressLine(clock.Elapsed, progress, bestSpaceGroup.Of(progress), spec.Relaxer.ExternalPressure));
-            }, signals.Stop, logLevel: "ERROR", abandonToken: signals.Abandon).GetAwaiter().GetResult();
+                result = CampaignHost.RunAsync(components.Settings, folder, components.Structures, components.RelaxerFactory, progress =>
+                {
+                    if (clock.Elapsed - lastPrinted < TimeSpan.FromSeconds(2) && progress.Phase != CampaignPhase.Done) return;
+                    lastPrinted = clock.Elapsed;
+                    output.WriteLine(ProgressLine(clock.Elapsed, progress, bestSpaceGroup.Of(progress), spec.Relaxer.ExternalPressure));
+                }, signals.Stop, logLevel: "ERROR", abandonToken: signals.Abandon).GetAwaiter().GetResult();
+                signalExitCode = signals.ExitCode;
+            }
             if (!result.Finished)
             {
                 // The tables cost seconds per thousand candidates; a stop (a batch system's SIGTERM) must end promptly.
                 output.WriteLine($"stopped after {clock.Elapsed.TotalSeconds:F1} s: {result.Totals.Batches} batches, {result.Totals.Steps} steps" +
                                  (result.Abandoned ? ", the batches in flight abandoned" : "") +
                                  $"; run again to resume (`laqa status {folder}` shows the results so far)");
-                return signals.ExitCode ?? StoppedExitCode;
+                return signalExitCode ?? StoppedExitCode;
             }
             var rows = ResultsTable.Rows(result.Candidates, result.History);
             ResultsTable.Write(Path.Combine(folder, "results.tsv"), rows, spec.Relaxer.ExternalPressure);

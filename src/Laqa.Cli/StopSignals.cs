@@ -18,6 +18,8 @@ public sealed class StopSignals : IDisposable
     private readonly PosixSignalRegistration[] _registrations;
     private readonly Action<string> _onStop;
     private readonly Action _onAbandon;
+    // .NET runs each signal's handler on its own thread: two quick signals must not interleave.
+    private readonly Lock _lock = new();
     private int _received;
     private int _exitCode;
 
@@ -35,17 +37,28 @@ public sealed class StopSignals : IDisposable
     public CancellationToken Abandon => _abandon.Token;
 
     /// <summary>128 + the first signal's number; null while no signal came.</summary>
-    public int? ExitCode => Volatile.Read(ref _received) > 0 ? _exitCode : null;
+    public int? ExitCode
+    {
+        get
+        {
+            lock (_lock) return _received > 0 ? _exitCode : null;
+        }
+    }
 
     private void OnSignal(PosixSignalContext context)
     {
         // Keep the runtime from ending the process: the host stops it and leaves a resumable folder.
         context.Cancel = true;
-        switch (Interlocked.Increment(ref _received))
+        lock (_lock) Handle(context.Signal);
+    }
+
+    private void Handle(PosixSignal signal)
+    {
+        switch (++_received)
         {
             case 1:
-                _exitCode = 128 + Number(context.Signal);
-                _onStop(context.Signal.ToString());
+                _exitCode = 128 + Number(signal);
+                _onStop(signal.ToString());
                 _stop.Cancel();
                 break;
             case 2:
@@ -67,10 +80,9 @@ public sealed class StopSignals : IDisposable
         _ => throw new ArgumentOutOfRangeException(nameof(signal), signal, "not a stop signal"),
     };
 
+    /// <summary>Signals take their default action again (the token sources stay: a handler already running may still cancel them).</summary>
     public void Dispose()
     {
         foreach (var registration in _registrations) registration.Dispose();
-        _stop.Dispose();
-        _abandon.Dispose();
     }
 }

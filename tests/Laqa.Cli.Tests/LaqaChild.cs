@@ -11,8 +11,11 @@ namespace Laqa.Cli.Tests;
 /// </summary>
 internal sealed class LaqaChild : IDisposable
 {
+    public const int SIGHUP = 1;
     public const int SIGINT = 2;
     public const int SIGTERM = 15;
+
+    public static string NameOf(int signal) => signal switch { SIGHUP => "SIGHUP", SIGINT => "SIGINT", SIGTERM => "SIGTERM", _ => signal.ToString() };
 
     private readonly Process _process;
     private readonly BlockingCollection<string> _lines = [];
@@ -38,20 +41,20 @@ internal sealed class LaqaChild : IDisposable
     public int ExitCode => _process.ExitCode;
 
     /// <summary>
-    /// `laqa ARGS` in folder. SIGINT and SIGTERM are set to their default action first: a test host
-    /// started in the background by a non-interactive shell ignores SIGINT, and its children would too.
+    /// `laqa ARGS` in folder. SIGINT, SIGTERM and SIGHUP are set to their default action first: a test
+    /// host started in the background by a non-interactive shell ignores SIGINT, and its children would too.
     /// </summary>
     public static LaqaChild Start(string folder, params string[] arguments)
     {
         var start = new ProcessStartInfo("env") { WorkingDirectory = folder };
-        foreach (var a in (string[])["--default-signal=INT,TERM", Dotnet, Laqa, .. arguments]) start.ArgumentList.Add(a);
+        foreach (var a in (string[])["--default-signal=INT,TERM,HUP", LaqaProcess.Dotnet, LaqaProcess.LaqaDll, .. arguments]) start.ArgumentList.Add(a);
         return new LaqaChild(start);
     }
 
     /// <summary>`laqa ARGS` in a pseudo-terminal (script(1)) whose keyboard is <see cref="Type"/>.</summary>
     public static LaqaChild StartInTerminal(string folder, params string[] arguments)
     {
-        var command = string.Join(' ', ((string[])["env", "--default-signal=INT,TERM", Dotnet, Laqa, .. arguments]).Select(Quote));
+        var command = string.Join(' ', ((string[])["env", "--default-signal=INT,TERM,HUP", LaqaProcess.Dotnet, LaqaProcess.LaqaDll, .. arguments]).Select(Quote));
         var start = new ProcessStartInfo("script") { WorkingDirectory = folder };
         foreach (var a in (string[])["--quiet", "--return", "--flush", "--command", command, "/dev/null"]) start.ArgumentList.Add(a);
         return new LaqaChild(start);
@@ -101,10 +104,6 @@ internal sealed class LaqaChild : IDisposable
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
         _process.Dispose();
     }
-
-    private static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
-
-    private static string Laqa => Path.Combine(AppContext.BaseDirectory, "laqa.dll");
 
     private static string Quote(string s) => "'" + s.Replace("'", "'\\''") + "'";
 

@@ -10,15 +10,20 @@ internal static class LaqaProcess
         public string[] ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
+    /// <summary>The dotnet host running the tests, and the laqa built beside them.</summary>
+    public static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+
+    public static string LaqaDll => Path.Combine(AppContext.BaseDirectory, "laqa.dll");
+
     public static Run Start(string workingDirectory, params string[] arguments)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var start = new ProcessStartInfo(Dotnet)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "laqa.dll"));
+        start.ArgumentList.Add(LaqaDll);
         foreach (var a in arguments) start.ArgumentList.Add(a);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

@@ -44,6 +44,7 @@ public class RunSignalTests
     [InlineData(LaqaChild.SIGTERM, "sync", 2)]
     [InlineData(LaqaChild.SIGINT, "async", 2)]
     [InlineData(LaqaChild.SIGTERM, "async", 1)]
+    [InlineData(LaqaChild.SIGHUP, "sync", 2)]
     public void SignalStopsTheCampaignPromptlyAndItResumesToTheEnd(int signal, string mode, int workers)
     {
         using var folder = new TempFolder();
@@ -55,7 +56,7 @@ public class RunSignalTests
             laqa.Signal(signal);
             laqa.WaitForExit(StopWithin);
             Assert.True(128 + signal == laqa.ExitCode, laqa.Output);
-            Assert.Contains($"stopping ({(signal == LaqaChild.SIGINT ? "SIGINT" : "SIGTERM")})", laqa.Output);
+            Assert.Contains($"stopping ({LaqaChild.NameOf(signal)})", laqa.Output);
             Assert.Contains("run again to resume", laqa.Output);
         }
         Assert.Equal("stopped", Status(folder, "stopped").GetProperty("phase").GetString());
@@ -94,7 +95,7 @@ public class RunSignalTests
     {
         using var folder = new TempFolder();
         File.WriteAllText(folder.File("grace.conf"), EndlessBatches.Replace("GRACE", "1s"));
-        using (var laqa = LaqaChild.Start(folder.Path, "run", "grace.conf", "--dir", "si64"))
+        using (var laqa = LaqaChild.Start(folder.Path, "run", "grace.conf", "--dir", "si256"))
         {
             Assert.True(laqa.WaitForLine(IsBusySearching, RunWithin), laqa.Output);
             laqa.Signal(LaqaChild.SIGINT);
@@ -105,7 +106,7 @@ public class RunSignalTests
 
         // Resumed with a grace period of an hour: the abandoned batch runs again, and a second ^C ends it at once.
         File.WriteAllText(folder.File("grace.conf"), EndlessBatches.Replace("GRACE", "1h"));
-        using (var laqa = LaqaChild.StartInTerminal(folder.Path, "run", "grace.conf", "--dir", "si64"))
+        using (var laqa = LaqaChild.StartInTerminal(folder.Path, "run", "grace.conf", "--dir", "si256"))
         {
             Assert.True(laqa.WaitForLine(IsBusySearching, RunWithin), laqa.Output);
             laqa.Type("\u0003");
@@ -114,8 +115,10 @@ public class RunSignalTests
             laqa.WaitForExit(StopWithin);
             Assert.True(laqa.ExitCode == 130, laqa.Output);
             Assert.Contains("stopping now", laqa.Output);
+            // Printed once the host has returned: the process ended by abandoning, not by the fallback exit.
+            Assert.Contains("0 batches, 0 steps, the batches in flight abandoned", laqa.Output);
         }
-        var status = Status(folder, "si64");
+        var status = Status(folder, "si256");
         Assert.Equal("stopped", status.GetProperty("phase").GetString());
         Assert.Equal(0, status.GetProperty("batches").GetInt64());
         Assert.Equal(2, status.GetProperty("structures").GetInt32());

@@ -62,11 +62,11 @@ public sealed class StatusCommandTests(CampaignFolder campaign) : IClassFixture<
         using var folder = new TempFolder();
         File.WriteAllText(folder.File("long.conf"), CampaignFolder.Config.Replace("initial-structures = 6", "initial-structures = 400")
             .Replace("fmax = 0.05", "fmax = 0.0001").Replace("max-steps-per-candidate = 300", "max-steps-per-candidate = 5000"));
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var start = new ProcessStartInfo(LaqaProcess.Dotnet)
         {
             WorkingDirectory = folder.Path, RedirectStandardOutput = true, RedirectStandardError = true,
         };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "laqa.dll"), "run", "long.conf", "--dir", "long" }) start.ArgumentList.Add(a);
+        foreach (var a in new[] { LaqaProcess.LaqaDll, "run", "long.conf", "--dir", "long" }) start.ArgumentList.Add(a);
         using var writer = Process.Start(start)!;
         JsonElement running = default;
         var clock = Stopwatch.StartNew();

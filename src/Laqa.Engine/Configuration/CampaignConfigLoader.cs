@@ -42,7 +42,7 @@ public static class CampaignConfigLoader
             throw new LaqaInputException($"cannot read campaign config {path}: {e.Message}");
         }
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        return FromConfig(new Config(Parse(text, path, directory, [])), directory);
+        return FromConfig(new Config(Parse(text, path, directory, [Path.GetFullPath(path)])), directory);
     }
 
     /// <summary>A campaign from HOCON text; an include and a relative lammps-file are taken from <paramref name="baseDirectory"/> (default: the working directory).</summary>

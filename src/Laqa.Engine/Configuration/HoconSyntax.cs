@@ -34,6 +34,14 @@ internal static class HoconSyntax
                 i = EndOfString(chars, i, ref line, source);
                 continue;
             }
+            // A substitution ${path} or ${?path} is a value, not an object: its braces are not counted.
+            if (c == '$' && i + 1 < chars.Length && chars[i + 1] == '{')
+            {
+                var close = Array.IndexOf(chars, '}', i + 2);
+                if (close < 0 || Array.IndexOf(chars, '\n', i + 2, close - i - 2) >= 0) throw Error(source, line, "a substitution '${' is not closed on its line");
+                i = close + 1;
+                continue;
+            }
             if (c is '{' or '[') open.Push((c, line));
             else if (c is '}' or ']')
             {

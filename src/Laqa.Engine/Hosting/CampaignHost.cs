@@ -56,10 +56,12 @@ public static class CampaignHost
             await using (stopToken.Register(() =>
             {
                 node.Campaign.Tell(new StopCampaign());
-                graceOver.CancelAfter(settings.StopGracePeriod);
+                // The grace period bounds the wait for the batches in flight, not the collection of a campaign that has ended.
+                if (!end.Task.IsCompleted) graceOver.CancelAfter(settings.StopGracePeriod);
             }))
             {
                 var outcome = await end.Task.WaitAsync(abandon.Token);
+                graceOver.CancelAfter(Timeout.InfiniteTimeSpan);
                 return outcome switch
                 {
                     CampaignRejected r => throw new LaqaInputException($"{campaignDir}: {r.Reason}"),

@@ -34,7 +34,7 @@ public static class EngineConfig
               loglevel = {{logLevel}}
               stdout-loglevel = {{logLevel}}
               actor.provider = cluster
-              # The host handles SIGINT and SIGTERM (a graceful stop, then a grace period); Akka's own
+              # laqa run handles SIGINT, SIGTERM and SIGHUP (a graceful stop, then a grace period); Akka's own
               # hook would terminate the actor system under a campaign still waiting for its end.
               coordinated-shutdown.run-by-clr-shutdown-hook = off
               remote.dot-netty.tcp {

@@ -4,8 +4,9 @@ namespace Laqa.Engine.Hosting;
 
 /// <summary>
 /// Checks, before anything is written, that a file can be written at a path: an existing file must
-/// open for writing, else its nearest existing folder must take a new file (probed with a file
-/// deleted on close), so a campaign whose database cannot be written is refused before its folder exists.
+/// open for writing, and its nearest existing folder must take a new file (probed with a file
+/// deleted on close; SQLite and the campaign lock create files beside the database), so a campaign
+/// whose database cannot be written is refused before its folder exists.
 /// </summary>
 public static class WritableLocation
 {
@@ -20,7 +21,6 @@ public static class WritableLocation
             if (File.Exists(full))
             {
                 using var existing = new FileStream(full, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
-                return;
             }
             var folder = Path.GetDirectoryName(full)!;
             while (!Directory.Exists(folder))

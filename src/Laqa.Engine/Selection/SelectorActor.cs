@@ -149,8 +149,10 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
     }
 
     /// <summary>
-    /// Candidates whose latest state may not be in the journal: those never observed, and those
-    /// selected for a batch not observed applied (it may have been applied after the last write).
+    /// Candidates whose latest state may not be in the journal: those never observed, those
+    /// selected for a batch not observed applied (it may have been applied after the last write),
+    /// and under pressure those journalled without their pV term (by a version before the enthalpy),
+    /// which would otherwise be scored by energy beside others scored by enthalpy.
     /// </summary>
     private void AskUnsettled(IReadOnlyList<SelectionRecord> history)
     {
@@ -158,7 +160,8 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
         foreach (var pick in history.SelectMany(r => r.Batches)) lastSelected[pick.CandidateId] = pick.BatchNumber;
         for (var id = 0; id < _settings.CandidateCount; id++)
             if (!_latest.TryGetValue(id, out var known) ||
-                (!known.IsTerminal && lastSelected.TryGetValue(id, out var batch) && known.Batches <= batch))
+                (!known.IsTerminal && lastSelected.TryGetValue(id, out var batch) && known.Batches <= batch) ||
+                (_settings.ExternalPressure != 0 && known.Batches > 0 && known.PressureVolumePerAtom == 0))
                 _unanswered.Add(id);
         AskUnanswered();
         FinishReconcileIfAnswered();

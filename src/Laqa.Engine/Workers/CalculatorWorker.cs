@@ -115,6 +115,9 @@ public sealed class CalculatorWorker : ReceiveActor
         _stopping.Cancel();
     }
 
+    // A restart keeps the running job going (its result reaches the new incarnation); only a stop abandons it.
+    protected override void PreRestart(Exception reason, object message) => _ticking?.Cancel();
+
     private static long NowMs => Environment.TickCount64;
 
     private bool HoldsNothing => !_running && _assigned.Count == 0 && _finished.Count == 0 && _unsettled is null;

@@ -22,7 +22,7 @@ public static class TimedJob
         var task = Task.Run(() => work(cts.Token), CancellationToken.None);
         var finished = await Task.WhenAny(task, Task.Delay(timeout + TimeSpan.FromMilliseconds(100), CancellationToken.None)).ConfigureAwait(false);
         if (finished != task || (task.IsCanceled || task.Exception?.InnerException is OperationCanceledException) && cts.IsCancellationRequested)
-            return new JobOutcome<T>(null, $"timed out after {timeout.TotalSeconds:G4} s");
+            return new JobOutcome<T>(null, abandon.IsCancellationRequested ? "abandoned: the worker stopped" : $"timed out after {timeout.TotalSeconds:G4} s");
         return task.IsCompletedSuccessfully
             ? new JobOutcome<T>(task.Result, null)
             : new JobOutcome<T>(null, Describe(task.Exception?.InnerException));

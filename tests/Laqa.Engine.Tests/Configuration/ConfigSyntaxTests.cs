@@ -36,6 +36,14 @@ public class ConfigSyntaxTests
     }
 
     [Fact]
+    public void A_comma_after_a_substitution_is_kept()
+    {
+        var spec = CampaignConfigLoader.Load("laqa { initial-structures = 12, seed = ${laqa.initial-structures}, composition = Si8 }");
+        Assert.Equal(12, spec.Seed);
+        Assert.Equal("Si8", spec.Composition.ToString());
+    }
+
+    [Fact]
     public void A_comma_after_an_object_separates_fields_as_in_hocon()
     {
         var spec = CampaignConfigLoader.Load("""
