@@ -21,7 +21,7 @@ public static class CalcCommand
         command.SetAction(parsed =>
         {
             var (calculator, structure) = Load(parsed.GetValue(potential)!, parsed.GetValue(file)!);
-            var result = Evaluate(calculator, structure);
+            var result = Evaluate(calculator, structure, parsed.GetValue(file)!);
             var output = parsed.InvocationConfiguration.Output;
             if (parsed.GetValue(json)) output.WriteLine(Json(calculator, structure, result));
             else WriteText(output, calculator, structure, result);
@@ -31,11 +31,11 @@ public static class CalcCommand
     }
 
     /// <summary>The calculation of the structure a user gave; a failure is bad input (a LaqaInputException).</summary>
-    internal static CalculationResult Evaluate(ICalculator calculator, Structure structure)
+    internal static CalculationResult Evaluate(ICalculator calculator, Structure structure, string file)
     {
         var result = calculator.Calculate(structure);
         // An embedded potential fails only on what it is given (a charged cell, coinciding or collapsed ions).
-        return result.Succeeded ? result : throw new LaqaInputException($"calculation failed: {result.Failure}");
+        return result.Succeeded ? result : throw new LaqaInputException($"{file}: calculation failed: {result.Failure}");
     }
 
     internal static Option<string> PotentialOption() => new("--potential")

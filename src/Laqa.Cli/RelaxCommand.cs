@@ -49,7 +49,7 @@ public static class RelaxCommand
             Validate(outPath, options, maxSteps, tolerance, algorithm);
             var (calculator, structure) = CalcCommand.Load(parsed.GetValue(potential)!, parsed.GetValue(file)!);
             // A structure the potential cannot evaluate is bad input, as in `laqa calc`; a failure later in the relaxation exits 1.
-            CalcCommand.Evaluate(calculator, structure);
+            CalcCommand.Evaluate(calculator, structure, parsed.GetValue(file)!);
             var asJson = parsed.GetValue(json);
             var writer = parsed.InvocationConfiguration.Output;
 

@@ -28,8 +28,16 @@ public static class WritableLocation
                 if (File.Exists(folder)) throw Refused($"{folder} is a file");
                 folder = Path.GetDirectoryName(folder)!;
             }
-            using var probe = new FileStream(Path.Combine(folder, $".laqa-probe-{Guid.NewGuid():N}"), FileMode.CreateNew, FileAccess.Write,
-                FileShare.None, 1, FileOptions.DeleteOnClose);
+            try
+            {
+                using var probe = new FileStream(Path.Combine(folder, $".laqa-probe-{Guid.NewGuid():N}"), FileMode.CreateNew, FileAccess.Write,
+                    FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The probe's own name would only confuse: say which folder refused.
+                throw Refused($"no file can be created in {folder}");
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
