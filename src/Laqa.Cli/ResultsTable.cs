@@ -21,14 +21,23 @@ public static class ResultsTable
     /// <summary>Relaxed structures keep small strains at the convergence thresholds; 0.1 Å finds their ideal group.</summary>
     public const double RelaxedSymprec = 0.1;
 
-    public static IReadOnlyList<ResultRow> Rows(IReadOnlyList<CandidateResult> candidates, IReadOnlyList<SelectionRecord> history)
+    /// <summary>
+    /// The first <paramref name="count"/> rows of the table (all by default). The space groups (two spglib analyses per
+    /// row, most of the time a table takes) are found only for the rows returned; the ranking is over every candidate.
+    /// </summary>
+    public static IReadOnlyList<ResultRow> Rows(IReadOnlyList<CandidateResult> candidates, IReadOnlyList<SelectionRecord> history, int count = int.MaxValue)
     {
         var selected = TimesSelected(history);
         return [.. candidates
             .OrderBy(c => double.IsNaN(c.EnthalpyPerAtom) ? double.PositiveInfinity : c.EnthalpyPerAtom).ThenBy(c => c.Id)
-            .Select(c => new ResultRow(c.Id, SpaceGroupOf(c.Initial, 1e-3), SpaceGroupOf(c.Current, RelaxedSymprec), c.EnergyPerAtom, c.EnthalpyPerAtom,
-                c.Steps, selected.GetValueOrDefault(c.Id), c.Status, c.FailureReason))];
+            .Take(count)
+            .Select(c => Row(c, selected))];
     }
+
+    /// <summary>One candidate's row, with selected as <see cref="TimesSelected"/> of the history.</summary>
+    public static ResultRow Row(CandidateResult c, IReadOnlyDictionary<int, int> selected) =>
+        new(c.Id, SpaceGroupOf(c.Initial, 1e-3), SpaceGroupOf(c.Current, RelaxedSymprec), c.EnergyPerAtom, c.EnthalpyPerAtom,
+            c.Steps, selected.GetValueOrDefault(c.Id), c.Status, c.FailureReason);
 
     /// <summary>How many batches of each candidate the selections took.</summary>
     public static IReadOnlyDictionary<int, int> TimesSelected(IReadOnlyList<SelectionRecord> history) =>

@@ -27,9 +27,14 @@ public static class StatusCommand
             if (rowCount < 0) throw new LaqaInputException($"--top must not be negative (got {rowCount})");
             var folder = parsed.GetValue(dir)!;
             var record = CampaignRecord.ReadFolder(folder);
-            var rows = ResultsTable.Rows(record.Results, record.History);
+            var results = record.Results;
+            // Only the rows shown (and the best candidate's) get their space groups: spglib on every candidate took most of the time.
+            var rows = ResultsTable.Rows(results, record.History, rowCount);
             var totals = record.Totals;
-            var best = rows.FirstOrDefault(r => r.Id == totals.BestCandidate);
+            var best = totals.BestCandidate is { } bestId
+                ? rows.FirstOrDefault(r => r.Id == bestId) ??
+                  (results.FirstOrDefault(c => c.Id == bestId) is { } bestResult ? ResultsTable.Row(bestResult, ResultsTable.TimesSelected(record.History)) : null)
+                : null;
             var output = parsed.InvocationConfiguration.Output;
             if (parsed.GetValue(json))
                 output.WriteLine(Json(record, rows, best, rowCount));

@@ -56,6 +56,56 @@ public sealed class StatusCommandTests(CampaignFolder campaign) : IClassFixture<
         Assert.Equal(6, lines.Length);
     }
 
+    /// <summary>Status finds space groups only for the rows it shows (issue 17): a shorter table is the top of the full one, and the best keeps its group.</summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void StatusTopNIsTheFirstNRowsOfResultsTsvAndTheBestKeepsItsSpaceGroup(int n)
+    {
+        var results = campaign.Results;
+        var json = LaqaProcess.Start(campaign.Root, "status", campaign.Dir, "--json", "--top", n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(0, json.ExitCode);
+        var status = JsonDocument.Parse(json.Output).RootElement;
+        Assert.Equal(results[0].RelaxedSpaceGroup, status.GetProperty("best").GetProperty("spaceGroup").GetString());
+        var top = status.GetProperty("top").EnumerateArray().ToList();
+        Assert.Equal(Math.Min(n, results.Count), top.Count);
+        foreach (var (row, line) in results.Zip(top))
+        {
+            Assert.Equal(row.Id, line.GetProperty("id").GetInt32());
+            Assert.Equal(row.InitialSpaceGroup, line.GetProperty("initialSpaceGroup").GetString());
+            Assert.Equal(row.RelaxedSpaceGroup, line.GetProperty("relaxedSpaceGroup").GetString());
+            Assert.Equal(row.EnergyPerAtom, line.GetProperty("energyPerAtom").GetDouble());
+            Assert.Equal(row.Steps, line.GetProperty("steps").GetInt32());
+            Assert.Equal(row.TimesSelected, line.GetProperty("timesSelected").GetInt32());
+            Assert.Equal(row.Status, line.GetProperty("status").GetString());
+        }
+
+        var text = LaqaProcess.Start(campaign.Root, "status", campaign.Dir, "--top", n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(0, text.ExitCode);
+        var lines = text.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains($"candidate {results[0].Id}, {results[0].RelaxedSpaceGroup};", lines[2]);
+        var shown = lines.Skip(4).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        Assert.Equal(Math.Min(n, results.Count), shown.Count);
+        foreach (var ((row, fields), rank) in results.Zip(shown).Select((p, i) => (p, i + 1)))
+            Assert.Equal([rank.ToString(System.Globalization.CultureInfo.InvariantCulture), row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                row.InitialSpaceGroup, row.RelaxedSpaceGroup, row.Steps.ToString(System.Globalization.CultureInfo.InvariantCulture), row.Status],
+                [fields[0], fields[1], fields[2], fields[3], fields[5], fields[6]]);
+    }
+
+    [Fact]
+    public void RowsWithACountAreTheFirstRowsOfTheFullTable()
+    {
+        var record = Laqa.Engine.Journal.CampaignRecord.ReadFolder(campaign.Dir);
+        var all = ResultsTable.Rows(record.Results, record.History);
+        Assert.Equal(record.CandidateCount, all.Count);
+        foreach (var n in new[] { 0, 1, 3, all.Count, all.Count + 5 })
+            Assert.Equal(all.Take(n), ResultsTable.Rows(record.Results, record.History, n));
+        var selected = ResultsTable.TimesSelected(record.History);
+        foreach (var row in all)
+            Assert.Equal(row, ResultsTable.Row(record.Results.Single(c => c.Id == row.Id), selected));
+    }
+
     [Fact]
     public void DuringARunStatusSaysRunningASecondRunIsRefusedAndAfterAKillStatusSaysStopped()
     {
