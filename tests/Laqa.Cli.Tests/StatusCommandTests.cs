@@ -31,16 +31,7 @@ public sealed class StatusCommandTests(CampaignFolder campaign) : IClassFixture<
 
         var top = status.GetProperty("top").EnumerateArray().ToList();
         Assert.Equal(results.Count, top.Count);
-        foreach (var (row, line) in results.Zip(top))
-        {
-            Assert.Equal(row.Id, line.GetProperty("id").GetInt32());
-            Assert.Equal(row.EnergyPerAtom, line.GetProperty("energyPerAtom").GetDouble());
-            Assert.Equal(row.Steps, line.GetProperty("steps").GetInt32());
-            Assert.Equal(row.TimesSelected, line.GetProperty("timesSelected").GetInt32());
-            Assert.Equal(row.InitialSpaceGroup, line.GetProperty("initialSpaceGroup").GetString());
-            Assert.Equal(row.RelaxedSpaceGroup, line.GetProperty("relaxedSpaceGroup").GetString());
-            Assert.Equal(row.Status, line.GetProperty("status").GetString());
-        }
+        foreach (var (row, line) in results.Zip(top)) AssertSameRow(row, line);
     }
 
     [Fact]
@@ -70,16 +61,7 @@ public sealed class StatusCommandTests(CampaignFolder campaign) : IClassFixture<
         Assert.Equal(results[0].RelaxedSpaceGroup, status.GetProperty("best").GetProperty("spaceGroup").GetString());
         var top = status.GetProperty("top").EnumerateArray().ToList();
         Assert.Equal(Math.Min(n, results.Count), top.Count);
-        foreach (var (row, line) in results.Zip(top))
-        {
-            Assert.Equal(row.Id, line.GetProperty("id").GetInt32());
-            Assert.Equal(row.InitialSpaceGroup, line.GetProperty("initialSpaceGroup").GetString());
-            Assert.Equal(row.RelaxedSpaceGroup, line.GetProperty("relaxedSpaceGroup").GetString());
-            Assert.Equal(row.EnergyPerAtom, line.GetProperty("energyPerAtom").GetDouble());
-            Assert.Equal(row.Steps, line.GetProperty("steps").GetInt32());
-            Assert.Equal(row.TimesSelected, line.GetProperty("timesSelected").GetInt32());
-            Assert.Equal(row.Status, line.GetProperty("status").GetString());
-        }
+        foreach (var (row, line) in results.Zip(top)) AssertSameRow(row, line);
 
         var text = LaqaProcess.Start(campaign.Root, "status", campaign.Dir, "--top", n.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(0, text.ExitCode);
@@ -154,5 +136,16 @@ public sealed class StatusCommandTests(CampaignFolder campaign) : IClassFixture<
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("", run.Output);
         Assert.Contains(expected, Assert.Single(run.ErrorLines));
+    }
+
+    private static void AssertSameRow(ResultsTsvRow row, JsonElement line)
+    {
+        Assert.Equal(row.Id, line.GetProperty("id").GetInt32());
+        Assert.Equal(row.InitialSpaceGroup, line.GetProperty("initialSpaceGroup").GetString());
+        Assert.Equal(row.RelaxedSpaceGroup, line.GetProperty("relaxedSpaceGroup").GetString());
+        Assert.Equal(row.EnergyPerAtom, line.GetProperty("energyPerAtom").GetDouble());
+        Assert.Equal(row.Steps, line.GetProperty("steps").GetInt32());
+        Assert.Equal(row.TimesSelected, line.GetProperty("timesSelected").GetInt32());
+        Assert.Equal(row.Status, line.GetProperty("status").GetString());
     }
 }
