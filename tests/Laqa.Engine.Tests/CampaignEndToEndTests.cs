@@ -9,7 +9,7 @@ public sealed class CampaignEndToEndTests
     [Fact]
     public async Task Small_campaign_converges_every_candidate_as_the_closed_form_model_predicts()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         var campaign = new FakeCampaign(Seed: 7, Candidates: 6, StepsPerBatch: 4);
 
         var result = await CampaignHost.RunAsync(campaign.Settings(workers: 2), dir.Path, campaign.Source, campaign.Relaxer);
@@ -32,7 +32,7 @@ public sealed class CampaignEndToEndTests
     [Fact]
     public async Task Totals_and_selection_history_agree_with_the_event_journal()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         var campaign = new FakeCampaign(Seed: 11, Candidates: 5, StepsPerBatch: 3);
 
         var result = await CampaignHost.RunAsync(campaign.Settings(workers: 2), dir.Path, campaign.Source, campaign.Relaxer);

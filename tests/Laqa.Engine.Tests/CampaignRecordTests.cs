@@ -15,7 +15,7 @@ public sealed class CampaignRecordTests
     [Fact]
     public async Task The_record_read_from_the_journal_is_the_result_the_run_returned()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         var campaign = new FakeCampaign(Seed: 13, Candidates: 6, StepsPerBatch: 3);
 
         var result = await CampaignHost.RunAsync(campaign.Settings(workers: 2, mode: LaqaMode.Sync, nselect: 2), dir.Path, campaign.Source, campaign.Relaxer);
@@ -35,7 +35,7 @@ public sealed class CampaignRecordTests
     [Fact]
     public async Task Random_search_with_one_worker_finds_the_best_after_the_steps_of_every_candidate_up_to_it()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         var campaign = new FakeCampaign(Seed: 3, Candidates: 7, StepsPerBatch: 4);
         var settings = campaign.Settings(workers: 1, prefetch: 0) with { Search = new SearchSpec(SearchAlgorithm.Rs, LaqaOptions.Default, 10_000) };
 
@@ -52,7 +52,7 @@ public sealed class CampaignRecordTests
     [Fact]
     public async Task Laqa_with_one_worker_finds_the_best_after_the_steps_of_the_batches_selected_up_to_its_last()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         var campaign = new FakeCampaign(Seed: 21, Candidates: 6, StepsPerBatch: 3);
 
         var result = await CampaignHost.RunAsync(campaign.Settings(workers: 1), dir.Path, campaign.Source, campaign.Relaxer);
@@ -73,7 +73,7 @@ public sealed class CampaignRecordTests
     [Fact]
     public async Task Reading_while_another_process_runs_the_campaign_neither_blocks_it_nor_sees_it_half_way()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var options = new CrashHostOptions(dir.Path, Candidates: 6, Workers: 2, Seed: 8, Mode: LaqaMode.Async, NSelect: 3,
             StepsPerBatch: 2, MaxForce: 0.001, DelayMs: 3, MaxTotalSteps: null);
@@ -105,18 +105,18 @@ public sealed class CampaignRecordTests
     [Fact]
     public void A_folder_without_a_campaign_is_bad_input()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         Assert.Contains("no campaign here", Assert.Throws<LaqaInputException>(() => CampaignRecord.ReadFolder(dir.Path)).Message);
-        Assert.Contains("no such campaign folder", Assert.Throws<LaqaInputException>(() => CampaignRecord.ReadFolder(dir.Sub("missing"))).Message);
-        File.WriteAllText(dir.Sub("campaign.db"), "not a database");
+        Assert.Contains("no such campaign folder", Assert.Throws<LaqaInputException>(() => CampaignRecord.ReadFolder(dir.File("missing"))).Message);
+        File.WriteAllText(dir.File("campaign.db"), "not a database");
         Assert.Contains("not a campaign journal", Assert.Throws<LaqaInputException>(() => CampaignRecord.ReadFolder(dir.Path)).Message);
     }
 
     [Fact]
     public void The_run_lock_is_held_by_one_holder_at_a_time()
     {
-        using var dir = new TempDirectory();
-        var database = dir.Sub("campaign.db");
+        using var dir = new TempFolder();
+        var database = dir.File("campaign.db");
         Assert.False(CampaignLock.IsHeld(database));
         using (CampaignLock.Acquire(database))
         {

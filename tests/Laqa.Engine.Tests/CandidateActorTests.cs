@@ -12,17 +12,17 @@ namespace Laqa.Engine.Tests;
 public sealed class CandidateActorTests : Akka.TestKit.Xunit2.TestKit
 {
     private static readonly FakeCampaign Campaign = new(Seed: 21, Candidates: 1, StepsPerBatch: 3);
-    private readonly TempDirectory _dir;
+    private readonly TempFolder _dir;
 
-    public CandidateActorTests() : this(new TempDirectory()) { }
+    public CandidateActorTests() : this(new TempFolder()) { }
 
     // The first write creates the tables: allow for a slow, busy machine.
-    private CandidateActorTests(TempDirectory dir) : base(ConfigurationFactory.ParseString("akka.test.single-expect-default = 30s")
+    private CandidateActorTests(TempFolder dir) : base(ConfigurationFactory.ParseString("akka.test.single-expect-default = 30s")
         .WithFallback(EngineConfig.Serialization).WithFallback(EngineConfig.Persistence(Database(dir)))) => _dir = dir;
 
-    private static string Database(TempDirectory dir)
+    private static string Database(TempFolder dir)
     {
-        var file = dir.Sub("candidates.db");
+        var file = dir.File("candidates.db");
         EngineConfig.PrepareSqlite(file);
         return file;
     }
@@ -74,7 +74,7 @@ public sealed class CandidateActorTests : Akka.TestKit.Xunit2.TestKit
         Watch(candidate);
         candidate.Tell(PoisonPill.Instance);
         ExpectTerminated(candidate);
-        var database = _dir.Sub("candidates.db");
+        var database = _dir.File("candidates.db");
         // Snapshots are saved in the background: wait until one is there, so recovery starts from it.
         await AwaitAssertAsync(() => Assert.True(JournalReader.CountSnapshots(database, "candidate-") > 0));
         var recovered = Sys.ActorOf(CandidateActor.Props(id, selector.Ref, settings));

@@ -18,14 +18,14 @@ public sealed class CrashResumeTests(ITestOutputHelper output)
     [InlineData(LaqaMode.Async)]
     public async Task Campaign_killed_at_random_moments_ends_exactly_as_one_that_ran_through(LaqaMode mode)
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var seed = Random.Shared.Next();
         output.WriteLine($"kill schedule seed {seed}");
         var random = new Random(seed);
-        var crashed = new CrashHostOptions(dir.Sub("crashed"), Candidates: 12, Workers: 1, Seed: 5, Mode: mode, NSelect: 3,
+        var crashed = new CrashHostOptions(dir.File("crashed"), Candidates: 12, Workers: 1, Seed: 5, Mode: mode, NSelect: 3,
             StepsPerBatch: 2, MaxForce: 0.001, DelayMs: 6, MaxTotalSteps: null, Prefetch: 1);
-        var reference = crashed with { Directory = dir.Sub("reference") };
+        var reference = crashed with { Directory = dir.File("reference") };
 
         using var referenceRun = ChildCampaign.Start(reference);
         var kills = 0;

@@ -10,7 +10,7 @@ public sealed class FailureTests
     [Fact]
     public async Task A_batch_that_throws_returns_nan_or_hangs_fails_only_its_candidate_after_the_retries()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         var campaign = new FakeCampaign(Seed: 3, Candidates: 6, StepsPerBatch: 4);
         const int maxRetries = 1;
         var faults = new Dictionary<int, (int, Fault)>

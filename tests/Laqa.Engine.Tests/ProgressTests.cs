@@ -12,7 +12,7 @@ public sealed class ProgressTests
     [Fact]
     public async Task Progress_reports_how_many_of_the_nodes_workers_are_busy()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         var campaign = new FakeCampaign(Seed: 3, Candidates: 6, StepsPerBatch: 4);
         var settings = campaign.Settings(workers: 2, mode: LaqaMode.Async);
         var loads = new ConcurrentQueue<(int Busy, int Workers)>();
@@ -31,7 +31,7 @@ public sealed class ProgressTests
     [Fact]
     public async Task Progress_carries_the_best_candidates_structure_as_it_was_at_one_of_its_applied_steps()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         var campaign = new FakeCampaign(Seed: 5, Candidates: 6, StepsPerBatch: 4);
         var bests = new ConcurrentQueue<(BestStructure Best, int? BestCandidate)>();
         var result = await CampaignHost.RunAsync(campaign.Settings(workers: 2), dir.Path, campaign.Source,

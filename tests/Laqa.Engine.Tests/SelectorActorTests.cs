@@ -12,16 +12,16 @@ namespace Laqa.Engine.Tests;
 /// <summary>The selector alone, with test probes as candidates, campaign and workers.</summary>
 public sealed class SelectorActorTests : Akka.TestKit.Xunit2.TestKit
 {
-    private readonly TempDirectory _dir;
+    private readonly TempFolder _dir;
 
-    public SelectorActorTests() : this(new TempDirectory()) { }
+    public SelectorActorTests() : this(new TempFolder()) { }
 
-    private SelectorActorTests(TempDirectory dir) : base(ConfigurationFactory.ParseString("akka.test.single-expect-default = 30s")
+    private SelectorActorTests(TempFolder dir) : base(ConfigurationFactory.ParseString("akka.test.single-expect-default = 30s")
         .WithFallback(EngineConfig.Serialization).WithFallback(EngineConfig.Persistence(Database(dir)))) => _dir = dir;
 
-    private static string Database(TempDirectory dir)
+    private static string Database(TempFolder dir)
     {
-        var file = dir.Sub("selector.db");
+        var file = dir.File("selector.db");
         EngineConfig.PrepareSqlite(file);
         return file;
     }

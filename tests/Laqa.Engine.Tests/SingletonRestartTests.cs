@@ -13,15 +13,15 @@ namespace Laqa.Engine.Tests;
 public sealed class SingletonRestartTests : Akka.TestKit.Xunit2.TestKit
 {
     private static readonly FakeCampaign Campaign = new(Seed: 5, Candidates: 8, StepsPerBatch: 2, MaxForce: 0.001);
-    private readonly TempDirectory _dir;
+    private readonly TempFolder _dir;
 
-    public SingletonRestartTests() : this(new TempDirectory()) { }
+    public SingletonRestartTests() : this(new TempFolder()) { }
 
-    private SingletonRestartTests(TempDirectory dir) : base(EngineConfig.Setup(Database(dir)), EngineConfig.SystemName) => _dir = dir;
+    private SingletonRestartTests(TempFolder dir) : base(EngineConfig.Setup(Database(dir)), EngineConfig.SystemName) => _dir = dir;
 
-    private static string Database(TempDirectory dir)
+    private static string Database(TempFolder dir)
     {
-        var file = dir.Sub("restarted.db");
+        var file = dir.File("restarted.db");
         EngineConfig.PrepareSqlite(file);
         return file;
     }
@@ -32,7 +32,7 @@ public sealed class SingletonRestartTests : Akka.TestKit.Xunit2.TestKit
     public async Task A_selector_that_stops_mid_campaign_is_started_again_and_the_campaign_ends_as_one_that_ran_through(LaqaMode mode)
     {
         var settings = Campaign.Settings(workers: 1, mode: mode);
-        var through = await CampaignHost.RunAsync(settings, _dir.Sub("through"), Campaign.Source, SlowRelaxer);
+        var through = await CampaignHost.RunAsync(settings, _dir.File("through"), Campaign.Source, SlowRelaxer);
 
         var node = await EngineNode.StartAsync(Sys, settings, Campaign.Source, SlowRelaxer);
         node.Campaign.Tell(new SubscribeToCampaign(TestActor));

@@ -12,7 +12,7 @@ public sealed class StopAndResumeTests
     [Fact]
     public async Task The_search_stops_at_the_total_step_limit_resumes_to_the_same_result_and_goes_on_without_it()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         var campaign = new FakeCampaign(Seed: 2, Candidates: 5, StepsPerBatch: 3);
         var settings = campaign.Settings(workers: 1, maxTotalSteps: 20, prefetch: 0);
 
@@ -34,15 +34,15 @@ public sealed class StopAndResumeTests
     [Fact]
     public async Task A_campaign_stopped_gracefully_and_resumed_ends_as_one_that_ran_through()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         var campaign = new FakeCampaign(Seed: 9, Candidates: 5, StepsPerBatch: 2);
         var settings = campaign.Settings(workers: 1, mode: LaqaMode.Sync, nselect: 2);
 
-        var through = await CampaignHost.RunAsync(settings, dir.Sub("through"), campaign.Source, campaign.Relaxer);
+        var through = await CampaignHost.RunAsync(settings, dir.File("through"), campaign.Source, campaign.Relaxer);
         using var stop = new CancellationTokenSource();
-        var stopped = await CampaignHost.RunAsync(settings, dir.Sub("stopped"), campaign.Source, campaign.Relaxer,
+        var stopped = await CampaignHost.RunAsync(settings, dir.File("stopped"), campaign.Source, campaign.Relaxer,
             progress => { if (progress.Totals.Batches >= 8) stop.Cancel(); }, stop.Token);
-        var resumed = await CampaignHost.RunAsync(settings, dir.Sub("stopped"), campaign.Source, campaign.Relaxer);
+        var resumed = await CampaignHost.RunAsync(settings, dir.File("stopped"), campaign.Source, campaign.Relaxer);
 
         Assert.False(stopped.Finished);
         Assert.InRange(stopped.Totals.Batches, 8, through.Totals.Batches - 1);
@@ -53,7 +53,7 @@ public sealed class StopAndResumeTests
     [Fact]
     public async Task A_folder_of_another_campaign_is_refused()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         var campaign = new FakeCampaign(Seed: 4, Candidates: 2, StepsPerBatch: 2);
         await CampaignHost.RunAsync(campaign.Settings(workers: 1, maxTotalSteps: 1), dir.Path, campaign.Source, campaign.Relaxer);
 

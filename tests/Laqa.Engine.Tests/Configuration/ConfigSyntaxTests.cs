@@ -73,42 +73,42 @@ public class ConfigSyntaxTests
     [Fact]
     public void An_include_is_read_from_the_config_folder()
     {
-        using var folder = new TempDirectory();
-        File.WriteAllText(folder.Sub("common.conf"), "laqa.relaxer.fmax = 0.02\n");
-        File.WriteAllText(folder.Sub("campaign.conf"), "include \"common.conf\"\nlaqa { composition = Si8 }\n");
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("common.conf"), "laqa.relaxer.fmax = 0.02\n");
+        File.WriteAllText(folder.File("campaign.conf"), "include \"common.conf\"\nlaqa { composition = Si8 }\n");
 
-        Assert.Equal(0.02, CampaignConfigLoader.LoadFile(folder.Sub("campaign.conf")).Relaxer.MaxForce);
+        Assert.Equal(0.02, CampaignConfigLoader.LoadFile(folder.File("campaign.conf")).Relaxer.MaxForce);
     }
 
     [Fact]
     public void A_missing_include_is_one_line_naming_the_include_and_the_file()
     {
-        using var folder = new TempDirectory();
-        File.WriteAllText(folder.Sub("campaign.conf"), "laqa { composition = Si8 }\ninclude \"nope.conf\"\n");
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("campaign.conf"), "laqa { composition = Si8 }\ninclude \"nope.conf\"\n");
 
-        var e = Assert.Throws<LaqaInputException>(() => CampaignConfigLoader.LoadFile(folder.Sub("campaign.conf")));
-        Assert.StartsWith($"{folder.Sub("campaign.conf")}, line 2: include \"nope.conf\": cannot read {folder.Sub("nope.conf")}: ", e.Message);
+        var e = Assert.Throws<LaqaInputException>(() => CampaignConfigLoader.LoadFile(folder.File("campaign.conf")));
+        Assert.StartsWith($"{folder.File("campaign.conf")}, line 2: include \"nope.conf\": cannot read {folder.File("nope.conf")}: ", e.Message);
         Assert.DoesNotContain('\n', e.Message);
     }
 
     [Fact]
     public void A_broken_included_file_names_that_file_and_its_line()
     {
-        using var folder = new TempDirectory();
-        File.WriteAllText(folder.Sub("common.conf"), "laqa.relaxer {\n  fmax = 0.02\n");
-        File.WriteAllText(folder.Sub("campaign.conf"), "include \"common.conf\"\nlaqa { composition = Si8 }\n");
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("common.conf"), "laqa.relaxer {\n  fmax = 0.02\n");
+        File.WriteAllText(folder.File("campaign.conf"), "include \"common.conf\"\nlaqa { composition = Si8 }\n");
 
-        var e = Assert.Throws<LaqaInputException>(() => CampaignConfigLoader.LoadFile(folder.Sub("campaign.conf")));
-        Assert.StartsWith($"{folder.Sub("common.conf")}, line 1: the '{{' opened here is not closed", e.Message);
+        var e = Assert.Throws<LaqaInputException>(() => CampaignConfigLoader.LoadFile(folder.File("campaign.conf")));
+        Assert.StartsWith($"{folder.File("common.conf")}, line 1: the '{{' opened here is not closed", e.Message);
     }
 
     [Fact]
     public void A_file_including_itself_is_refused()
     {
-        using var folder = new TempDirectory();
-        File.WriteAllText(folder.Sub("campaign.conf"), "include \"campaign.conf\"\nlaqa { composition = Si8 }\n");
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("campaign.conf"), "include \"campaign.conf\"\nlaqa { composition = Si8 }\n");
 
-        var e = Assert.Throws<LaqaInputException>(() => CampaignConfigLoader.LoadFile(folder.Sub("campaign.conf")));
+        var e = Assert.Throws<LaqaInputException>(() => CampaignConfigLoader.LoadFile(folder.File("campaign.conf")));
         Assert.Contains("includes", e.Message);
     }
 }

@@ -24,7 +24,7 @@ public sealed class CrySpyReplayTests
     [Fact]
     public async Task Every_sync_selection_of_a_real_campaign_is_the_one_CrySPYs_rule_makes_from_the_journalled_batches()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         var spec = CampaignConfigLoader.Load(Campaign);
         var components = CampaignComponents.From(spec);
         var result = await CampaignHost.RunAsync(components.Settings, dir.Path, components.Structures, components.RelaxerFactory);
