@@ -8,6 +8,7 @@ public static class Commands
     public static IEnumerable<Command> All() =>
     [
         RunCommand.Create(),
+        WorkerCommand.Create(),
         StatusCommand.Create(),
         ExportCommand.Create(),
         GenerateCommand.Create(),

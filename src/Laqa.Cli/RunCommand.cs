@@ -26,7 +26,9 @@ public static class RunCommand
         var config = new Argument<string>("config") { Description = "campaign config (HOCON), see config/reference.conf" };
         var dir = new Option<string?>("--dir") { Description = "campaign folder (default: the config's name in the current folder); an existing one is resumed" };
         var top = new Option<int>("--top") { Description = "rows of the results table to print", DefaultValueFactory = _ => 10 };
+        var cluster = new ClusterOptions();
         var command = new Command("run", "Run or resume a crystal structure prediction campaign") { config, dir, top };
+        foreach (var option in cluster.All) command.Options.Add(option);
         command.SetAction(parsed =>
         {
             var path = parsed.GetValue(config)!;
@@ -34,6 +36,8 @@ public static class RunCommand
             var spec = CampaignConfigLoader.LoadFile(path);
             var components = CampaignComponents.From(spec);
             var folder = parsed.GetValue(dir) ?? Path.GetFileNameWithoutExtension(path);
+            var c = spec.Cluster;
+            var node = cluster.Node(parsed, c.Hostname, c.Port, c.PublicHostname, [ClusterNode.CampaignRole, ClusterNode.WorkerRole], c.SeedNodes);
             var output = parsed.InvocationConfiguration.Output;
             WritableLocation.Require(CampaignHost.DatabaseOf(components.Settings, folder), "laqa.persistence.sqlite-file");
             if (CampaignLock.IsHeld(CampaignHost.DatabaseOf(components.Settings, folder)))
@@ -59,7 +63,8 @@ public static class RunCommand
                     if (clock.Elapsed - lastPrinted < TimeSpan.FromSeconds(2) && progress.Phase != CampaignPhase.Done) return;
                     lastPrinted = clock.Elapsed;
                     output.WriteLine(ProgressLine(clock.Elapsed, progress, bestSpaceGroup.Of(progress), spec.Relaxer.ExternalPressure));
-                }, signals.Stop, logLevel: "ERROR", abandonToken: signals.Abandon).GetAwaiter().GetResult();
+                }, signals.Stop, logLevel: "ERROR", abandonToken: signals.Abandon, node: node,
+                listening: address => output.WriteLine($"cluster node {address}: worker nodes join with `laqa worker --join {address.Host}:{address.Port}`")).GetAwaiter().GetResult();
                 signalExitCode = signals.ExitCode;
             }
             if (!result.Finished)

@@ -42,6 +42,18 @@ public sealed record EngineSettings(
     /// <summary>How long a stop waits for the batches in flight before it abandons them (they run again on resume).</summary>
     public TimeSpan StopGracePeriod { get; init; } = WorkerSpec.Default.StopGracePeriod;
 
+    /// <summary>How often a worker sends a result not yet settled again, or asks again for a batch state not yet received.</summary>
+    public TimeSpan ResendInterval { get; init; } = WorkerSpec.Default.ResendInterval;
+
+    /// <summary>The campaign's config as HOCON text with includes resolved, sent to worker nodes that join.</summary>
+    public string ConfigText { get; init; } = "";
+
+    /// <summary>The folder a relative path in <see cref="ConfigText"/> is taken from.</summary>
+    public string ConfigDirectory { get; init; } = "";
+
+    /// <summary>What each calculator worker of this campaign is told.</summary>
+    public Workers.WorkerOptions WorkerOptions => new(Fingerprint, BatchTimeout, ResendInterval);
+
     /// <summary>The external pressure the cells relax under (eV/Å³); candidates are ranked by their enthalpy under it.</summary>
     public double ExternalPressure { get; init; }
 
@@ -66,6 +78,9 @@ public sealed record EngineSettings(
             ExternalPressure = spec.Relaxer.ExternalPressure,
             Prefetch = spec.Workers.Prefetch,
             StopGracePeriod = spec.Workers.StopGracePeriod,
+            ResendInterval = spec.Workers.ResendInterval,
+            ConfigText = spec.SourceText,
+            ConfigDirectory = spec.SourceDirectory,
             DatabaseFile = spec.Persistence.SqliteFile,
         };
     }

@@ -67,6 +67,13 @@ internal sealed class LaqaChild : IDisposable
         _process.StandardInput.Flush();
     }
 
+    /// <summary>SIGKILL: laqa dies at once, as on a node that crashes.</summary>
+    public void Kill()
+    {
+        _process.Kill();
+        _process.WaitForExit();
+    }
+
     /// <summary>Sends a signal to laqa itself (not only to a wrapper: env execs it, so it is the child).</summary>
     public void Signal(int signal) => Assert.Equal(0, Kill(_process.Id, signal));
 

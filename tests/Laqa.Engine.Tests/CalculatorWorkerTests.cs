@@ -91,7 +91,7 @@ public sealed class CalculatorWorkerTests() : Akka.TestKit.Xunit2.TestKit(Config
     {
         var selector = CreateTestProbe();
         var candidates = CreateTestProbe();
-        var worker = Sys.ActorOf(CalculatorWorker.Props(selector.Ref, candidates.Ref, Campaign.Source, Campaign.Relaxer, TimeSpan.FromSeconds(30)));
+        var worker = Sys.ActorOf(CalculatorWorker.Props(selector.Ref, candidates.Ref, Campaign.Source, Campaign.Relaxer, new WorkerOptions("test", TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(10))));
         selector.ExpectMsg<WorkerReady>();
         return (worker, candidates);
     }

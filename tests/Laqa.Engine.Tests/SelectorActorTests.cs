@@ -27,7 +27,40 @@ public sealed class SelectorActorTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
-    public async Task Hands_work_to_idle_workers_re_dispatches_a_lost_job_fails_a_candidate_after_its_retries_and_remembers_its_selections()
+    public void A_worker_that_leaves_hands_its_job_back_at_once_without_counting_it_and_a_worker_of_another_campaign_gets_none()
+    {
+        var settings = new FakeCampaign(Seed: 1, Candidates: 2, StepsPerBatch: 2).Settings(workers: 2, maxRetries: 0, prefetch: 0);
+        var candidates = CreateTestProbe();
+        var campaign = CreateTestProbe();
+        var selector = Sys.ActorOf(SelectorActor.Props(settings, candidates.Ref, campaign.Ref));
+        for (var i = 0; i < 2; i++)
+        {
+            var ask = candidates.ExpectMsg<GetCandidateSnapshot>();
+            candidates.Reply(new CandidateSnapshotReply(ask.CandidateId, null));
+        }
+        campaign.FishForMessage(m => m is SelectorReady);
+        selector.Tell(new StartSearch());
+
+        var stranger = CreateTestProbe();
+        selector.Tell(new WorkerReady(stranger.Ref, "fingerprint of another campaign"));
+        var leaving = CreateTestProbe();
+        selector.Tell(new WorkerReady(leaving.Ref, settings.Fingerprint));
+        Assert.Equal(0, leaving.ExpectMsg<GenerateStructure>().CandidateId);
+        var staying = CreateTestProbe();
+        selector.Tell(new WorkerReady(staying.Ref, settings.Fingerprint));
+        Assert.Equal(1, staying.ExpectMsg<GenerateStructure>().CandidateId);
+
+        // With no retries allowed, a counted loss would fail candidate 0; its job goes to the next free worker instead.
+        selector.Tell(new WorkerLeaving(leaving.Ref));
+        selector.Tell(new SnapshotReport(CandidateSnapshot.Created(1)));
+        Assert.Equal(0, staying.ExpectMsg<GenerateStructure>().CandidateId);
+        candidates.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+        stranger.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+        leaving.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+    }
+
+    [Fact]
+    public async Task Hands_work_to_idle_workers_re_dispatches_a_lost_job_without_counting_it_fails_a_candidate_after_its_retries_and_remembers_its_selections()
     {
         var settings = new FakeCampaign(Seed: 1, Candidates: 2, StepsPerBatch: 2).Settings(workers: 2, maxRetries: 1, prefetch: 0);
         var candidates = CreateTestProbe();
@@ -45,9 +78,9 @@ public sealed class SelectorActorTests : Akka.TestKit.Xunit2.TestKit
 
         var workerA = CreateTestProbe();
         var workerB = CreateTestProbe();
-        selector.Tell(new WorkerReady(workerA.Ref));
+        selector.Tell(new WorkerReady(workerA.Ref, settings.Fingerprint));
         Assert.Equal(0, workerA.ExpectMsg<GenerateStructure>().CandidateId);
-        selector.Tell(new WorkerReady(workerB.Ref));
+        selector.Tell(new WorkerReady(workerB.Ref, settings.Fingerprint));
         Assert.Equal(1, workerB.ExpectMsg<GenerateStructure>().CandidateId);
 
         // Worker A dies with its job: the job waits for the next free worker. (The selector handles
@@ -57,6 +90,11 @@ public sealed class SelectorActorTests : Akka.TestKit.Xunit2.TestKit
         ExpectTerminated(workerA.Ref);
         await selector.Ask<SelectionHistory>(new GetSelectionHistory());
         selector.Tell(new SnapshotReport(CandidateSnapshot.Created(1)));
+        var again = workerB.ExpectMsg<GenerateStructure>();
+        Assert.Equal(0, again.CandidateId);
+
+        // A lost worker is not the job's attempt: it fails, and is retried once more.
+        selector.Tell(new JobFailed(again.JobId, 0, "generation failed: no structure fits"), workerB.Ref);
         var retry = workerB.ExpectMsg<GenerateStructure>();
         Assert.Equal(0, retry.CandidateId);
 
@@ -100,7 +138,7 @@ public sealed class SelectorActorTests : Akka.TestKit.Xunit2.TestKit
 
         // laqa-async, every score +inf before a first batch: ties by id. The worker gets the job it runs and one queued.
         var worker = CreateTestProbe();
-        selector.Tell(new WorkerReady(worker.Ref));
+        selector.Tell(new WorkerReady(worker.Ref, settings.Fingerprint));
         var first = worker.ExpectMsg<RelaxBatch>();
         var second = worker.ExpectMsg<RelaxBatch>();
         Assert.Equal((0, 1), (first.CandidateId, second.CandidateId));

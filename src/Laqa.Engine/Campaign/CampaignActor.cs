@@ -10,7 +10,8 @@ namespace Laqa.Engine.Campaign;
 /// The cluster singleton that owns a campaign's lifecycle: it persists which campaign the folder
 /// holds and its phase (generating → searching → done, with the reason the search ended), keeps
 /// totals from the candidates' snapshots, starts the selector once it has caught up, stops it
-/// gracefully on request, and tells subscribers about progress and the end.
+/// gracefully on request, and tells subscribers about progress and the end. A worker node that joins
+/// asks it for the campaign's config.
 /// </summary>
 public sealed class CampaignActor : ReceivePersistentActor
 {
@@ -70,6 +71,10 @@ public sealed class CampaignActor : ReceivePersistentActor
             Notify(new CampaignStopped(Totals));
         });
         Command<SubscribeToCampaign>(OnSubscribe);
+        Command<JoinCampaign>(join => Sender.Tell(
+            _rejection is not null ? new JoinRefused(_rejection)
+            : join.Build != BuildIdentity.Current ? new JoinRefused($"this worker runs laqa {join.Build} and the campaign node laqa {BuildIdentity.Current}: every node must run the same build")
+            : new CampaignOffer(settings.ConfigText, settings.ConfigDirectory, settings.Fingerprint, settings.DefiningSettings)));
         Command<Terminated>(t => _subscribers.Remove(t.ActorRef));
     }
 

@@ -99,9 +99,10 @@ public static class CampaignConfigLoader
         else
             UnknownKeys.Check(userRoot, reference.GetValue(Root), Root, FreeFormBlocks, errors);
 
-        var spec = CampaignSpecReader.Read(new ConfigReader(user.WithFallback(reference), errors, user), baseDirectory ?? Directory.GetCurrentDirectory());
+        var directory = baseDirectory ?? Directory.GetCurrentDirectory();
+        var spec = CampaignSpecReader.Read(new ConfigReader(user.WithFallback(reference), errors, user), directory);
         if (errors.Any || spec is null) throw new LaqaInputException(string.Join('\n', errors.Lines));
-        return spec;
+        return spec with { SourceText = HoconText.Render(user.Root), SourceDirectory = directory };
     }
 
     private static string ReadReference()

@@ -23,6 +23,8 @@ public static class CampaignLimits
     public static readonly TimeSpan BatchTimeout = TimeSpan.FromDays(7);
     /// <summary>As long as a batch may run: waiting for it on a stop is the most a grace period can mean.</summary>
     public static readonly TimeSpan StopGracePeriod = BatchTimeout;
+    /// <summary>How often a worker sends an unsettled result again: at most an hour.</summary>
+    public static readonly TimeSpan ResendInterval = TimeSpan.FromHours(1);
 
     /// <summary>Minimum distance as a factor of the sum of covalent radii, and per-pair minimum distances (Å).</summary>
     public const double MinDistanceFactor = 3;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Laqa.Crystal;
 using Laqa.Search;
+using Laqa.Engine.Hosting;
 using Laqa.Search.Campaign;
 
 namespace Laqa.Engine.Configuration;
@@ -24,8 +25,9 @@ internal static class CampaignSpecReader
         var workers = ReadWorkers(r);
         var persistence = ReadPersistence(r);
         var stop = ReadStop(r);
+        var cluster = ReadCluster(r);
         if (composition is null || r.Errors.Any) return null;
-        return new CampaignSpec(composition, initialStructures, seed, generation, calculator, relaxer, search, workers, persistence, stop);
+        return new CampaignSpec(composition, initialStructures, seed, generation, calculator, relaxer, search, workers, persistence, stop) { Cluster = cluster };
     }
 
     private static Composition? ReadComposition(ConfigReader r)
@@ -171,12 +173,13 @@ internal static class CampaignSpecReader
     private static WorkerSpec ReadWorkers(ConfigReader r)
     {
         var d = WorkerSpec.Default;
-        var count = ReadCountOrWord(r, "laqa.workers.count", "auto", "a number of workers", CampaignLimits.Workers);
+        var count = ReadCountOrWord(r, "laqa.workers.count", "auto", "a number of workers", CampaignLimits.Workers, min: 0);
         return new WorkerSpec((int?)count,
             r.Duration("laqa.workers.batch-timeout", d.BatchTimeout, CampaignLimits.BatchTimeout), r.Int("laqa.workers.max-retries", 0, d.MaxRetries, CampaignLimits.MaxRetries),
             r.Int("laqa.workers.prefetch", 0, d.Prefetch, CampaignLimits.Prefetch))
         {
             StopGracePeriod = r.Duration("laqa.workers.stop-grace-period", d.StopGracePeriod, CampaignLimits.StopGracePeriod),
+            ResendInterval = r.Duration("laqa.workers.resend-interval", d.ResendInterval, CampaignLimits.ResendInterval),
         };
     }
 
@@ -193,18 +196,40 @@ internal static class CampaignSpecReader
         return new PersistenceSpec(provider, file, connection);
     }
 
+    private static ClusterSpec ReadCluster(ConfigReader r)
+    {
+        var d = ClusterSpec.Default;
+        var seeds = new List<string>();
+        if (r.Node("laqa.cluster.seed-nodes") is { } node)
+        {
+            if (ConfigReader.List(node) is not { } list) r.Errors.Add("laqa.cluster.seed-nodes", "expected a list of \"host:port\"");
+            else
+                for (var i = 0; i < list.Count; i++)
+                {
+                    var text = list[i].IsString() ? list[i].GetString().Trim() : "";
+                    if (ClusterAddress.TryParse(text, out _)) seeds.Add(text);
+                    else r.Errors.Add($"laqa.cluster.seed-nodes[{i}]", $"expected \"host:port\" with a port 1-65535, got \"{text}\"");
+                }
+        }
+        return new ClusterSpec(
+            r.String("laqa.cluster.hostname", d.Hostname).Trim(),
+            r.Int("laqa.cluster.port", 0, d.Port, ClusterAddress.MaxPort),
+            r.String("laqa.cluster.public-hostname", d.PublicHostname).Trim(),
+            new EquatableList<string>(seeds));
+    }
+
     private static StopCriteria ReadStop(ConfigReader r) =>
         new(ReadCountOrWord(r, "laqa.stop.max-total-steps", "none", "a number of steps", long.MaxValue));
 
-    /// <summary>A positive whole number, or a word standing for "no number" (auto, none) read as null.</summary>
-    private static long? ReadCountOrWord(ConfigReader r, string path, string word, string what, long max)
+    /// <summary>A whole number from min (default 1), or a word standing for "no number" (auto, none) read as null.</summary>
+    private static long? ReadCountOrWord(ConfigReader r, string path, string word, string what, long max, long min = 1)
     {
         var text = r.Scalar(path)?.Trim();
         if (text is null || text == word) return null;
-        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= max) return n;
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max) return n;
         r.Errors.Add(path, max == long.MaxValue
-            ? $"expected {word} or {what} (at least 1), got \"{text}\""
-            : $"expected {word} or {what} (1 to {max}), got \"{text}\"");
+            ? $"expected {word} or {what} (at least {min}), got \"{text}\""
+            : $"expected {word} or {what} ({min} to {max}), got \"{text}\"");
         return null;
     }
 }

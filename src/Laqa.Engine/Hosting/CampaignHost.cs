@@ -1,4 +1,6 @@
 using Akka.Actor;
+using Akka.Cluster;
+using Akka.Configuration;
 using Laqa.Calculators.Relaxation;
 using Laqa.Crystal;
 using Laqa.Engine.Campaign;
@@ -8,8 +10,9 @@ using Laqa.Engine.Selection;
 namespace Laqa.Engine.Hosting;
 
 /// <summary>
-/// Runs a campaign on this machine as a one-node cluster with its journal in
-/// campaignDir/campaign.db (<see cref="EngineSettings.DatabaseFile"/>). Calling it again on the same folder resumes the campaign where it stood.
+/// Runs a campaign on its campaign node (by default on 127.0.0.1 with its own workers), with its
+/// journal in campaignDir/campaign.db (<see cref="EngineSettings.DatabaseFile"/>); worker nodes may
+/// join it. Calling it again on the same folder resumes the campaign where it stood.
 /// </summary>
 public static class CampaignHost
 {
@@ -33,29 +36,35 @@ public static class CampaignHost
         Action<CampaignProgress>? progress = null,
         CancellationToken stopToken = default,
         string logLevel = "WARNING",
-        CancellationToken abandonToken = default)
+        CancellationToken abandonToken = default,
+        ClusterNode? node = null,
+        Action<Address>? listening = null)
     {
         var database = DatabaseOf(settings, campaignDir);
         using var runLock = CampaignLock.Acquire(database);
         CampaignFolderGuard.Check(database, settings);
         EngineConfig.PrepareSqlite(database);
-        var system = ActorSystem.Create(EngineConfig.SystemName, EngineConfig.Setup(database, logLevel: logLevel));
+        node ??= ClusterNode.CampaignAndWorkers;
+        // The campaign config's akka { } block overrides the engine's Akka settings.
+        var userAkka = settings.ConfigText.Length > 0 ? ConfigurationFactory.ParseString(settings.ConfigText) : null;
+        var system = ActorSystem.Create(EngineConfig.SystemName, EngineConfig.Setup(database, node, logLevel, userAkka));
+        listening?.Invoke(Cluster.Get(system).SelfAddress);
         using var graceOver = new CancellationTokenSource();
         using var abandon = CancellationTokenSource.CreateLinkedTokenSource(abandonToken, graceOver.Token);
         var totals = CampaignTotals.Empty;
         try
         {
-            var node = await EngineNode.StartAsync(system, settings, source, relaxerFactory).WaitAsync(abandon.Token);
+            var engine = await EngineNode.StartAsync(system, settings, source, relaxerFactory, node.SeedNodes).WaitAsync(abandon.Token);
             var end = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
             Action<CampaignProgress> report = p =>
             {
                 totals = p.Totals;
                 progress?.Invoke(p);
             };
-            system.ActorOf(Props.Create(() => new CampaignReporter(node.Campaign, node.Selector, node.Candidates, report, end)), "reporter");
+            system.ActorOf(Props.Create(() => new CampaignReporter(engine.Campaign, engine.Selector, engine.Candidates, report, end)), "reporter");
             await using (stopToken.Register(() =>
             {
-                node.Campaign.Tell(new StopCampaign());
+                engine.Campaign.Tell(new StopCampaign());
                 // The grace period bounds the wait for the batches in flight, not the collection of a campaign that has ended.
                 if (!end.Task.IsCompleted) graceOver.CancelAfter(settings.StopGracePeriod);
             }))
@@ -65,8 +74,8 @@ public static class CampaignHost
                 return outcome switch
                 {
                     CampaignRejected r => throw new LaqaInputException($"{campaignDir}: {r.Reason}"),
-                    CampaignCompleted c => await CollectAsync(node, settings, true, c.Reason, c.Totals).WaitAsync(abandon.Token),
-                    CampaignStopped s => await CollectAsync(node, settings, false, null, s.Totals).WaitAsync(abandon.Token),
+                    CampaignCompleted c => await CollectAsync(engine, settings, true, c.Reason, c.Totals).WaitAsync(abandon.Token),
+                    CampaignStopped s => await CollectAsync(engine, settings, false, null, s.Totals).WaitAsync(abandon.Token),
                     _ => throw new InvalidOperationException($"unexpected campaign outcome {outcome}"),
                 };
             }

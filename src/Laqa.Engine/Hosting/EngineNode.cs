@@ -14,8 +14,10 @@ using Laqa.Engine.Workers;
 namespace Laqa.Engine.Hosting;
 
 /// <summary>
-/// The engine's actors on one cluster node: the candidate shard region, the campaign and selector
-/// singletons (with proxies), and a pool of calculator workers when the node has the "calc" role.
+/// The engine's actors on one cluster node. A node with the campaign role hosts the candidate shard
+/// region and the campaign and selector singletons (sharding and singletons are placed on that role
+/// by engine.conf); any other node reaches them through a shard region proxy and singleton proxies,
+/// and never touches the journal. A node with the worker role runs a pool of calculator workers.
 /// </summary>
 public sealed class EngineNode
 {
@@ -43,17 +45,19 @@ public sealed class EngineNode
     /// <summary>Proxy to the campaign singleton.</summary>
     public IActorRef Campaign { get; }
 
-    /// <summary>Starts the engine's actors and joins the node to itself (a one-node cluster on its own address).</summary>
-    public static async Task<EngineNode> StartAsync(ActorSystem system, EngineSettings settings, IStructureSource source, Func<IRelaxer> relaxerFactory)
+    /// <summary>
+    /// Starts a campaign node's actors (and its workers when it has the worker role) and joins the
+    /// node to itself (a cluster on its own address), or to its seed nodes.
+    /// </summary>
+    public static async Task<EngineNode> StartAsync(ActorSystem system, EngineSettings settings, IStructureSource source, Func<IRelaxer> relaxerFactory,
+        IReadOnlyList<string>? seedNodes = null)
     {
         // Start the journal and snapshot store (and their table creation) while the cluster forms.
         var persistence = Persistence.Instance.Apply(system);
         persistence.JournalFor(string.Empty);
         persistence.SnapshotStoreFor(string.Empty);
 
-        var proxySettings = ClusterSingletonProxySettings.Create(system);
-        var selector = system.ActorOf(ClusterSingletonProxy.Props($"/user/{SelectorActor.Id}", proxySettings), $"{SelectorActor.Id}-proxy");
-        var campaign = system.ActorOf(ClusterSingletonProxy.Props($"/user/{CampaignActor.Id}", proxySettings), $"{CampaignActor.Id}-proxy");
+        var (selector, campaign) = SingletonProxies(system);
         var candidates = await ClusterSharding.Get(system).StartAsync(
             CandidateTypeName,
             id => CandidateActor.Props(int.Parse(id, CultureInfo.InvariantCulture), selector, settings),
@@ -65,16 +69,59 @@ public sealed class EngineNode
         system.ActorOf(ClusterSingletonManager.Props(Restarting(CampaignActor.Props(settings, selector), CampaignActor.Id),
             PoisonPill.Instance, singletonSettings), CampaignActor.Id);
 
-        var cluster = Cluster.Get(system);
-        if (cluster.SelfRoles.Contains(EngineConfig.CalculatorRole))
-            for (var i = 0; i < settings.Workers; i++)
-                system.ActorOf(CalculatorWorker.Props(selector, candidates, source, relaxerFactory, settings.BatchTimeout), $"worker-{i}");
+        var node = new EngineNode(system, candidates, selector, campaign);
+        if (Cluster.Get(system).SelfRoles.Contains(ClusterNode.WorkerRole)) node.StartWorkers(settings.Workers, settings.WorkerOptions, source, relaxerFactory);
+        await JoinAsync(system, seedNodes ?? []);
+        return node;
+    }
 
-        var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        cluster.RegisterOnMemberUp(() => up.TrySetResult());
-        await cluster.JoinAsync(cluster.SelfAddress);
-        await up.Task;
+    /// <summary>A node without the campaign role: proxies to the shard region and the singletons on the campaign node.</summary>
+    public static async Task<EngineNode> StartProxyAsync(ActorSystem system)
+    {
+        var (selector, campaign) = SingletonProxies(system);
+        var candidates = await ClusterSharding.Get(system).StartProxyAsync(CandidateTypeName, ClusterNode.CampaignRole, new CandidateMessageExtractor());
         return new EngineNode(system, candidates, selector, campaign);
+    }
+
+    /// <summary>Joins the seed nodes ("host:port"), or the node itself when there are none, and waits until this node is Up.</summary>
+    public static async Task JoinAsync(ActorSystem system, IReadOnlyList<string> seedNodes, CancellationToken cancellationToken = default)
+    {
+        var cluster = Cluster.Get(system);
+        var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // WeaklyUp counts: a node joining while another is unreachable (a worker that died) is not made Up before that one is downed.
+        system.ActorOf(Props.Create(() => new SelfUpListener(up)));
+        if (seedNodes.Count == 0) cluster.Join(cluster.SelfAddress);
+        else cluster.JoinSeedNodes(seedNodes.Select(ClusterAddress.Parse));
+        await up.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Count calculator workers on this node, named worker-0, worker-1, …</summary>
+    public IReadOnlyList<IActorRef> StartWorkers(int count, WorkerOptions options, IStructureSource source, Func<IRelaxer> relaxerFactory) =>
+        [.. Enumerable.Range(0, count).Select(i => System.ActorOf(CalculatorWorker.Props(Selector, Candidates, source, relaxerFactory, options), $"worker-{i}"))];
+
+    private static (IActorRef Selector, IActorRef Campaign) SingletonProxies(ActorSystem system)
+    {
+        var proxySettings = ClusterSingletonProxySettings.Create(system);
+        return (system.ActorOf(ClusterSingletonProxy.Props($"/user/{SelectorActor.Id}", proxySettings), $"{SelectorActor.Id}-proxy"),
+            system.ActorOf(ClusterSingletonProxy.Props($"/user/{CampaignActor.Id}", proxySettings), $"{CampaignActor.Id}-proxy"));
+    }
+
+    private sealed class SelfUpListener : ReceiveActor
+    {
+        public SelfUpListener(TaskCompletionSource up)
+        {
+            var cluster = Cluster.Get(Context.System);
+            Receive<ClusterEvent.IMemberEvent>(e =>
+            {
+                if (!e.Member.Address.Equals(cluster.SelfAddress) || e.Member.Status is not (MemberStatus.Up or MemberStatus.WeaklyUp)) return;
+                up.TrySetResult();
+                Context.Stop(Self);
+            });
+            Receive<ClusterEvent.CurrentClusterState>(_ => { });
+            cluster.Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents, typeof(ClusterEvent.IMemberEvent));
+        }
+
+        protected override void PostStop() => Cluster.Get(Context.System).Unsubscribe(Self);
     }
 
     /// <summary>

@@ -29,6 +29,9 @@ public sealed record Job(Guid JobId, JobKind Kind, int CandidateId, int BatchNum
         _ => s.IsTerminal,
     };
 
+    /// <summary>The same work again as the same attempt, not yet assigned: its worker is gone, through no fault of the job.</summary>
+    public Job Requeue() => this with { JobId = Guid.NewGuid(), Worker = null, DeadlineMs = long.MaxValue };
+
     /// <summary>The same work again, for the next attempt, not yet assigned.</summary>
     public Job Retry() => this with { JobId = Guid.NewGuid(), Attempt = Attempt + 1, Worker = null, DeadlineMs = long.MaxValue };
 }

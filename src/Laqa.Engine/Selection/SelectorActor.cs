@@ -97,8 +97,13 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
         Command<Settle>(s => s.Receipt.Worker.Tell(new ResultSettled(s.Receipt.JobId)));
         Command<SendJobs>(s => Send(s.Jobs));
         Command<WorkerReady>(OnWorkerReady);
+        Command<WorkerLeaving>(leaving =>
+        {
+            Context.Unwatch(leaving.Worker);
+            OnWorkerLost(leaving.Worker, "left");
+        });
         Command<JobFailed>(OnJobFailed);
-        Command<Terminated>(t => OnWorkerLost(t.ActorRef));
+        Command<Terminated>(t => OnWorkerLost(t.ActorRef, "stopped"));
         Command<Tick>(_ => OnTick());
         Command<StartSearch>(_ =>
         {
@@ -228,6 +233,11 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
     {
         var worker = ready.Worker;
         if (_jobsHeld.ContainsKey(worker)) return;
+        if (ready.Fingerprint != _settings.Fingerprint)
+        {
+            _log.Warning("selector: worker {0} works for another campaign (fingerprint {1}); not taken", worker.Path, ready.Fingerprint);
+            return;
+        }
         Context.Watch(worker);
         _workers.Add(worker);
         _jobsHeld[worker] = 0;
@@ -244,12 +254,14 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
         DispatchWork();
     }
 
-    private void OnWorkerLost(IActorRef worker)
+    /// <summary>A worker that left, or whose node stopped or was downed: its jobs run again elsewhere, and the loss is not the candidate's attempt.</summary>
+    private void OnWorkerLost(IActorRef worker, string how)
     {
         if (!_jobsHeld.Remove(worker)) return;
         _workers.Remove(worker);
-        foreach (var job in _jobs.Values.Where(j => worker.Equals(j.Worker)).OrderBy(j => j.CandidateId).ToList())
-            RetryOrFail(job, "the worker running it stopped");
+        var lost = _jobs.Values.Where(j => worker.Equals(j.Worker)).OrderBy(j => j.CandidateId).ToList();
+        if (lost.Count > 0) _log.Info("selector: worker {0} {1}; dispatching its {2} jobs again", worker.Path, how, lost.Count);
+        foreach (var job in lost) _jobs[job.CandidateId] = job.Requeue();
         DispatchWork();
     }
 
@@ -429,6 +441,7 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
         if (reason is null) return;
         _mode = Mode.Ended;
         _campaign.Tell(new SearchEnded(reason));
+        foreach (var worker in _workers) worker.Tell(new CampaignEnded(reason));
     }
 
     private sealed class Tick

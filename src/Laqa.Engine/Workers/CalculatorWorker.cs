@@ -15,27 +15,23 @@ namespace Laqa.Engine.Workers;
 /// each one leads to before the next result can be applied (a resumed campaign then selects as one
 /// that never stopped). A job that throws, returns non-finite numbers or runs past the batch
 /// timeout is reported to the selector, which retries it or fails the candidate. A result not
-/// settled in time is delivered again (a candidate applies a batch once, and the selector takes a
-/// failure once), and after a few deliveries the worker goes on with its next. A job for a
+/// settled in time is delivered again, every ResendInterval until it is (a candidate applies a batch
+/// once, and the selector takes a failure once): a DFT batch's result is never dropped. A job for a
 /// candidate whose earlier job still waits here replaces it (the selector's retry after a deadline);
-/// a batch whose state has not arrived after a while is asked for again, so a lost message costs
+/// a batch whose state has not arrived after ResendInterval is asked for again, so a lost message costs
 /// seconds, not the job's deadline. While it holds no job the worker tells the selector it is ready
-/// (work pulling).
+/// (work pulling). Told to <see cref="HandBackJobs"/> (its node leaves the cluster), it gives its jobs
+/// back to the selector, which dispatches them again at once, and stops.
 /// </summary>
 public sealed class CalculatorWorker : ReceiveActor
 {
     private static readonly TimeSpan TickInterval = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(10);
-    // A settlement lost with a selector gone for good must not stop the worker for good.
-    private const int MaxDeliveries = 3;
-    // Long enough for a candidate to recover from its journal on a busy machine.
-    private static readonly TimeSpan RefetchAfter = TimeSpan.FromSeconds(10);
 
     private readonly IActorRef _selector;
     private readonly IActorRef _candidates;
     private readonly IStructureSource _source;
     private readonly Func<IRelaxer> _relaxerFactory;
-    private readonly TimeSpan _timeout;
+    private readonly WorkerOptions _options;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly List<object> _assigned = [];
     private readonly Dictionary<Guid, RunBatch> _fetched = [];
@@ -45,18 +41,17 @@ public sealed class CalculatorWorker : ReceiveActor
     private bool _running;
     private Finished? _unsettled;
     private long _deliveredAtMs;
-    private int _deliveries;
     private ICancelable? _ticking;
     // Cancels the running job when the worker stops (a shutdown abandoning batches in flight).
     private readonly CancellationTokenSource _stopping = new();
 
-    public CalculatorWorker(IActorRef selector, IActorRef candidates, IStructureSource source, Func<IRelaxer> relaxerFactory, TimeSpan timeout)
+    public CalculatorWorker(IActorRef selector, IActorRef candidates, IStructureSource source, Func<IRelaxer> relaxerFactory, WorkerOptions options)
     {
         _selector = selector;
         _candidates = candidates;
         _source = source;
         _relaxerFactory = relaxerFactory;
-        _timeout = timeout;
+        _options = options;
         _relaxer = relaxerFactory();
 
         Receive<GenerateStructure>(job =>
@@ -98,14 +93,21 @@ public sealed class CalculatorWorker : ReceiveActor
             Deliver();
         });
         Receive<Tick>(_ => OnTick());
+        Receive<HandBackJobs>(_ =>
+        {
+            _selector.Tell(new WorkerLeaving(Self));
+            Sender.Tell(new JobsHandedBack());
+            Context.Stop(Self);
+        });
+        Receive<CampaignEnded>(ended => Context.System.EventStream.Publish(ended));
     }
 
-    public static Props Props(IActorRef selector, IActorRef candidates, IStructureSource source, Func<IRelaxer> relaxerFactory, TimeSpan timeout) =>
-        Akka.Actor.Props.Create(() => new CalculatorWorker(selector, candidates, source, relaxerFactory, timeout));
+    public static Props Props(IActorRef selector, IActorRef candidates, IStructureSource source, Func<IRelaxer> relaxerFactory, WorkerOptions options) =>
+        Akka.Actor.Props.Create(() => new CalculatorWorker(selector, candidates, source, relaxerFactory, options));
 
     protected override void PreStart()
     {
-        _selector.Tell(new WorkerReady(Self));
+        _selector.Tell(Ready);
         _ticking = Context.System.Scheduler.ScheduleTellRepeatedlyCancelable(TickInterval, TickInterval, Self, Tick.Instance, Self);
     }
 
@@ -166,7 +168,7 @@ public sealed class CalculatorWorker : ReceiveActor
             case GenerateStructure generate:
                 _assigned.RemoveAt(0);
                 _running = true;
-                TimedJob.Run(ct => _source.Generate(generate.CandidateId, ct), _timeout, _stopping.Token)
+                TimedJob.Run(ct => _source.Generate(generate.CandidateId, ct), _options.BatchTimeout, _stopping.Token)
                     .PipeTo(Self, success: outcome => new GenerationDone(generate, outcome));
                 break;
             case RelaxBatch batch when _fetched.Remove(batch.JobId, out var run):
@@ -174,7 +176,7 @@ public sealed class CalculatorWorker : ReceiveActor
                 _requestedAtMs.Remove(batch.JobId);
                 _running = true;
                 var relaxer = _relaxer;
-                TimedJob.Run(ct => relaxer.Advance(run.State, run.MaxSteps, ct), _timeout, _stopping.Token)
+                TimedJob.Run(ct => relaxer.Advance(run.State, run.MaxSteps, ct), _options.BatchTimeout, _stopping.Token)
                     .PipeTo(Self, success: outcome => new BatchDone(run, outcome));
                 break;
         }
@@ -194,13 +196,11 @@ public sealed class CalculatorWorker : ReceiveActor
     {
         if (_unsettled is not null || !_finished.TryDequeue(out var next)) return;
         _unsettled = next;
-        _deliveries = 0;
         Send(next);
     }
 
     private void Send(Finished finished)
     {
-        _deliveries++;
         _deliveredAtMs = NowMs;
         if (finished.Result is { } result) _candidates.Tell(result);
         else _selector.Tell(new JobFailed(finished.JobId, finished.CandidateId, finished.FailureReport));
@@ -208,27 +208,21 @@ public sealed class CalculatorWorker : ReceiveActor
 
     private void OnTick()
     {
-        if (_unsettled is { } unsettled && NowMs - _deliveredAtMs > SettleTimeout.TotalMilliseconds)
+        var resendAfterMs = _options.ResendInterval.TotalMilliseconds;
+        if (_unsettled is { } unsettled && NowMs - _deliveredAtMs > resendAfterMs)
         {
-            if (_deliveries < MaxDeliveries)
-            {
-                _log.Warning("worker: result of job {0} for candidate {1} not settled within {2}; delivering it again", unsettled.JobId, unsettled.CandidateId, SettleTimeout);
-                Send(unsettled);
-            }
-            else
-            {
-                _log.Warning("worker: result of job {0} for candidate {1} not settled after {2} deliveries; delivering the next", unsettled.JobId, unsettled.CandidateId, MaxDeliveries);
-                _unsettled = null;
-                Deliver();
-            }
+            _log.Warning("worker: result of job {0} for candidate {1} not settled within {2}; delivering it again", unsettled.JobId, unsettled.CandidateId, _options.ResendInterval);
+            Send(unsettled);
         }
-        if (!_running && _assigned.FirstOrDefault() is RelaxBatch waiting && NowMs - _requestedAtMs[waiting.JobId] > RefetchAfter.TotalMilliseconds)
+        if (!_running && _assigned.FirstOrDefault() is RelaxBatch waiting && NowMs - _requestedAtMs[waiting.JobId] > resendAfterMs)
         {
-            _log.Warning("worker: no state for batch {0} of candidate {1} within {2}; asking again", waiting.BatchNumber, waiting.CandidateId, RefetchAfter);
+            _log.Warning("worker: no state for batch {0} of candidate {1} within {2}; asking again", waiting.BatchNumber, waiting.CandidateId, _options.ResendInterval);
             RequestState(waiting);
         }
-        if (HoldsNothing) _selector.Tell(new WorkerReady(Self));
+        if (HoldsNothing) _selector.Tell(Ready);
     }
+
+    private WorkerReady Ready => new(Self, _options.Fingerprint);
 
     /// <summary>A job's end: the message for its candidate, or (Result null) the failure to report to the selector.</summary>
     private sealed record Finished(Guid JobId, int CandidateId, ICandidateCommand? Result, string FailureReport);

@@ -4,8 +4,17 @@ using Laqa.Engine.Serialization;
 
 namespace Laqa.Engine.Workers;
 
-/// <summary>A worker tells the selector it holds no job and can take some (on start, and again while it waits).</summary>
-public sealed record WorkerReady(IActorRef Worker) : ILaqaMessage;
+/// <summary>
+/// A worker tells the selector it holds no job and can take some (on start, and again while it waits);
+/// the selector takes it only for the campaign with this fingerprint.
+/// </summary>
+public sealed record WorkerReady(IActorRef Worker, string Fingerprint) : ILaqaMessage;
+
+/// <summary>Worker → selector: the worker's node is leaving; dispatch its jobs again at once, not counting an attempt.</summary>
+public sealed record WorkerLeaving(IActorRef Worker) : ILaqaMessage;
+
+/// <summary>Selector → workers: the search has ended and this campaign runs no more batches.</summary>
+public sealed record CampaignEnded(string Reason) : ILaqaMessage;
 
 /// <summary>Selector → worker: generate candidate CandidateId's initial structure.</summary>
 public sealed record GenerateStructure(Guid JobId, int CandidateId) : ILaqaMessage;

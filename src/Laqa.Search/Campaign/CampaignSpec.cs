@@ -17,6 +17,15 @@ public sealed record CampaignSpec(
     PersistenceSpec Persistence,
     StopCriteria Stop)
 {
+    /// <summary>Where the campaign node listens for worker nodes; may change between runs.</summary>
+    public ClusterSpec Cluster { get; init; } = ClusterSpec.Default;
+
+    /// <summary>The config this spec was read from, as HOCON text with includes resolved (what a worker node that joins reads).</summary>
+    public string SourceText { get; init; } = "";
+
+    /// <summary>The folder relative paths in <see cref="SourceText"/> are taken from.</summary>
+    public string SourceDirectory { get; init; } = "";
+
     /// <summary>The campaign-defining settings, one "key = value" line each (see <see cref="CampaignFingerprint"/>).</summary>
     public IReadOnlyList<string> DefiningSettings => CampaignFingerprint.Settings(this);
 

@@ -12,5 +12,8 @@ public sealed record WorkerSpec(int? Count, TimeSpan BatchTimeout, int MaxRetrie
 
     public TimeSpan StopGracePeriod { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How often a result not yet taken in by the campaign is sent again (a result is never dropped).</summary>
+    public TimeSpan ResendInterval { get; init; } = TimeSpan.FromSeconds(10);
+
     public int EffectiveCount => Count ?? Environment.ProcessorCount;
 }

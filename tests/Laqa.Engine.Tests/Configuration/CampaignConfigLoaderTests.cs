@@ -181,7 +181,7 @@ public class CampaignConfigLoaderTests
         var laqa = CampaignConfigLoader.LoadFile(RepositoryFiles.PathOf("config/examples/si16-tersoff.conf"));
         var rs = CampaignConfigLoader.LoadFile(RepositoryFiles.PathOf("config/examples/si16-tersoff-rs.conf"));
 
-        Assert.Equal(laqa with { Search = rs.Search }, rs);
+        Assert.Equal(laqa with { Search = rs.Search, SourceText = rs.SourceText }, rs);
     }
 
     [Fact]

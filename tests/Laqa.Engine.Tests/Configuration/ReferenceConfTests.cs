@@ -54,7 +54,7 @@ public class ReferenceConfTests
     [Fact]
     public void Fingerprint_covers_every_key_except_those_allowed_to_change_on_resume()
     {
-        var resumable = new[] { "laqa.workers.", "laqa.persistence.", "laqa.stop.", "laqa.calculator." };
+        var resumable = new[] { "laqa.workers.", "laqa.persistence.", "laqa.stop.", "laqa.cluster.", "laqa.calculator." };
         var referenceKeys = LeafPaths(ConfigurationFactory.ParseString(CampaignConfigLoader.ReferenceText).GetValue("laqa"), "laqa")
             .Where(k => !resumable.Any(k.StartsWith))
             .Order(StringComparer.Ordinal);

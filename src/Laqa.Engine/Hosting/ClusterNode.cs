@@ -1,0 +1,24 @@
+namespace Laqa.Engine.Hosting;
+
+/// <summary>
+/// Where a node listens and what it hosts. Hostname is the interface it binds (0.0.0.0: all of them),
+/// PublicHostname the name other nodes reach it by (empty: Hostname, or this machine's first
+/// non-loopback IPv4 address when Hostname is 0.0.0.0), Port 0 any free port. SeedNodes are
+/// "host:port" addresses to join; with none the node forms a cluster by itself.
+/// </summary>
+public sealed record ClusterNode(string Hostname, int Port, string PublicHostname, IReadOnlyList<string> Roles, IReadOnlyList<string> SeedNodes)
+{
+    /// <summary>Hosts the candidates and the campaign and selector singletons; needs the journal.</summary>
+    public const string CampaignRole = "campaign";
+
+    /// <summary>Hosts calculator workers; needs no database.</summary>
+    public const string WorkerRole = "worker";
+
+    /// <summary>A node on 127.0.0.1 and any free port, reachable from this machine only.</summary>
+    public static ClusterNode Loopback(params string[] roles) => new("127.0.0.1", 0, "", roles, []);
+
+    /// <summary>The node `laqa run` starts: campaign and workers in one process.</summary>
+    public static ClusterNode CampaignAndWorkers => Loopback(CampaignRole, WorkerRole);
+
+    public bool Hosts(string role) => Roles.Contains(role);
+}

@@ -1,0 +1,8 @@
+namespace Laqa.Engine.Workers;
+
+/// <summary>
+/// What a calculator worker needs to know about its campaign: the fingerprint it works for, how long
+/// one job may run, and how often a result not yet settled (or a batch state not yet received) is
+/// sent (asked for) again.
+/// </summary>
+public sealed record WorkerOptions(string Fingerprint, TimeSpan BatchTimeout, TimeSpan ResendInterval);

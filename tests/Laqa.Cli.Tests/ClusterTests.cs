@@ -1,0 +1,117 @@
+using System.Text.RegularExpressions;
+using Laqa.Engine.Candidates;
+using Laqa.Engine.Journal;
+using Laqa.Search;
+using Xunit;
+
+namespace Laqa.Cli.Tests;
+
+/// <summary>
+/// One campaign on several nodes, all real `laqa` processes on 127.0.0.1: worker nodes that join,
+/// leave with SIGTERM or die with SIGKILL mid-run, and a campaign node killed and restarted under
+/// its workers. However nodes come and go, every candidate ends, and each batch is applied exactly once.
+/// </summary>
+public class ClusterTests
+{
+    // Generous bounds for a loaded 2-core machine.
+    private static readonly TimeSpan JoinWithin = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan RunWithin = TimeSpan.FromMinutes(6);
+
+    // Si64 batches of 100 FIRE steps, a campaign of some 30 s with two workers; the campaign node runs
+    // none itself, so the search moves only while worker nodes are there.
+    private const string Campaign = """
+        laqa {
+          composition = Si64
+          initial-structures = 60
+          seed = 3
+          relaxer.steps-per-batch = 100
+          search { nselect = 8, max-steps-per-candidate = 3000 }
+          workers.count = 0
+        }
+        """;
+
+    [Fact]
+    public void WorkersThatJoinLeaveOrDieMidRunLeaveEveryBatchAppliedOnce()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("si64.conf"), Campaign);
+        var port = FreePort.Next();
+        using var campaign = LaqaChild.Start(folder.Path, "run", "si64.conf", "--dir", "si64", "--port", $"{port}");
+        Assert.True(campaign.WaitForLine(l => l.Contains($"--join 127.0.0.1:{port}"), JoinWithin), campaign.Output);
+        using var killed = JoinWorker(folder, port);
+        using var leaving = JoinWorker(folder, port);
+        Assert.True(campaign.WaitForLine(l => BatchesIn(l) >= 20, RunWithin), campaign.Output);
+
+        killed.Kill();
+        using var added = JoinWorker(folder, port);
+        leaving.Signal(LaqaChild.SIGTERM);
+        leaving.WaitForExit(JoinWithin);
+        Assert.True(leaving.ExitCode == 0, leaving.Output);
+        Assert.Contains("left the campaign", leaving.Output);
+
+        campaign.WaitForExit(RunWithin);
+        Assert.True(campaign.ExitCode == 0, campaign.Output);
+        added.WaitForExit(JoinWithin);
+        Assert.True(added.ExitCode == 0 && added.Output.Contains("the campaign ended (every candidate is done)"), added.Output);
+        AssertEveryBatchAppliedOnce(folder.File("si64"));
+    }
+
+    [Fact]
+    public void WorkersRejoinACampaignNodeKilledAndRestartedAndTheCampaignEnds()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("si64.conf"), Campaign);
+        var port = FreePort.Next();
+        using (var first = LaqaChild.Start(folder.Path, "run", "si64.conf", "--dir", "si64", "--port", $"{port}"))
+        {
+            Assert.True(first.WaitForLine(l => l.Contains($"--join 127.0.0.1:{port}"), JoinWithin), first.Output);
+            using var a = JoinWorker(folder, port);
+            using var b = JoinWorker(folder, port);
+            Assert.True(first.WaitForLine(l => BatchesIn(l) >= 20, RunWithin), first.Output);
+            first.Kill();
+
+            using var restarted = LaqaChild.Start(folder.Path, "run", "si64.conf", "--dir", "si64", "--port", $"{port}");
+            foreach (var worker in new[] { a, b })
+                Assert.True(worker.WaitForLine(l => l.StartsWith("joined the campaign", StringComparison.Ordinal), RunWithin), worker.Output);
+            restarted.WaitForExit(RunWithin);
+            Assert.True(restarted.ExitCode == 0, restarted.Output);
+            foreach (var worker in new[] { a, b })
+            {
+                worker.WaitForExit(JoinWithin);
+                Assert.True(worker.ExitCode == 0, worker.Output);
+                Assert.Contains("lost the campaign node", worker.Output);
+            }
+        }
+        AssertEveryBatchAppliedOnce(folder.File("si64"));
+    }
+
+    /// <summary>A `laqa worker` with one worker, once it has said it joined.</summary>
+    private static LaqaChild JoinWorker(TempFolder folder, int port)
+    {
+        var worker = LaqaChild.Start(folder.Path, "worker", "--join", $"127.0.0.1:{port}", "--workers", "1");
+        Assert.True(worker.WaitForLine(l => l.StartsWith("joined the campaign", StringComparison.Ordinal), JoinWithin), worker.Output);
+        return worker;
+    }
+
+    private static long BatchesIn(string progressLine) =>
+        Regex.Match(progressLine, @"Searching .* batches +(\d+)") is { Success: true } m ? long.Parse(m.Groups[1].Value) : -1;
+
+    /// <summary>Per candidate, the journal's applied batches are 0, 1, 2, … with none twice or missing; all ended; the steps add up.</summary>
+    private static void AssertEveryBatchAppliedOnce(string campaignFolder)
+    {
+        var database = Path.Combine(campaignFolder, "campaign.db");
+        var applied = JournalFile.Read(database)
+            .Where(e => e.Event is BatchCompleted)
+            .GroupBy(e => e.PersistenceId)
+            .ToDictionary(g => g.Key, g => g.Select(e => ((BatchCompleted)e.Event).BatchNumber).ToList());
+        Assert.NotEmpty(applied);
+        foreach (var (candidate, batches) in applied)
+            Assert.True(batches.SequenceEqual(Enumerable.Range(0, batches.Count)), $"{candidate}: batches {string.Join(",", batches)}");
+
+        var record = CampaignRecord.Read(database);
+        Assert.Equal(Engine.Campaign.CampaignPhase.Done, record.Phase);
+        Assert.All(record.Results, r => Assert.True(r.Status != CandidateStatus.Relaxing, $"candidate {r.Id} is still {r.Status}"));
+        Assert.Equal(record.Candidates.Sum(c => (long)c.Steps), record.Totals.Steps);
+        Assert.Equal(JournalFile.Read(database).Select(e => e.Event).OfType<BatchCompleted>().Sum(b => (long)b.StepCount), record.Totals.Steps);
+    }
+}
