@@ -1,7 +1,7 @@
-namespace Laqa.Engine.Tests.Configuration;
+namespace Laqa.TestSupport;
 
-/// <summary>Files of the repository (config/...), found by walking up from the test binaries to Laqa.Actors.sln.</summary>
-internal static class RepositoryFiles
+/// <summary>Files of the repository (config/..., docker/...), found by walking up from the test binaries to Laqa.Actors.sln.</summary>
+public static class RepositoryFiles
 {
     public static string Root { get; } = FindRoot();
 
