@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net;
 using Laqa.Crystal;
 using Laqa.Engine.Hosting;
+using Laqa.Search.Campaign;
 
 namespace Laqa.Cli;
 
@@ -14,16 +15,22 @@ public sealed class ClusterOptions
 
     public Option<string?> PublicHostname { get; } = new("--public-hostname") { Description = "name or address other machines reach this node by (default: the hostname; with 0.0.0.0, this machine's first IPv4 address)" };
 
-    public IEnumerable<Option> All => [Hostname, Port, PublicHostname];
+    public Option<string?> TlsCertificate { get; } = new("--tls-certificate") { Description = "PKCS#12 file with this node's certificate, its key and the cluster's CA certificate: remoting over TLS with mutual authentication" };
 
-    /// <summary>The node's address: the command line over the given defaults (a campaign's laqa.cluster).</summary>
-    public ClusterNode Node(ParseResult parsed, string hostname, int port, string publicHostname, IReadOnlyList<string> roles, IReadOnlyList<string> seedNodes)
+    public Option<string?> TlsPasswordEnv { get; } = new("--tls-password-env") { Description = $"environment variable holding the certificate file's password (default {ClusterSpec.DefaultPasswordEnv})" };
+
+    public IEnumerable<Option> All => [Hostname, Port, PublicHostname, TlsCertificate, TlsPasswordEnv];
+
+    /// <summary>The node's address and TLS: the command line over the defaults (a campaign's laqa.cluster); the certificate is read here.</summary>
+    public ClusterNode Node(ParseResult parsed, ClusterSpec defaults, IReadOnlyList<string> roles)
     {
+        var certificate = parsed.GetValue(TlsCertificate)?.Trim() is { Length: > 0 } given ? Path.GetFullPath(given) : defaults.TlsCertificate;
+        var tls = certificate.Length > 0 ? ClusterTls.Load(new ClusterTlsSettings(certificate, parsed.GetValue(TlsPasswordEnv)?.Trim() ?? defaults.TlsPasswordEnv)) : null;
         var node = new ClusterNode(
-            parsed.GetValue(Hostname)?.Trim() ?? hostname,
-            parsed.GetValue(Port) ?? port,
-            parsed.GetValue(PublicHostname)?.Trim() ?? publicHostname,
-            roles, seedNodes);
+            parsed.GetValue(Hostname)?.Trim() ?? defaults.Hostname,
+            parsed.GetValue(Port) ?? defaults.Port,
+            parsed.GetValue(PublicHostname)?.Trim() ?? defaults.PublicHostname,
+            roles, defaults.SeedNodes, tls);
         if (node.Port is < 0 or > ClusterAddress.MaxPort) throw new LaqaInputException($"--port: {node.Port} is not a port (0-{ClusterAddress.MaxPort})");
         if (node.Hostname.Length == 0) throw new LaqaInputException("--hostname: empty; give an address or name of this machine, or 0.0.0.0");
         return node;

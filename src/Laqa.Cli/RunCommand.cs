@@ -36,8 +36,8 @@ public static class RunCommand
             var spec = CampaignConfigLoader.LoadFile(path);
             var components = CampaignComponents.From(spec);
             var folder = parsed.GetValue(dir) ?? Path.GetFileNameWithoutExtension(path);
-            var c = spec.Cluster;
-            var node = cluster.Node(parsed, c.Hostname, c.Port, c.PublicHostname, [ClusterNode.CampaignRole, ClusterNode.WorkerRole], c.SeedNodes);
+            var node = cluster.Node(parsed, spec.Cluster, [ClusterNode.CampaignRole, ClusterNode.WorkerRole]);
+            ListenCheck.Require(node);
             var output = parsed.InvocationConfiguration.Output;
             WritableLocation.Require(CampaignHost.DatabaseOf(components.Settings, folder), "laqa.persistence.sqlite-file");
             if (CampaignLock.IsHeld(CampaignHost.DatabaseOf(components.Settings, folder)))

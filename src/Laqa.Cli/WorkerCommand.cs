@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Laqa.Crystal;
 using Laqa.Engine.Hosting;
+using Laqa.Search.Campaign;
 
 namespace Laqa.Cli;
 
@@ -29,7 +30,8 @@ public static class WorkerCommand
             if (count is < 1 or > 1024) throw new LaqaInputException($"--workers: {count} is not 1 to 1024");
             var timeout = parsed.GetValue(joinTimeout);
             if (!(timeout > 0 && timeout <= 86_400)) throw new LaqaInputException($"--join-timeout: {timeout} is not a number of seconds (greater than 0, at most 86400)");
-            var node = cluster.Node(parsed, "127.0.0.1", 0, "", [ClusterNode.WorkerRole], []);
+            var node = cluster.Node(parsed, ClusterSpec.Default, [ClusterNode.WorkerRole]);
+            ListenCheck.Require(node);
             if (ClusterOptions.IsLoopback(node.Hostname) && !ClusterOptions.IsLoopback(address.Host!))
                 throw new LaqaInputException($"--join {target}: the campaign node cannot reach this node on {node.Hostname}; give --hostname (this machine's address, or 0.0.0.0)");
 

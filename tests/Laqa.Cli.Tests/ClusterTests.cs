@@ -85,10 +85,44 @@ public class ClusterTests
         AssertEveryBatchAppliedOnce(folder.File("si64"));
     }
 
-    /// <summary>A `laqa worker` with one worker, once it has said it joined.</summary>
-    private static LaqaChild JoinWorker(TempFolder folder, int port)
+    [Fact]
+    public void OnlyANodeWithACertificateFromTheCampaignsAuthorityJoinsATlsCampaign()
     {
-        var worker = LaqaChild.Start(folder.Path, "worker", "--join", $"127.0.0.1:{port}", "--workers", "1");
+        using var folder = new TempFolder();
+        var passwordEnv = $"LAQA_TEST_TLS_{Guid.NewGuid():N}";
+        Environment.SetEnvironmentVariable(passwordEnv, "cluster secret");
+        TestCertificates.Authority(folder, "ca");
+        TestCertificates.Authority(folder, "other-ca");
+        TestCertificates.Node(folder, "ca", "campaign", "cluster secret");
+        var member = TestCertificates.Node(folder, "ca", "member", "cluster secret");
+        var stranger = TestCertificates.Node(folder, "other-ca", "stranger", "cluster secret");
+        File.WriteAllText(folder.File("si64.conf"), Campaign + $$"""
+            laqa.cluster.tls { certificate = campaign.p12, password-env = {{passwordEnv}} }
+            """);
+        var port = FreePort.Next();
+        using var campaign = LaqaChild.Start(folder.Path, "run", "si64.conf", "--dir", "si64", "--port", $"{port}");
+        Assert.True(campaign.WaitForLine(l => l.Contains($"akka.ssl.tcp://laqa@127.0.0.1:{port}"), JoinWithin), campaign.Output);
+
+        var foreign = LaqaProcess.Start(folder.Path, "worker", "--join", $"127.0.0.1:{port}", "--join-timeout", "30",
+            "--tls-certificate", stranger, "--tls-password-env", passwordEnv);
+        Assert.True(foreign.ExitCode == 2, foreign.Output + foreign.Error);
+        Assert.Single(foreign.ErrorLines);
+        var plain = LaqaProcess.Start(folder.Path, "worker", "--join", $"127.0.0.1:{port}", "--join-timeout", "10");
+        Assert.True(plain.ExitCode == 2, plain.Output + plain.Error);
+        Assert.Contains("no laqa campaign answered within 10 s", plain.Error);
+        Assert.DoesNotContain("joined", foreign.Output + plain.Output);
+
+        using var worker = JoinWorker(folder, port, "--tls-certificate", member, "--tls-password-env", passwordEnv);
+        campaign.WaitForExit(RunWithin);
+        Assert.True(campaign.ExitCode == 0, campaign.Output);
+        worker.WaitForExit(JoinWithin);
+        AssertEveryBatchAppliedOnce(folder.File("si64"));
+    }
+
+    /// <summary>A `laqa worker` with one worker, once it has said it joined.</summary>
+    private static LaqaChild JoinWorker(TempFolder folder, int port, params string[] options)
+    {
+        var worker = LaqaChild.Start(folder.Path, ["worker", "--join", $"127.0.0.1:{port}", "--workers", "1", .. options]);
         Assert.True(worker.WaitForLine(l => l.StartsWith("joined the campaign", StringComparison.Ordinal), JoinWithin), worker.Output);
         return worker;
     }

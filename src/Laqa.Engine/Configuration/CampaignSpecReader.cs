@@ -25,7 +25,7 @@ internal static class CampaignSpecReader
         var workers = ReadWorkers(r);
         var persistence = ReadPersistence(r);
         var stop = ReadStop(r);
-        var cluster = ReadCluster(r);
+        var cluster = ReadCluster(r, baseDirectory);
         if (composition is null || r.Errors.Any) return null;
         return new CampaignSpec(composition, initialStructures, seed, generation, calculator, relaxer, search, workers, persistence, stop) { Cluster = cluster };
     }
@@ -196,7 +196,7 @@ internal static class CampaignSpecReader
         return new PersistenceSpec(provider, file, connection);
     }
 
-    private static ClusterSpec ReadCluster(ConfigReader r)
+    private static ClusterSpec ReadCluster(ConfigReader r, string baseDirectory)
     {
         var d = ClusterSpec.Default;
         var seeds = new List<string>();
@@ -215,7 +215,9 @@ internal static class CampaignSpecReader
             r.String("laqa.cluster.hostname", d.Hostname).Trim(),
             r.Int("laqa.cluster.port", 0, d.Port, ClusterAddress.MaxPort),
             r.String("laqa.cluster.public-hostname", d.PublicHostname).Trim(),
-            new EquatableList<string>(seeds));
+            new EquatableList<string>(seeds),
+            r.String("laqa.cluster.tls.certificate", "").Trim() is { Length: > 0 } certificate ? Path.GetFullPath(certificate, baseDirectory) : "",
+            r.String("laqa.cluster.tls.password-env", d.TlsPasswordEnv).Trim());
     }
 
     private static StopCriteria ReadStop(ConfigReader r) =>

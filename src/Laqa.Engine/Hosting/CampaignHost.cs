@@ -47,7 +47,7 @@ public static class CampaignHost
         node ??= ClusterNode.CampaignAndWorkers;
         // The campaign config's akka { } block overrides the engine's Akka settings.
         var userAkka = settings.ConfigText.Length > 0 ? ConfigurationFactory.ParseString(settings.ConfigText) : null;
-        var system = ActorSystem.Create(EngineConfig.SystemName, EngineConfig.Setup(database, node, logLevel, userAkka));
+        var system = ListenCheck.Start(EngineConfig.Setup(database, node, logLevel, userAkka), node);
         listening?.Invoke(Cluster.Get(system).SelfAddress);
         using var graceOver = new CancellationTokenSource();
         using var abandon = CancellationTokenSource.CreateLinkedTokenSource(abandonToken, graceOver.Token);

@@ -4,9 +4,10 @@ namespace Laqa.Engine.Hosting;
 /// Where a node listens and what it hosts. Hostname is the interface it binds (0.0.0.0: all of them),
 /// PublicHostname the name other nodes reach it by (empty: Hostname, or this machine's first
 /// non-loopback IPv4 address when Hostname is 0.0.0.0), Port 0 any free port. SeedNodes are
-/// "host:port" addresses to join; with none the node forms a cluster by itself.
+/// "host:port" addresses to join; with none the node forms a cluster by itself. With Tls the node
+/// speaks TLS with mutual authentication only (addresses akka.ssl.tcp://).
 /// </summary>
-public sealed record ClusterNode(string Hostname, int Port, string PublicHostname, IReadOnlyList<string> Roles, IReadOnlyList<string> SeedNodes)
+public sealed record ClusterNode(string Hostname, int Port, string PublicHostname, IReadOnlyList<string> Roles, IReadOnlyList<string> SeedNodes, ClusterTls? Tls = null)
 {
     /// <summary>Hosts the candidates and the campaign and selector singletons; needs the journal.</summary>
     public const string CampaignRole = "campaign";

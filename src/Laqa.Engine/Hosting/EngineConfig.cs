@@ -26,8 +26,14 @@ public static class EngineConfig
 
     /// <summary>A campaign node's setup, with the SQLite connections of <see cref="SqliteConnectionPragmas"/> for journal and snapshot store.</summary>
     public static ActorSystemSetup Setup(string sqliteFile, ClusterNode? node = null, string logLevel = "WARNING", Config? userAkka = null) =>
-        BootstrapSetup.Create().WithConfig(Create(node ?? ClusterNode.CampaignAndWorkers, sqliteFile, logLevel, userAkka)).And(new DataOptionsSetup(
-            new DataOptions().UseConnectionString(ProviderName.SQLiteMS, ConnectionString(sqliteFile)).UseInterceptor(new SqliteConnectionPragmas())));
+        WithTls(node, BootstrapSetup.Create().WithConfig(Create(node ?? ClusterNode.CampaignAndWorkers, sqliteFile, logLevel, userAkka)).And(new DataOptionsSetup(
+            new DataOptions().UseConnectionString(ProviderName.SQLiteMS, ConnectionString(sqliteFile)).UseInterceptor(new SqliteConnectionPragmas()))));
+
+    /// <summary>A node without the campaign role: no journal.</summary>
+    public static ActorSystemSetup WorkerSetup(ClusterNode node, string logLevel = "WARNING") =>
+        WithTls(node, ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(Create(node, null, logLevel))));
+
+    private static ActorSystemSetup WithTls(ClusterNode? node, ActorSystemSetup setup) => node?.Tls is { } tls ? tls.AddTo(setup) : setup;
 
     /// <summary>A node's config; sqliteFile only for a node with the campaign role.</summary>
     public static Config Create(ClusterNode node, string? sqliteFile, string logLevel = "WARNING", Config? userAkka = null)

@@ -91,7 +91,7 @@ public sealed class EngineNode
         // WeaklyUp counts: a node joining while another is unreachable (a worker that died) is not made Up before that one is downed.
         system.ActorOf(Props.Create(() => new SelfUpListener(up)));
         if (seedNodes.Count == 0) cluster.Join(cluster.SelfAddress);
-        else cluster.JoinSeedNodes(seedNodes.Select(ClusterAddress.Parse));
+        else cluster.JoinSeedNodes(seedNodes.Select(s => ClusterAddress.Parse(s, cluster.SelfAddress.Protocol == "akka.ssl.tcp")));
         await up.Task.WaitAsync(cancellationToken);
     }
 

@@ -27,11 +27,10 @@ public static class WorkerHost
     /// <summary>Returns why the node ended: the campaign's end reason, or null when it left on request.</summary>
     public static async Task<string?> RunAsync(WorkerNodeOptions options, Action<string> say, CancellationToken stopToken, string logLevel = "WARNING")
     {
-        var seed = ClusterAddress.Parse(options.Join);
         string? fingerprint = null;
         while (true)
         {
-            var system = ActorSystem.Create(EngineConfig.SystemName, EngineConfig.Create(options.Node, null, logLevel));
+            var system = ListenCheck.Start(EngineConfig.WorkerSetup(options.Node, logLevel), options.Node);
             try
             {
                 var ended = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -43,12 +42,21 @@ public static class WorkerHost
                 CampaignOffer offer;
                 try
                 {
-                    await EngineNode.JoinAsync(system, [options.Join], joinWait.Token);
-                    offer = await AskForCampaignAsync(engine, joinWait.Token);
+                    var joined = JoinAndAskAsync(system, engine, options.Join, joinWait.Token);
+                    if (await Task.WhenAny(joined, system.WhenTerminated) != joined)
+                    {
+                        // Akka ends a node whose outgoing TLS handshake failed (its own or the peer's refusal).
+                        if (!firstJoin && !IsTlsFailure(system)) continue;
+                        throw new LaqaInputException(IsTlsFailure(system)
+                            ? $"--join {options.Join}: the TLS handshake failed: this node's certificate is not trusted there, or the campaign node's here (see --tls-certificate)"
+                            : $"--join {options.Join}: the node stopped before it joined");
+                    }
+                    offer = await joined;
                 }
                 catch (OperationCanceledException) when (!stopToken.IsCancellationRequested)
                 {
-                    throw new LaqaInputException($"--join {options.Join}: no laqa campaign answered within {options.JoinTimeout.TotalSeconds:G4} s (--join-timeout)");
+                    throw new LaqaInputException($"--join {options.Join}: no laqa campaign answered within {options.JoinTimeout.TotalSeconds:G4} s (--join-timeout; " +
+                                                 "is it running, and with TLS exactly when this node is?)");
                 }
                 var components = Components(offer, options.Join);
                 if (fingerprint is not null && fingerprint != offer.Fingerprint)
@@ -85,6 +93,15 @@ public static class WorkerHost
             if (stopToken.IsCancellationRequested) return null;
         }
     }
+
+    private static async Task<CampaignOffer> JoinAndAskAsync(ActorSystem system, EngineNode engine, string join, CancellationToken cancellationToken)
+    {
+        await EngineNode.JoinAsync(system, [join], cancellationToken);
+        return await AskForCampaignAsync(engine, cancellationToken);
+    }
+
+    private static bool IsTlsFailure(ActorSystem system) =>
+        CoordinatedShutdown.Get(system).ShutdownReason?.GetType().Name == "TlsHandshakeFailureReason";
 
     /// <summary>Asks the campaign singleton until it answers (it may still be starting, or moving after a restart).</summary>
     private static async Task<CampaignOffer> AskForCampaignAsync(EngineNode engine, CancellationToken cancellationToken)

@@ -1,0 +1,50 @@
+using System.Net;
+using System.Net.Sockets;
+using Akka.Actor;
+using Akka.Actor.Setup;
+using Laqa.Crystal;
+
+namespace Laqa.Engine.Hosting;
+
+/// <summary>A node's port taken by another program is bad input: one line naming the address, before anything is written.</summary>
+public static class ListenCheck
+{
+    /// <summary>Refuses a fixed port that another program holds (checked by binding it for a moment).</summary>
+    public static void Require(ClusterNode node)
+    {
+        if (node.Port == 0) return;
+        try
+        {
+            var address = node.Hostname is "0.0.0.0" or "" ? IPAddress.Any
+                : IPAddress.TryParse(node.Hostname, out var ip) ? ip
+                : Dns.GetHostAddresses(node.Hostname).FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork)
+                  ?? throw new LaqaInputException($"--hostname {node.Hostname}: no IPv4 address of this machine has that name");
+            using var listener = new TcpListener(address, node.Port);
+            listener.Start();
+        }
+        catch (SocketException e)
+        {
+            throw new LaqaInputException($"cannot listen on {node.Hostname}:{node.Port} (--hostname, --port): {e.Message}");
+        }
+    }
+
+    /// <summary>The actor system, or (its transport failing to bind, e.g. a port taken meanwhile) a <see cref="LaqaInputException"/>.</summary>
+    public static ActorSystem Start(ActorSystemSetup setup, ClusterNode node)
+    {
+        try
+        {
+            return ActorSystem.Create(EngineConfig.SystemName, setup);
+        }
+        catch (Exception e) when (Inner<SocketException>(e) is { } socket)
+        {
+            throw new LaqaInputException($"cannot listen on {node.Hostname}:{node.Port} (--hostname, --port): {socket.Message}");
+        }
+    }
+
+    private static T? Inner<T>(Exception? e) where T : Exception
+    {
+        for (; e is not null; e = e is AggregateException a ? a.InnerExceptions.FirstOrDefault() : e.InnerException)
+            if (e is T found) return found;
+        return null;
+    }
+}
