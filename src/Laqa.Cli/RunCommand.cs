@@ -7,6 +7,7 @@ using Laqa.Engine.Campaign;
 using Laqa.Engine.Configuration;
 using Laqa.Engine.Hosting;
 using Laqa.Engine.Journal;
+using Laqa.Engine.Selection;
 using Laqa.Search;
 
 namespace Laqa.Cli;
@@ -50,6 +51,7 @@ public static class RunCommand
             var clock = Stopwatch.StartNew();
             var lastPrinted = TimeSpan.FromSeconds(-10);
             var bestSpaceGroup = new BestSpaceGroup();
+            var nodes = "";
             CampaignResult result;
             int? signalExitCode;
             // Only while the campaign runs: a signal while the final tables are written ends the process at once.
@@ -60,6 +62,8 @@ public static class RunCommand
             {
                 result = CampaignHost.RunAsync(components.Settings, folder, components.Structures, components.RelaxerFactory, progress =>
                 {
+                    // The nodes with workers, whenever one comes or goes.
+                    if (progress.Workers is { } load && NodesLine(load) is var line && line != nodes) output.WriteLine(nodes = line);
                     if (clock.Elapsed - lastPrinted < TimeSpan.FromSeconds(2) && progress.Phase != CampaignPhase.Done) return;
                     lastPrinted = clock.Elapsed;
                     output.WriteLine(ProgressLine(clock.Elapsed, progress, bestSpaceGroup.Of(progress), spec.Relaxer.ExternalPressure));
@@ -87,6 +91,10 @@ public static class RunCommand
         });
         return command;
     }
+
+    private static string NodesLine(WorkerLoad load) =>
+        "nodes: " + (load.Nodes.Length == 0 ? "none with workers (waiting for `laqa worker --join`)"
+            : string.Join(", ", load.Nodes.OrderBy(n => n.Address, StringComparer.Ordinal).Select(n => $"{n.Address} ({n.Workers} workers)")));
 
     /// <summary>The best is named by its enthalpy per atom under an external pressure (eV/Å³), by its energy at zero pressure.</summary>
     private static string ProgressLine(TimeSpan elapsed, CampaignProgress progress, string bestSpaceGroup, double pressure)

@@ -11,7 +11,8 @@ namespace Laqa.Cli;
 /// <summary>
 /// `laqa status DIR [--json] [--top N]`: where a campaign stands, read from its journal without an
 /// actor system, so it can run beside the process running the campaign (or after it): the phase,
-/// totals, the best structure with the steps spent when it was found, and the top of the results table.
+/// totals, the best structure with the steps spent when it was found, the nodes that worked for it,
+/// and the top of the results table.
 /// </summary>
 public static class StatusCommand
 {
@@ -45,6 +46,7 @@ public static class StatusCommand
                 output.WriteLine($"structures {totals.Structures} of {record.CandidateCount}, batches {totals.Batches}, relaxation steps {totals.Steps}, " +
                                  $"converged {totals.Converged}, failed {totals.Failed}, at the step limit {totals.AtStepLimit}");
                 output.WriteLine(BestFound.Line(totals, best, record.StepsToBest, record.ExternalPressure));
+                NodesTable.Print(output, record);
                 ResultsTable.Print(output, rows, rowCount, record.ExternalPressure);
             }
             return 0;
@@ -74,6 +76,7 @@ public static class StatusCommand
             atStepLimit = t.AtStepLimit,
             best = t.BestCandidate is { } id ? new { id, energyPerAtom = best?.EnergyPerAtom, spaceGroup = best?.RelaxedSpaceGroup ?? "-" } : null,
             stepsToBest = record.StepsToBest,
+            nodes = NodesTable.Json(record),
             top = rows.Take(top).Select((r, i) => new
             {
                 rank = i + 1,

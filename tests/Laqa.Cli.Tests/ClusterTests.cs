@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Laqa.Engine.Candidates;
 using Laqa.Engine.Journal;
@@ -54,6 +55,18 @@ public class ClusterTests
         added.WaitForExit(JoinWithin);
         Assert.True(added.ExitCode == 0 && added.Output.Contains("the campaign ended (every candidate is done)"), added.Output);
         AssertEveryBatchAppliedOnce(folder.File("si64"));
+
+        // The status names every node, how the killed and the stopped one went, and who ran how many batches.
+        var status = LaqaProcess.Start(folder.Path, "status", "si64", "--json");
+        var root = JsonDocument.Parse(status.Output).RootElement;
+        var nodes = root.GetProperty("nodes").EnumerateArray().ToDictionary(n => n.GetProperty("address").GetString()!);
+        Assert.Equal(4, nodes.Count);
+        Assert.Equal("downed", nodes[NodeOf(killed)].GetProperty("state").GetString());
+        Assert.Equal("left", nodes[NodeOf(leaving)].GetProperty("state").GetString());
+        Assert.Equal(1, nodes[NodeOf(added)].GetProperty("workers").GetInt32());
+        Assert.Equal(["campaign", "worker"], nodes[$"127.0.0.1:{port}"].GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(0, nodes[$"127.0.0.1:{port}"].GetProperty("batches").GetInt32());
+        Assert.Equal(root.GetProperty("batches").GetInt64(), nodes.Values.Sum(n => n.GetProperty("batches").GetInt64()));
     }
 
     [Fact]
@@ -126,6 +139,10 @@ public class ClusterTests
         Assert.True(worker.WaitForLine(l => l.StartsWith("joined the campaign", StringComparison.Ordinal), JoinWithin), worker.Output);
         return worker;
     }
+
+    /// <summary>"host:port" of a worker node, from the line it printed when it joined.</summary>
+    private static string NodeOf(LaqaChild worker) =>
+        Regex.Match(worker.Output, @"joined the campaign at \S+ as akka\.tcp://laqa@(\S+) with").Groups[1].Value;
 
     private static long BatchesIn(string progressLine) =>
         Regex.Match(progressLine, @"Searching .* batches +(\d+)") is { Success: true } m ? long.Parse(m.Groups[1].Value) : -1;

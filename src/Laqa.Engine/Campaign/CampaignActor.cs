@@ -1,5 +1,7 @@
 using Akka.Actor;
+using Akka.Cluster;
 using Akka.Persistence;
+using Laqa.Engine.Hosting;
 using Laqa.Engine.Candidates;
 using Laqa.Engine.Selection;
 using Laqa.Search;
@@ -29,6 +31,9 @@ public sealed class CampaignActor : ReceivePersistentActor
     private bool _stopping;
     private bool _drained;
     private bool _ended;
+    // Nodes journalled as working for the campaign and not yet as gone.
+    private readonly HashSet<string> _nodes = [];
+    private DateTimeOffset _campaignNodeSince = DateTimeOffset.MinValue;
 
     public CampaignActor(EngineSettings settings, IActorRef selector)
     {
@@ -36,6 +41,8 @@ public sealed class CampaignActor : ReceivePersistentActor
 
         Recover<CampaignStarted>(e => (_fingerprint, _candidateCount) = (e.Fingerprint, e.CandidateCount));
         Recover<CampaignPhaseChanged>(Apply);
+        Recover<NodeJoined>(Apply);
+        Recover<NodeLeft>(Apply);
         Recover<RecoveryCompleted>(_ =>
         {
             if (_fingerprint is null)
@@ -45,6 +52,7 @@ public sealed class CampaignActor : ReceivePersistentActor
             else if (_fingerprint != settings.Fingerprint || _candidateCount != settings.CandidateCount)
                 _rejection = $"the campaign folder holds another campaign (fingerprint {_fingerprint}, {_candidateCount} candidates; " +
                              $"this one is {settings.Fingerprint}, {settings.CandidateCount} candidates)";
+            if (_rejection is null) JournalThisNode(settings);
             _selector.Tell(new AnnounceToCampaign());
         });
 
@@ -71,10 +79,25 @@ public sealed class CampaignActor : ReceivePersistentActor
             Notify(new CampaignStopped(Totals));
         });
         Command<SubscribeToCampaign>(OnSubscribe);
-        Command<JoinCampaign>(join => Sender.Tell(
-            _rejection is not null ? new JoinRefused(_rejection)
-            : join.Build != BuildIdentity.Current ? new JoinRefused($"this worker runs laqa {join.Build} and the campaign node laqa {BuildIdentity.Current}: every node must run the same build")
-            : new CampaignOffer(settings.ConfigText, settings.ConfigDirectory, settings.Fingerprint, settings.DefiningSettings)));
+        Command<JoinCampaign>(join =>
+        {
+            if (_rejection is not null) Sender.Tell(new JoinRefused(_rejection));
+            else if (join.Build != BuildIdentity.Current)
+                Sender.Tell(new JoinRefused($"this worker runs laqa {join.Build} and the campaign node laqa {BuildIdentity.Current}: every node must run the same build"));
+            else
+            {
+                var node = NodeAddress.Of(Sender.Path.Address);
+                if (!_nodes.Contains(node)) Persist(new NodeJoined(node, [ClusterNode.WorkerRole], join.Workers, DateTimeOffset.UtcNow), Apply);
+                Sender.Tell(new CampaignOffer(settings.ConfigText, settings.ConfigDirectory, settings.Fingerprint, settings.DefiningSettings));
+            }
+        });
+        Command<ClusterEvent.MemberRemoved>(removed =>
+        {
+            var node = NodeAddress.Of(removed.Member.Address);
+            if (_nodes.Contains(node))
+                Persist(new NodeLeft(node, removed.PreviousStatus == MemberStatus.Down ? "downed" : "left", DateTimeOffset.UtcNow), Apply);
+        });
+        Command<ClusterEvent.CurrentClusterState>(_ => { });
         Command<Terminated>(t => _subscribers.Remove(t.ActorRef));
     }
 
@@ -85,7 +108,43 @@ public sealed class CampaignActor : ReceivePersistentActor
 
     private CampaignTotals Totals => _tally.Totals;
 
+    protected override void PreStart()
+    {
+        base.PreStart();
+        Cluster.Get(Context.System).Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsSnapshot, typeof(ClusterEvent.MemberRemoved));
+    }
+
+    protected override void PostStop()
+    {
+        Cluster.Get(Context.System).Unsubscribe(Self);
+        base.PostStop();
+    }
+
     private void Apply(CampaignPhaseChanged e) => (_phase, _endReason) = (e.Phase, e.Reason);
+
+    private void Apply(NodeJoined e)
+    {
+        // A campaign node starting again means every node of its previous run is gone.
+        if (e.Roles.Contains(ClusterNode.CampaignRole))
+        {
+            _nodes.Clear();
+            _campaignNodeSince = e.At;
+        }
+        _nodes.Add(e.Address);
+    }
+
+    private void Apply(NodeLeft e) => _nodes.Remove(e.Address);
+
+    /// <summary>The campaign node, once per process (the actor may restart under its supervisor).</summary>
+    private void JournalThisNode(EngineSettings settings)
+    {
+        if (_campaignNodeSince >= ProcessStart) return;
+        var cluster = Cluster.Get(Context.System);
+        Persist(new NodeJoined(NodeAddress.Of(cluster.SelfAddress), [.. cluster.SelfRoles.Order()],
+            cluster.SelfRoles.Contains(ClusterNode.WorkerRole) ? settings.Workers : 0, DateTimeOffset.UtcNow), Apply);
+    }
+
+    private static readonly DateTimeOffset ProcessStart = System.Diagnostics.Process.GetCurrentProcess().StartTime.ToUniversalTime();
 
     private void OnSnapshot(SnapshotReport report)
     {

@@ -2,8 +2,8 @@ using Laqa.Engine.Serialization;
 
 namespace Laqa.Engine.Campaign;
 
-/// <summary>A worker node that joined → campaign: what does this campaign compute? Build is the worker's <see cref="BuildIdentity"/>.</summary>
-public sealed record JoinCampaign(string Build) : ILaqaMessage;
+/// <summary>A worker node that joined → campaign: what does this campaign compute? Build is the worker's <see cref="BuildIdentity"/>; it would run Workers workers.</summary>
+public sealed record JoinCampaign(string Build, int Workers) : ILaqaMessage;
 
 /// <summary>
 /// Campaign → worker node: the campaign's config (HOCON with includes resolved; relative paths are

@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
 using Laqa.Calculators.Relaxation;
+using Laqa.Engine.Hosting;
 using Laqa.Engine.Workers;
 
 namespace Laqa.Engine.Candidates;
@@ -94,7 +95,7 @@ public sealed class CandidateActor : ReceivePersistentActor
             return;
         }
         var batch = result.Batch;
-        ICandidateEvent completed = BatchCompleted.From(result.BatchNumber, batch);
+        ICandidateEvent completed = BatchCompleted.From(result.BatchNumber, batch, NodeAddress.Of(result.Receipt.Worker, Context.System));
         PersistAndReport(batch.Outcome switch
         {
             RelaxationOutcome.Converged => [completed, new CandidateConverged()],

@@ -15,8 +15,9 @@ public sealed record BatchDispatched(int BatchNumber) : ICandidateEvent;
 
 /// <summary>
 /// Batch BatchNumber was applied: each step's energy per atom (eV/atom), mean force norm (eV/Å),
-/// mean |σ_ij| (eV/Å³) and cell volume (Å³; null in journals written before it was kept), and the
-/// relaxation state (final structure, optimizer state) to continue from.
+/// mean |σ_ij| (eV/Å³) and cell volume (Å³; null in journals written before it was kept), the
+/// relaxation state (final structure, optimizer state) to continue from, and the node ("host:port")
+/// that ran it (null in journals written before it was kept).
 /// </summary>
 public sealed record BatchCompleted(
     int BatchNumber,
@@ -24,15 +25,17 @@ public sealed record BatchCompleted(
     double[] MeanForceNorms,
     double[] MeanAbsStresses,
     RelaxationState Next,
-    double[]? Volumes = null) : ICandidateEvent
+    double[]? Volumes = null,
+    string? Node = null) : ICandidateEvent
 {
-    public static BatchCompleted From(int batchNumber, RelaxationBatch batch) => new(
+    public static BatchCompleted From(int batchNumber, RelaxationBatch batch, string? node = null) => new(
         batchNumber,
         [.. batch.Steps.Select(s => s.EnergyPerAtom)],
         [.. batch.Steps.Select(s => s.MeanForceNorm)],
         [.. batch.Steps.Select(s => s.MeanAbsStress)],
         batch.Next,
-        [.. batch.Steps.Select(s => s.Volume)]);
+        [.. batch.Steps.Select(s => s.Volume)],
+        node);
 
     public int StepCount => EnergiesPerAtom.Length;
 }

@@ -37,12 +37,13 @@ public static class WorkerHost
                 system.EventStream.Subscribe(system.ActorOf(Props.Create(() => new CampaignEndListener(ended))), typeof(CampaignEnded));
                 var engine = await EngineNode.StartProxyAsync(system);
                 var firstJoin = fingerprint is null;
+                var count = options.Workers ?? Environment.ProcessorCount;
                 using var joinWait = CancellationTokenSource.CreateLinkedTokenSource(stopToken);
                 if (firstJoin) joinWait.CancelAfter(options.JoinTimeout);
                 CampaignOffer offer;
                 try
                 {
-                    var joined = JoinAndAskAsync(system, engine, options.Join, joinWait.Token);
+                    var joined = JoinAndAskAsync(system, engine, options.Join, count, joinWait.Token);
                     if (await Task.WhenAny(joined, system.WhenTerminated) != joined)
                     {
                         // Akka ends a node whose outgoing TLS handshake failed (its own or the peer's refusal).
@@ -62,7 +63,6 @@ public static class WorkerHost
                 if (fingerprint is not null && fingerprint != offer.Fingerprint)
                     throw new LaqaInputException($"--join {options.Join}: the node there now runs another campaign (fingerprint {offer.Fingerprint}, this worker joined {fingerprint})");
                 fingerprint = offer.Fingerprint;
-                var count = options.Workers ?? Environment.ProcessorCount;
                 var workers = engine.StartWorkers(count, components.Settings.WorkerOptions, components.Structures, components.RelaxerFactory);
                 say($"joined the campaign at {options.Join} as {Cluster.Get(system).SelfAddress} with {count} workers ({components.Calculator.Name})");
 
@@ -94,24 +94,24 @@ public static class WorkerHost
         }
     }
 
-    private static async Task<CampaignOffer> JoinAndAskAsync(ActorSystem system, EngineNode engine, string join, CancellationToken cancellationToken)
+    private static async Task<CampaignOffer> JoinAndAskAsync(ActorSystem system, EngineNode engine, string join, int workers, CancellationToken cancellationToken)
     {
         await EngineNode.JoinAsync(system, [join], cancellationToken);
-        return await AskForCampaignAsync(engine, cancellationToken);
+        return await AskForCampaignAsync(engine, workers, cancellationToken);
     }
 
     private static bool IsTlsFailure(ActorSystem system) =>
         CoordinatedShutdown.Get(system).ShutdownReason?.GetType().Name == "TlsHandshakeFailureReason";
 
     /// <summary>Asks the campaign singleton until it answers (it may still be starting, or moving after a restart).</summary>
-    private static async Task<CampaignOffer> AskForCampaignAsync(EngineNode engine, CancellationToken cancellationToken)
+    private static async Task<CampaignOffer> AskForCampaignAsync(EngineNode engine, int workers, CancellationToken cancellationToken)
     {
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                var answer = await engine.Campaign.Ask<object>(new JoinCampaign(BuildIdentity.Current), AskInterval, cancellationToken);
+                var answer = await engine.Campaign.Ask<object>(new JoinCampaign(BuildIdentity.Current, workers), AskInterval, cancellationToken);
                 return answer switch
                 {
                     CampaignOffer offer => offer,

@@ -15,6 +15,7 @@ namespace Laqa.Engine.Journal;
 /// history, and every applied batch in the order it was applied. MaxStepsPerCandidate is the step
 /// budget the journal names (null in the oldest journals), which gives candidates their StepLimit status;
 /// ExternalPressure (eV/Å³) the pressure the cells relaxed under, which makes their energies enthalpies.
+/// Nodes are the cluster's nodes that worked for the campaign, in the order they joined.
 /// </summary>
 public sealed record CampaignRecord(
     string Fingerprint,
@@ -26,7 +27,8 @@ public sealed record CampaignRecord(
     bool Running,
     IReadOnlyList<CandidateState> Candidates,
     IReadOnlyList<SelectionRecord> History,
-    IReadOnlyList<AppliedBatch> Applied)
+    IReadOnlyList<AppliedBatch> Applied,
+    IReadOnlyList<NodeRecord> Nodes)
 {
     /// <summary>The campaign in a campaign folder with the default journal name, or in the journal file itself.</summary>
     public static CampaignRecord ReadFolder(string folderOrDatabase)
@@ -48,9 +50,19 @@ public sealed record CampaignRecord(
         var history = new List<SelectionRecord>();
         var applied = new List<AppliedBatch>();
         var lastApplied = new Dictionary<int, int>();
+        var nodes = new List<NodeRecord>();
         foreach (var entry in entries)
             switch (entry.Event)
             {
+                case NodeJoined joined when entry.PersistenceId == CampaignActor.Id:
+                    if (joined.Roles.Contains(ClusterNode.CampaignRole))
+                        for (var i = 0; i < nodes.Count; i++)
+                            if (nodes[i].GoneAt is null) nodes[i] = nodes[i] with { GoneAt = joined.At, How = "lost (the campaign node started again)" };
+                    nodes.Add(new NodeRecord(joined.Address, joined.Roles, joined.Workers, joined.At, null, null, 0));
+                    break;
+                case NodeLeft left when entry.PersistenceId == CampaignActor.Id && nodes.FindLastIndex(n => n.Address == left.Address && n.GoneAt is null) is var at and >= 0:
+                    nodes[at] = nodes[at] with { GoneAt = left.At, How = left.How };
+                    break;
                 case CampaignPhaseChanged changed when entry.PersistenceId == CampaignActor.Id:
                     (phase, reason) = (changed.Phase, changed.Reason);
                     break;
@@ -63,12 +75,14 @@ public sealed record CampaignRecord(
                     {
                         lastApplied[id] = applied.Count;
                         applied.Add(new AppliedBatch(id, b.StepCount, false));
+                        if (b.Node is { } node && nodes.FindLastIndex(n => n.Address == node) is var ran and >= 0)
+                            nodes[ran] = nodes[ran] with { Batches = nodes[ran].Batches + 1 };
                     }
                     else if (e is CandidateConverged && lastApplied.TryGetValue(id, out var at))
                         applied[at] = applied[at] with { Converged = true };
                     break;
             }
-        return new CampaignRecord(started.Fingerprint, started.CandidateCount, started.StepBudget, started.RelaxationPressure, phase, reason, running, candidates, history, applied);
+        return new CampaignRecord(started.Fingerprint, started.CandidateCount, started.StepBudget, started.RelaxationPressure, phase, reason, running, candidates, history, applied, nodes);
     }
 
     /// <summary>The same totals the campaign actor keeps, from the same snapshots.</summary>

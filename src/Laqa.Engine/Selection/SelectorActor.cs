@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
 using Laqa.Engine.Candidates;
+using Laqa.Engine.Hosting;
 using Laqa.Engine.Workers;
 using Laqa.Search;
 
@@ -122,7 +123,8 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
             AnnounceReady();
             if (_mode == Mode.Ended) CheckEnd(force: true);
         });
-        Command<GetWorkerLoad>(_ => Sender.Tell(new WorkerLoad(_jobsHeld.Values.Count(n => n > 0), _workers.Count)));
+        Command<GetWorkerLoad>(_ => Sender.Tell(new WorkerLoad(_jobsHeld.Values.Count(n => n > 0), _workers.Count,
+            [.. _workers.GroupBy(w => NodeAddress.Of(w, Context.System)).Select(g => new NodeLoad(g.Key, g.Count(), g.Count(w => _jobsHeld[w] > 0)))])));
         Command<GetSelectionHistory>(_ => Sender.Tell(new SelectionHistory([.. _policy.History])));
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(f => _log.Warning("selector: snapshot not saved: {0}", f.Cause.Message));

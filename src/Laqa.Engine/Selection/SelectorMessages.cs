@@ -39,7 +39,10 @@ public sealed record SearchDrained : ILaqaMessage;
 /// <summary>Asks the selector how many of the workers it knows are running a job; answered with <see cref="WorkerLoad"/>.</summary>
 public sealed record GetWorkerLoad : ILaqaMessage;
 
-public sealed record WorkerLoad(int Busy, int Workers) : ILaqaMessage;
+public sealed record WorkerLoad(int Busy, int Workers, NodeLoad[] Nodes) : ILaqaMessage;
+
+/// <summary>The workers the selector knows on one node ("host:port"), and how many of them run a job.</summary>
+public sealed record NodeLoad(string Address, int Workers, int Busy);
 
 /// <summary>Asks the selector for its selection history; answered with <see cref="SelectionHistory"/>.</summary>
 public sealed record GetSelectionHistory : ILaqaMessage;
