@@ -15,11 +15,6 @@ public sealed record ClusterNode(string Hostname, int Port, string PublicHostnam
     /// <summary>Hosts calculator workers; needs no database.</summary>
     public const string WorkerRole = "worker";
 
-    /// <summary>A node on 127.0.0.1 and any free port, reachable from this machine only.</summary>
-    public static ClusterNode Loopback(params string[] roles) => new("127.0.0.1", 0, "", roles, []);
-
-    /// <summary>The node `laqa run` starts: campaign and workers in one process.</summary>
-    public static ClusterNode CampaignAndWorkers => Loopback(CampaignRole, WorkerRole);
-
-    public bool Hosts(string role) => Roles.Contains(role);
+    /// <summary>The node `laqa run` starts by default: campaign and workers in one process, on 127.0.0.1 and any free port.</summary>
+    public static ClusterNode CampaignAndWorkers => new("127.0.0.1", 0, "", [CampaignRole, WorkerRole], []);
 }
