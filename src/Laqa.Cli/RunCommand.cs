@@ -71,6 +71,11 @@ public static class RunCommand
                 listening: address => output.WriteLine($"cluster node {address}: worker nodes join with `laqa worker --join {address.Host}:{address.Port}`")).GetAwaiter().GetResult();
                 signalExitCode = signals.ExitCode;
             }
+            if (result.NodeFailure is { } failure)
+            {
+                output.WriteLine($"stopped after {clock.Elapsed.TotalSeconds:F1} s: {failure}; run again to resume");
+                return 1;
+            }
             if (!result.Finished)
             {
                 // The tables cost seconds per thousand candidates; a stop (a batch system's SIGTERM) must end promptly.

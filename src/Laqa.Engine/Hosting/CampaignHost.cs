@@ -62,6 +62,7 @@ public static class CampaignHost
                 progress?.Invoke(p);
             };
             system.ActorOf(Props.Create(() => new CampaignReporter(engine.Campaign, engine.Selector, engine.Candidates, report, end)), "reporter");
+            _ = system.WhenTerminated.ContinueWith(_ => end.TrySetResult(new NodeEnded(CoordinatedShutdown.Get(system).ShutdownReason)), TaskScheduler.Default);
             await using (stopToken.Register(() =>
             {
                 engine.Campaign.Tell(new StopCampaign());
@@ -76,6 +77,7 @@ public static class CampaignHost
                     CampaignRejected r => throw new LaqaInputException($"{campaignDir}: {r.Reason}"),
                     CampaignCompleted c => await CollectAsync(engine, settings, true, c.Reason, c.Totals).WaitAsync(abandon.Token),
                     CampaignStopped s => await CollectAsync(engine, settings, false, null, s.Totals).WaitAsync(abandon.Token),
+                    NodeEnded n => CampaignResult.AbandonedAt(totals) with { NodeFailure = $"the node's actor system ended ({n.Reason?.GetType().Name ?? "no reason given"})" },
                     _ => throw new InvalidOperationException($"unexpected campaign outcome {outcome}"),
                 };
             }
@@ -89,6 +91,8 @@ public static class CampaignHost
             await CoordinatedShutdown.Get(system).Run(CoordinatedShutdown.ClrExitReason.Instance);
         }
     }
+
+    private sealed record NodeEnded(CoordinatedShutdown.Reason? Reason);
 
     /// <summary>The SQLite file holding the campaign's journal.</summary>
     public static string DatabaseOf(EngineSettings settings, string campaignDir) => Path.Combine(campaignDir, settings.DatabaseFile);

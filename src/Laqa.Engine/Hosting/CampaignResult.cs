@@ -8,7 +8,8 @@ namespace Laqa.Engine.Hosting;
 /// Where a campaign stands when <see cref="CampaignHost.RunAsync"/> returns: Finished (with the reason
 /// the search ended) or stopped and resumable; totals; every candidate; the selection history.
 /// Abandoned: stopped without waiting for the batches in flight (they run again on resume); Totals
-/// are the last reported, Candidates and History are empty.
+/// are the last reported, Candidates and History are empty. NodeFailure says why the node's actor system
+/// ended under the campaign (Akka ends a node whose outgoing TLS handshake fails); the campaign resumes.
 /// </summary>
 public sealed record CampaignResult(
     bool Finished,
@@ -19,4 +20,6 @@ public sealed record CampaignResult(
     bool Abandoned = false)
 {
     public static CampaignResult AbandonedAt(CampaignTotals totals) => new(false, null, totals, [], [], Abandoned: true);
+
+    public string? NodeFailure { get; init; }
 }
