@@ -1,7 +1,7 @@
 using Laqa.Benchmarks;
 using Laqa.Benchmarks.Search;
 
-// `dotnet run -c Release --project src/Laqa.Benchmarks -- generation|calculators|engine|search`:
+// `dotnet run -c Release --project src/Laqa.Benchmarks -- generation|calculators|engine|search|messages`:
 // each benchmark prints a Markdown section for docs/benchmarks.md, headed by the machine and date.
 var benchmarks = new Dictionary<string, Func<string[], int>>
 {
@@ -9,6 +9,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>
     ["calculators"] = CalculatorBenchmarks.Run,
     ["engine"] = EngineBenchmarks.Run,
     ["search"] = SearchBenchmarks.Run,
+    ["messages"] = MessageSizeBenchmarks.Run,
 };
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
 {

@@ -74,6 +74,59 @@ public sealed class SerializationTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public void Positions_forces_and_optimizer_states_are_written_as_base64_and_read_back_bit_for_bit()
+    {
+        var nanWithPayload = BitConverter.Int64BitsToDouble(0x7FF8_0000_DEAD_BEEF);
+        double[] values = [.. Awkward, double.NaN, nanWithPayload, double.PositiveInfinity, double.NegativeInfinity];
+        var state = new RelaxationState(AwkwardStructure(), new OptimizerState("bfgs", values), 3);
+        var step = new RelaxationStep(-37.1, -4.6, 0.5, 0.25, 0.01, 0.005) { Volume = 160.2, Pressure = 0.001, Forces = values, Stress = [.. values.Take(9)] };
+        var result = new BatchResult(1, 2, new RelaxationBatch([step, step], state, RelaxationOutcome.Running), new JobReceipt(Guid.NewGuid(), TestActor));
+
+        var json = System.Text.Encoding.UTF8.GetString(Sys.Serialization.FindSerializerFor(result).ToBinary(result));
+        var copy = RoundTrip(result);
+
+        Assert.Contains($"\"Values\":\"{Base64(values)}\"", json);
+        Assert.Contains($"\"Forces\":\"{Base64(values)}\"", json);
+        Assert.Contains($"\"fractional\":\"{Base64([.. state.Structure.Fractional.SelectMany(f => new[] { f.X, f.Y, f.Z })])}\"", json);
+        MessageGraph.AssertSame(result, copy);
+    }
+
+    // Written by the serializer before arrays were kept as base64 (commit 0b13ba0): every array plain numbers.
+    private const string OldCandidateCreated = """
+        {"Structure":{"lattice":[4.1000000000000005,0.30000000000000004,0,-0.3333333333333333,5.000000000000001,1E-300,0,0.7,3.141592653589793],"species":["Na","Cl","Cl"],"fractional":[0.3333333333333333,0.6666666666666666,0.9999999999999999,1E-17,0.5,0.30000000000000004,0.7182818284590451,0.125,0.3]}}
+        """;
+
+    private const string OldBatchCompleted = """
+        {"BatchNumber":2,"EnergiesPerAtom":[0.30000000000000004,0.3333333333333333],"MeanForceNorms":[-0,5E-324],"MeanAbsStresses":["NaN",0.5],"Next":{"Structure":{"lattice":[4.1000000000000005,0.30000000000000004,0,-0.3333333333333333,5.000000000000001,1E-300,0,0.7,3.141592653589793],"species":["Na","Cl","Cl"],"fractional":[0.3333333333333333,0.6666666666666666,0.9999999999999999,1E-17,0.5,0.30000000000000004,0.7182818284590451,0.125,0.3]},"Optimizer":{"Kind":"bfgs","Values":[0.30000000000000004,0.3333333333333333,-0,5E-324,2.2250738585072014E-308,1.7976931348623157E+308,-0.0123456789,"NaN","Infinity","-Infinity",70]},"StepsTaken":9},"Volumes":[1.7976931348623157E+308,40.5],"StepCount":2}
+        """;
+
+    private const string OldCandidateState = """
+        {"Id":7,"Status":"Relaxing","Initial":{"lattice":[4.1000000000000005,0.30000000000000004,0,-0.3333333333333333,5.000000000000001,1E-300,0,0.7,3.141592653589793],"species":["Na","Cl","Cl"],"fractional":[0.3333333333333333,0.6666666666666666,0.9999999999999999,1E-17,0.5,0.30000000000000004,0.7182818284590451,0.125,0.3]},"Relaxation":{"Structure":{"lattice":[4.1000000000000005,0.30000000000000004,0,-0.3333333333333333,5.000000000000001,1E-300,0,0.7,3.141592653589793],"species":["Na","Cl","Cl"],"fractional":[0.3333333333333333,0.6666666666666666,0.9999999999999999,1E-17,0.5,0.30000000000000004,0.7182818284590451,0.125,0.3]},"Optimizer":{"Kind":"bfgs","Values":[0.30000000000000004,0.3333333333333333,-0,5E-324,2.2250738585072014E-308,1.7976931348623157E+308,-0.0123456789,"NaN","Infinity","-Infinity",70]},"StepsTaken":9},"NextBatch":1,"DispatchedBatches":0,"EnergiesPerAtom":[0.30000000000000004,0.3333333333333333],"MeanForceNorm":5E-324,"ForceChange":1E-06,"MeanAbsStress":0.5,"FailureReason":null,"Volume":40.5,"IsCreated":true,"IsTerminal":false,"Steps":2,"IsKnown":true}
+        """;
+
+    [Fact]
+    public void Events_and_snapshots_journalled_with_plain_number_arrays_read_back_bit_for_bit()
+    {
+        var s = AwkwardStructure();
+        var bfgs = new OptimizerState("bfgs", [.. Awkward, double.NaN, double.PositiveInfinity, double.NegativeInfinity, 70]);
+        var completed = new BatchCompleted(2, Awkward[..2], Awkward[2..4], [double.NaN, 0.5], new RelaxationState(s, bfgs, 9), [Awkward[5], 40.5]);
+        var state = CandidateState.Empty(7).Apply(new CandidateCreated(s)).Apply(completed with { BatchNumber = 0 });
+        var serializer = (SerializerWithStringManifest)Sys.Serialization.FindSerializerFor(state);
+
+        foreach (var (json, expected) in new (string, object)[] { (OldCandidateCreated, new CandidateCreated(s)), (OldBatchCompleted, completed), (OldCandidateState, state) })
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(json);
+            var manifest = expected.GetType().Name;
+            // As the actors recover them, and as `laqa status` reads the journal without an actor system.
+            MessageGraph.AssertSame(expected, serializer.FromBinary(bytes, manifest));
+            MessageGraph.AssertSame(expected, LaqaJsonSerializer.Deserialize(bytes, manifest, LaqaJsonSerializer.CreateOptions()));
+            MessageGraph.AssertSame(expected, RoundTrip(expected));
+        }
+    }
+
+    private static string Base64(double[] values) => Convert.ToBase64String([.. values.SelectMany(BitConverter.GetBytes)]);
+
+    [Fact]
     public void An_actor_reference_in_a_message_resolves_to_the_same_actor()
     {
         var worker = CreateTestProbe();

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Akka.Actor;
 using Akka.Serialization;
 
@@ -9,7 +10,8 @@ namespace Laqa.Engine.Serialization;
 /// <summary>
 /// System.Text.Json serializer for every <see cref="ILaqaMessage"/>. The manifest is the type's
 /// name, so persisted events do not depend on assembly versions. Doubles are written in shortest
-/// round-trip form (NaN and infinities by name) and read back bit for bit.
+/// round-trip form (NaN and infinities by name), those arrays that grow with the atom count in
+/// <see cref="Base64Doubles"/>, and read back bit for bit.
 /// </summary>
 public sealed class LaqaJsonSerializer : SerializerWithStringManifest
 {
@@ -29,11 +31,12 @@ public sealed class LaqaJsonSerializer : SerializerWithStringManifest
 
     public override int Identifier => SerializerId;
 
-    /// <summary>Options for everything but actor references: structures, enums by name, named non-finite numbers.</summary>
+    /// <summary>Options for everything but actor references: structures, enums by name, named non-finite numbers, base64 arrays.</summary>
     public static JsonSerializerOptions CreateOptions() => new()
     {
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         Converters = { new StructureJsonConverter(), new JsonStringEnumConverter() },
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { Base64Doubles.Apply } },
     };
 
     public override byte[] ToBinary(object obj) => JsonSerializer.SerializeToUtf8Bytes(obj, obj.GetType(), _options);

@@ -5,8 +5,9 @@ using Laqa.Crystal;
 namespace Laqa.Engine.Serialization;
 
 /// <summary>
-/// A structure as {"lattice": [9 numbers, rows a b c], "species": [...], "fractional": [3n numbers]}.
-/// Numbers are written in shortest round-trip form, so a structure reads back bit for bit.
+/// A structure as {"lattice": [9 numbers, rows a b c], "species": [...], "fractional": 3n numbers}, the lattice in
+/// shortest round-trip form and the fractional positions in <see cref="Base64Doubles"/> (either form is read), so a
+/// structure reads back bit for bit.
 /// </summary>
 public sealed class StructureJsonConverter : JsonConverter<Structure>
 {
@@ -21,9 +22,9 @@ public sealed class StructureJsonConverter : JsonConverter<Structure>
             reader.Read();
             switch (name)
             {
-                case "lattice": lattice = JsonSerializer.Deserialize<double[]>(ref reader, options); break;
+                case "lattice": lattice = Base64Doubles.Read(ref reader, options); break;
                 case "species": species = JsonSerializer.Deserialize<string[]>(ref reader, options); break;
-                case "fractional": fractional = JsonSerializer.Deserialize<double[]>(ref reader, options); break;
+                case "fractional": fractional = Base64Doubles.Read(ref reader, options); break;
                 default: reader.Skip(); break;
             }
         }
@@ -52,14 +53,8 @@ public sealed class StructureJsonConverter : JsonConverter<Structure>
         writer.WriteStartArray("species");
         foreach (var s in value.Species) writer.WriteStringValue(s);
         writer.WriteEndArray();
-        writer.WriteStartArray("fractional");
-        foreach (var f in value.Fractional)
-        {
-            writer.WriteNumberValue(f.X);
-            writer.WriteNumberValue(f.Y);
-            writer.WriteNumberValue(f.Z);
-        }
-        writer.WriteEndArray();
+        writer.WritePropertyName("fractional");
+        Base64Doubles.Write(writer, [.. value.Fractional.SelectMany(f => new[] { f.X, f.Y, f.Z })]);
         writer.WriteEndObject();
     }
 }
