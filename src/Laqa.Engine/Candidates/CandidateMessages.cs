@@ -21,7 +21,7 @@ public sealed record CreateCandidate(int CandidateId, Structure Structure, JobRe
 /// <summary>Worker holds batch BatchNumber of this candidate; the candidate sends it the batch, or declines.</summary>
 public sealed record DispatchBatch(int CandidateId, int BatchNumber, Guid JobId, IActorRef Worker) : ICandidateCommand;
 
-/// <summary>A worker's finished batch; applied only if BatchNumber is the one the candidate expects.</summary>
+/// <summary>A worker's finished batch (its steps without forces and stress tensors); applied only if BatchNumber is the one the candidate expects.</summary>
 public sealed record BatchResult(int CandidateId, int BatchNumber, RelaxationBatch Batch, JobReceipt Receipt) : ICandidateCommand;
 
 /// <summary>The selector gave up on the candidate (generation or a batch failed on every attempt).</summary>

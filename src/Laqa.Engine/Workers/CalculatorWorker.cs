@@ -83,7 +83,7 @@ public sealed class CalculatorWorker : ReceiveActor
         {
             var failure = done.Outcome.Failure ?? BatchCheck.NonFinite(done.Outcome.Value!);
             OnFinished(done.Job.JobId, done.Job.CandidateId, failure,
-                failure is null ? new BatchResult(done.Job.CandidateId, done.Job.BatchNumber, done.Outcome.Value!, new JobReceipt(done.Job.JobId, Self)) : null,
+                failure is null ? new BatchResult(done.Job.CandidateId, done.Job.BatchNumber, AsKept(done.Outcome.Value!), new JobReceipt(done.Job.JobId, Self)) : null,
                 $"batch {done.Job.BatchNumber} failed: {failure}");
         });
         Receive<ResultSettled>(settled =>
@@ -121,6 +121,9 @@ public sealed class CalculatorWorker : ReceiveActor
     protected override void PreRestart(Exception reason, object message) => _ticking?.Cancel();
 
     private static long NowMs => Environment.TickCount64;
+
+    /// <summary>The batch as its candidate keeps it: each step's forces and stress tensor, most of a batch's bytes, do not travel.</summary>
+    private static RelaxationBatch AsKept(RelaxationBatch batch) => batch with { Steps = [.. batch.Steps.Select(s => s with { Forces = [], Stress = [] })] };
 
     private bool HoldsNothing => !_running && _assigned.Count == 0 && _finished.Count == 0 && _unsettled is null;
 

@@ -41,7 +41,7 @@ public class CampaignConfigLoaderTests
     [InlineData("laqa.generation.min-distance.pairs { Si = 2 }", "laqa.generation.min-distance.pairs.\"Si\": expected a pair of elements such as \"Si-O\"")]
     [InlineData("laqa.generation.volume.sigma-per-atom = 2", "laqa.generation.volume.sigma-per-atom: is set but laqa.generation.volume.mean-per-atom is 0; set the mean too, or use volume.factor alone")]
     [InlineData("laqa.generation.cell = primative", "laqa.generation.cell: unknown value \"primative\" (did you mean primitive?); expected one of conventional, primitive")]
-    [InlineData("laqa.workers.count = 0", "laqa.workers.count: expected auto or a number of workers (1 to 1024), got \"0\"")]
+    [InlineData("laqa.workers.count = -1", "laqa.workers.count: expected auto or a number of workers (0 to 1024), got \"-1\"")]
     [InlineData("laqa.workers.batch-timeout = soon", "laqa.workers.batch-timeout: expected a duration such as 90s, 10m or 2h, got \"soon\"")]
     [InlineData("laqa.workers.max-retries = -1", "laqa.workers.max-retries: must be between 0 and 100, got -1")]
     [InlineData("laqa.workers.prefetch = -1", "laqa.workers.prefetch: must be between 0 and 100, got -1")]
@@ -62,7 +62,7 @@ public class CampaignConfigLoaderTests
     [InlineData("laqa.relaxer.pressure = NaN", "laqa.relaxer.pressure: expected a number, got \"NaN\"")]
     [InlineData("laqa.search.max-steps-per-candidate = 2000000000", "laqa.search.max-steps-per-candidate: must be between 1 and 1000000, got 2000000000")]
     [InlineData("laqa.search.weights.stress = 1e300", "laqa.search.weights.stress: must be at most 1000, got 1e300")]
-    [InlineData("laqa.workers.count = 100000", "laqa.workers.count: expected auto or a number of workers (1 to 1024), got \"100000\"")]
+    [InlineData("laqa.workers.count = 100000", "laqa.workers.count: expected auto or a number of workers (0 to 1024), got \"100000\"")]
     [InlineData("laqa.workers.prefetch = 1000000", "laqa.workers.prefetch: must be between 0 and 100, got 1000000")]
     [InlineData("laqa.workers.max-retries = 1000000", "laqa.workers.max-retries: must be between 0 and 100, got 1000000")]
     [InlineData("laqa.workers.batch-timeout = 3650d", "laqa.workers.batch-timeout: must be at most 7 days, got \"3650d\"")]
@@ -107,7 +107,7 @@ public class CampaignConfigLoaderTests
             "laqa.relaxer.fmax: must be greater than 0, got -1",
             "laqa.search.nselect: 5 is more than laqa.initial-structures (4)",
             "laqa.search.weights.force: must be at least 0, got -2",
-            "laqa.workers.count: expected auto or a number of workers (1 to 1024), got \"none\"",
+            "laqa.workers.count: expected auto or a number of workers (0 to 1024), got \"none\"",
         ], Errors(hocon));
     }
 
