@@ -26,20 +26,27 @@ public sealed class SelectorActorTests : Akka.TestKit.Xunit2.TestKit
         return file;
     }
 
-    [Fact]
-    public void A_worker_that_leaves_hands_its_job_back_at_once_without_counting_it_and_a_worker_of_another_campaign_gets_none()
+    /// <summary>A selector that asked every candidate where it stands on start (none exists yet) and was told to search.</summary>
+    private (IActorRef Selector, Akka.TestKit.TestProbe Candidates, Akka.TestKit.TestProbe Campaign) SearchingSelectorOfNewCandidates(EngineSettings settings)
     {
-        var settings = new FakeCampaign(Seed: 1, Candidates: 2, StepsPerBatch: 2).Settings(workers: 2, maxRetries: 0, prefetch: 0);
         var candidates = CreateTestProbe();
         var campaign = CreateTestProbe();
         var selector = Sys.ActorOf(SelectorActor.Props(settings, candidates.Ref, campaign.Ref));
-        for (var i = 0; i < 2; i++)
+        for (var i = 0; i < settings.CandidateCount; i++)
         {
             var ask = candidates.ExpectMsg<GetCandidateSnapshot>();
             candidates.Reply(new CandidateSnapshotReply(ask.CandidateId, null));
         }
         campaign.FishForMessage(m => m is SelectorReady);
         selector.Tell(new StartSearch());
+        return (selector, candidates, campaign);
+    }
+
+    [Fact]
+    public void A_worker_that_leaves_hands_its_job_back_at_once_without_counting_it_and_a_worker_of_another_campaign_gets_none()
+    {
+        var settings = new FakeCampaign(Seed: 1, Candidates: 2, StepsPerBatch: 2).Settings(workers: 2, maxRetries: 0, prefetch: 0);
+        var (selector, candidates, _) = SearchingSelectorOfNewCandidates(settings);
 
         var stranger = CreateTestProbe();
         selector.Tell(new WorkerReady(stranger.Ref, "fingerprint of another campaign"));
@@ -63,18 +70,7 @@ public sealed class SelectorActorTests : Akka.TestKit.Xunit2.TestKit
     public async Task Hands_work_to_idle_workers_re_dispatches_a_lost_job_without_counting_it_fails_a_candidate_after_its_retries_and_remembers_its_selections()
     {
         var settings = new FakeCampaign(Seed: 1, Candidates: 2, StepsPerBatch: 2).Settings(workers: 2, maxRetries: 1, prefetch: 0);
-        var candidates = CreateTestProbe();
-        var campaign = CreateTestProbe();
-        var selector = Sys.ActorOf(SelectorActor.Props(settings, candidates.Ref, campaign.Ref));
-
-        // On start it asks every candidate where it stands; neither exists yet.
-        for (var i = 0; i < 2; i++)
-        {
-            var ask = candidates.ExpectMsg<GetCandidateSnapshot>();
-            candidates.Reply(new CandidateSnapshotReply(ask.CandidateId, null));
-        }
-        campaign.FishForMessage(m => m is SelectorReady);
-        selector.Tell(new StartSearch());
+        var (selector, candidates, campaign) = SearchingSelectorOfNewCandidates(settings);
 
         var workerA = CreateTestProbe();
         var workerB = CreateTestProbe();
