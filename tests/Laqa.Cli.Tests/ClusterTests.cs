@@ -132,6 +132,51 @@ public class ClusterTests
         AssertEveryBatchAppliedOnce(folder.File("si64"));
     }
 
+    [Fact]
+    public void AWorkerWhosePotentialFileDiffersFromTheCampaignsExitsWithOneLineAndTheCampaignGoesOn()
+    {
+        using var folder = new TempFolder();
+        File.Copy("/usr/share/lammps/potentials/Si.sw", folder.File("Si.sw"));
+        File.WriteAllText(folder.File("si64.conf"), Campaign.Replace("workers.count = 0", "workers.count = 1").Replace("initial-structures = 60", "initial-structures = 8") + """
+            laqa.calculator.lammps-file = Si.sw
+            """);
+        var port = FreePort.Next();
+        using var campaign = LaqaChild.Start(folder.Path, "run", "si64.conf", "--dir", "si64", "--port", $"{port}");
+        Assert.True(campaign.WaitForLine(l => l.Contains($"--join 127.0.0.1:{port}"), JoinWithin), campaign.Output);
+
+        // The file the campaign read is edited before the worker reads it: the worker must not run another potential.
+        File.AppendAllText(folder.File("Si.sw"), "\n# edited\n");
+        var worker = LaqaProcess.Start(folder.Path, "worker", "--join", $"127.0.0.1:{port}");
+        Assert.True(worker.ExitCode == 2, worker.Output + worker.Error);
+        var line = Assert.Single(worker.ErrorLines);
+        Assert.Contains("laqa.calculator.lammps-file.sha256", line);
+
+        campaign.WaitForExit(RunWithin);
+        Assert.True(campaign.ExitCode == 0, campaign.Output);
+        var status = JsonDocument.Parse(LaqaProcess.Start(folder.Path, "status", "si64", "--json").Output).RootElement;
+        Assert.Single(status.GetProperty("nodes").EnumerateArray());
+    }
+
+    [Fact]
+    public void APortAnotherProgramHoldsIsOneLineAndNothingIsWritten()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("si64.conf"), Campaign);
+        using var holder = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        holder.Start();
+        var port = ((System.Net.IPEndPoint)holder.LocalEndpoint).Port;
+
+        var run = LaqaProcess.Start(folder.Path, "run", "si64.conf", "--dir", "si64", "--port", $"{port}");
+        var worker = LaqaProcess.Start(folder.Path, "worker", "--join", "127.0.0.1:1", "--port", $"{port}");
+
+        foreach (var refused in new[] { run, worker })
+        {
+            Assert.True(refused.ExitCode == 2, refused.Output + refused.Error);
+            Assert.Equal($"laqa: error: cannot listen on 127.0.0.1:{port} (--hostname, --port): Address already in use", Assert.Single(refused.ErrorLines));
+        }
+        Assert.False(Directory.Exists(folder.File("si64")));
+    }
+
     /// <summary>A `laqa worker` with one worker, once it has said it joined.</summary>
     private static LaqaChild JoinWorker(TempFolder folder, int port, params string[] options)
     {

@@ -67,7 +67,7 @@ public static class EngineMessages
             totals,
             new NodeJoined("10.0.0.7:4053", ["worker"], 8, new DateTimeOffset(2026, 12, 6, 4, 30, 59, 123, TimeSpan.Zero)),
             new NodeLeft("10.0.0.7:4053", "downed", new DateTimeOffset(2026, 12, 6, 5, 1, 2, 3, TimeSpan.Zero)),
-            new JoinCampaign("laqa 1.0.0+4f2cb42", 8), new JoinRefused("the worker's build differs from the campaign node's"),
+            new JoinCampaign("laqa 1.0.0+4f2cb42"), new WorkerNodeReady(8), new JoinRefused("the worker's build differs from the campaign node's"),
             new CampaignOffer("laqa {\n  composition = Si64\n  relaxer.algorithm = bfgs\n}\n", "/srv/campaigns/si64", "3f9a0c",
                 ["laqa.composition = Si64", "laqa.relaxer.algorithm = bfgs"]),
             // Candidates: commands and replies.

@@ -84,12 +84,12 @@ public sealed class CampaignActor : ReceivePersistentActor
             if (_rejection is not null) Sender.Tell(new JoinRefused(_rejection));
             else if (join.Build != BuildIdentity.Current)
                 Sender.Tell(new JoinRefused($"this worker runs laqa {join.Build} and the campaign node laqa {BuildIdentity.Current}: every node must run the same build"));
-            else
-            {
-                var node = NodeAddress.Of(Sender.Path.Address);
-                if (!_nodes.Contains(node)) Persist(new NodeJoined(node, [ClusterNode.WorkerRole], join.Workers, DateTimeOffset.UtcNow), Apply);
-                Sender.Tell(new CampaignOffer(settings.ConfigText, settings.ConfigDirectory, settings.Fingerprint, settings.DefiningSettings));
-            }
+            else Sender.Tell(new CampaignOffer(settings.ConfigText, settings.ConfigDirectory, settings.Fingerprint, settings.DefiningSettings));
+        });
+        Command<WorkerNodeReady>(ready =>
+        {
+            var node = NodeAddress.Of(Sender.Path.Address);
+            if (!_nodes.Contains(node)) Persist(new NodeJoined(node, [ClusterNode.WorkerRole], ready.Workers, DateTimeOffset.UtcNow), Apply);
         });
         Command<ClusterEvent.MemberRemoved>(removed =>
         {

@@ -2,8 +2,11 @@ using Laqa.Engine.Serialization;
 
 namespace Laqa.Engine.Campaign;
 
-/// <summary>A worker node that joined → campaign: what does this campaign compute? Build is the worker's <see cref="BuildIdentity"/>; it would run Workers workers.</summary>
-public sealed record JoinCampaign(string Build, int Workers) : ILaqaMessage;
+/// <summary>A worker node that joined → campaign: what does this campaign compute? Build is the worker's <see cref="BuildIdentity"/>.</summary>
+public sealed record JoinCampaign(string Build) : ILaqaMessage;
+
+/// <summary>Worker node → campaign: it checked the campaign's config and started this many workers.</summary>
+public sealed record WorkerNodeReady(int Workers) : ILaqaMessage;
 
 /// <summary>
 /// Campaign → worker node: the campaign's config (HOCON with includes resolved; relative paths are

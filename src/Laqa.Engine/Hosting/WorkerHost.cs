@@ -43,7 +43,7 @@ public static class WorkerHost
                 CampaignOffer offer;
                 try
                 {
-                    var joined = JoinAndAskAsync(system, engine, options.Join, count, joinWait.Token);
+                    var joined = JoinAndAskAsync(system, engine, options.Join, joinWait.Token);
                     if (await Task.WhenAny(joined, system.WhenTerminated) != joined)
                     {
                         // Akka ends a node whose outgoing TLS handshake failed (its own or the peer's refusal).
@@ -64,6 +64,7 @@ public static class WorkerHost
                     throw new LaqaInputException($"--join {options.Join}: the node there now runs another campaign (fingerprint {offer.Fingerprint}, this worker joined {fingerprint})");
                 fingerprint = offer.Fingerprint;
                 var workers = engine.StartWorkers(count, components.Settings.WorkerOptions, components.Structures, components.RelaxerFactory);
+                engine.Campaign.Tell(new WorkerNodeReady(count), workers[0]);
                 say($"joined the campaign at {options.Join} as {Cluster.Get(system).SelfAddress} with {count} workers ({components.Calculator.Name})");
 
                 var removed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -94,24 +95,24 @@ public static class WorkerHost
         }
     }
 
-    private static async Task<CampaignOffer> JoinAndAskAsync(ActorSystem system, EngineNode engine, string join, int workers, CancellationToken cancellationToken)
+    private static async Task<CampaignOffer> JoinAndAskAsync(ActorSystem system, EngineNode engine, string join, CancellationToken cancellationToken)
     {
         await EngineNode.JoinAsync(system, [join], cancellationToken);
-        return await AskForCampaignAsync(engine, workers, cancellationToken);
+        return await AskForCampaignAsync(engine, cancellationToken);
     }
 
     private static bool IsTlsFailure(ActorSystem system) =>
         CoordinatedShutdown.Get(system).ShutdownReason?.GetType().Name == "TlsHandshakeFailureReason";
 
     /// <summary>Asks the campaign singleton until it answers (it may still be starting, or moving after a restart).</summary>
-    private static async Task<CampaignOffer> AskForCampaignAsync(EngineNode engine, int workers, CancellationToken cancellationToken)
+    private static async Task<CampaignOffer> AskForCampaignAsync(EngineNode engine, CancellationToken cancellationToken)
     {
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                var answer = await engine.Campaign.Ask<object>(new JoinCampaign(BuildIdentity.Current, workers), AskInterval, cancellationToken);
+                var answer = await engine.Campaign.Ask<object>(new JoinCampaign(BuildIdentity.Current), AskInterval, cancellationToken);
                 return answer switch
                 {
                     CampaignOffer offer => offer,
