@@ -18,8 +18,10 @@ public sealed class OneLineLogger : ReceiveActor, IRequiresMessageQueue<ILoggerM
         {
             // Akka.Remote keeps the exception type internal: matched by name.
             if (e is Error { Cause: { } closed } && closed.GetType().Name == "EndpointDisassociatedException") return;
-            var cause = e is Error { Cause: { } c } ? $" ({c.GetType().Name}: {c.Message.Split('\n')[0].Trim()})" : "";
-            Console.Error.WriteLine($"[{e.LogLevel().ToString().Replace("Level", "").ToUpperInvariant()}] {e.Timestamp:HH:mm:ss} {e.LogSource}: {e.Message}{cause}");
+            var cause = e is Error { Cause: { } c } ? $" ({c.GetType().Name}: {FirstLine(c.Message)})" : "";
+            Console.Error.WriteLine($"[{e.LogLevel().ToString().Replace("Level", "").ToUpperInvariant()}] {e.Timestamp:HH:mm:ss} {e.LogSource}: {FirstLine(e.Message?.ToString() ?? "")}{cause}");
         });
     }
+
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 }

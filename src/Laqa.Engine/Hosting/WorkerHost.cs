@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Cluster;
+using Akka.Event;
 using Laqa.Crystal;
 using Laqa.Engine.Campaign;
 using Laqa.Engine.Configuration;
@@ -30,7 +31,8 @@ public static class WorkerHost
         string? fingerprint = null;
         while (true)
         {
-            var system = ListenCheck.Start(EngineConfig.WorkerSetup(options.Node, logLevel), options.Node);
+            // Silent until joined: a failed first join (no campaign, a refused TLS handshake) is reported here in one line.
+            var system = ListenCheck.Start(EngineConfig.WorkerSetup(options.Node, fingerprint is null ? "OFF" : logLevel), options.Node);
             try
             {
                 var ended = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -63,6 +65,7 @@ public static class WorkerHost
                 if (fingerprint is not null && fingerprint != offer.Fingerprint)
                     throw new LaqaInputException($"--join {options.Join}: the node there now runs another campaign (fingerprint {offer.Fingerprint}, this worker joined {fingerprint})");
                 fingerprint = offer.Fingerprint;
+                system.EventStream.SetLogLevel(Logging.LogLevelFor(logLevel));
                 var workers = engine.StartWorkers(count, components.Settings.WorkerOptions, components.Structures, components.RelaxerFactory);
                 engine.Campaign.Tell(new WorkerNodeReady(count), workers[0]);
                 say($"joined the campaign at {options.Join} as {Cluster.Get(system).SelfAddress} with {count} workers ({components.Calculator.Name})");
