@@ -44,7 +44,12 @@ public sealed class StatusCommandTests(CampaignFolder campaign) : IClassFixture<
         var (stepsToBest, steps) = campaign.BestFoundAfter();
         Assert.Contains($"relaxation steps {steps},", lines[1]);
         Assert.Contains($"candidate {campaign.Results[0].Id}, {campaign.Results[0].RelaxedSpaceGroup}; best found after {stepsToBest} of {steps} steps", lines[2]);
-        Assert.Equal(6, lines.Length);
+        // The one node that ran the campaign, with every batch, then the results table.
+        Assert.StartsWith("node ", lines[3]);
+        var batches = System.Text.RegularExpressions.Regex.Match(campaign.Run.Output, @"done \(.*\) in .* s: (\d+) batches").Groups[1].Value;
+        Assert.Matches($@"^127\.0\.0\.1:\d+ +campaign,worker +1 +{batches} +\S+ \S+ +ended$", lines[4]);
+        Assert.StartsWith("rank ", lines[5]);
+        Assert.Equal(8, lines.Length);
     }
 
     /// <summary>Status finds space groups only for the rows it shows (issue 17): a shorter table is the top of the full one, and the best keeps its group.</summary>
@@ -67,7 +72,7 @@ public sealed class StatusCommandTests(CampaignFolder campaign) : IClassFixture<
         Assert.Equal(0, text.ExitCode);
         var lines = text.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Contains($"candidate {results[0].Id}, {results[0].RelaxedSpaceGroup};", lines[2]);
-        var shown = lines.Skip(4).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        var shown = lines.SkipWhile(l => !l.StartsWith("rank ", StringComparison.Ordinal)).Skip(1).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
         Assert.Equal(Math.Min(n, results.Count), shown.Count);
         foreach (var ((row, fields), rank) in results.Zip(shown).Select((p, i) => (p, i + 1)))
             Assert.Equal([rank.ToString(System.Globalization.CultureInfo.InvariantCulture), row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
