@@ -52,6 +52,7 @@ public static class RunCommand
             var lastPrinted = TimeSpan.FromSeconds(-10);
             var bestSpaceGroup = new BestSpaceGroup();
             var nodes = "";
+            var nodesPrinted = TimeSpan.Zero;
             CampaignResult result;
             int? signalExitCode;
             // Only while the campaign runs: a signal while the final tables are written ends the process at once.
@@ -62,8 +63,13 @@ public static class RunCommand
             {
                 result = CampaignHost.RunAsync(components.Settings, folder, components.Structures, components.RelaxerFactory, progress =>
                 {
-                    // The nodes with workers, whenever one comes or goes.
-                    if (progress.Workers is { } load && NodesLine(load) is var line && line != nodes) output.WriteLine(nodes = line);
+                    // The nodes with workers whenever one comes or goes, and with their load once a minute.
+                    if (progress.Workers is { } load && (NodesLine(load, null) is var line && line != nodes || clock.Elapsed - nodesPrinted > NodesEvery))
+                    {
+                        nodes = NodesLine(load, null);
+                        nodesPrinted = clock.Elapsed;
+                        output.WriteLine(NodesLine(load, DateTimeOffset.UtcNow));
+                    }
                     if (clock.Elapsed - lastPrinted < TimeSpan.FromSeconds(2) && progress.Phase != CampaignPhase.Done) return;
                     lastPrinted = clock.Elapsed;
                     output.WriteLine(ProgressLine(clock.Elapsed, progress, bestSpaceGroup.Of(progress), spec.Relaxer.ExternalPressure));
@@ -97,9 +103,14 @@ public static class RunCommand
         return command;
     }
 
-    private static string NodesLine(WorkerLoad load) =>
+    private static readonly TimeSpan NodesEvery = TimeSpan.FromMinutes(1);
+
+    /// <summary>The nodes with workers; with the time, also each one's busy workers, batches run and time up.</summary>
+    private static string NodesLine(WorkerLoad load, DateTimeOffset? now) =>
         "nodes: " + (load.Nodes.Length == 0 ? "none with workers (waiting for `laqa worker --join`)"
-            : string.Join(", ", load.Nodes.OrderBy(n => n.Address, StringComparer.Ordinal).Select(n => $"{n.Address} ({n.Workers} workers)")));
+            : string.Join(", ", load.Nodes.OrderBy(n => n.Since).Select(n => now is { } t
+                ? string.Create(CultureInfo.InvariantCulture, $"{n.Address} ({n.Workers} workers, {n.Busy} busy, {n.Batches} batches, up {t - n.Since:hh\\:mm\\:ss})")
+                : $"{n.Address} ({n.Workers} workers)")));
 
     /// <summary>The best is named by its enthalpy per atom under an external pressure (eV/Å³), by its energy at zero pressure.</summary>
     private static string ProgressLine(TimeSpan elapsed, CampaignProgress progress, string bestSpaceGroup, double pressure)

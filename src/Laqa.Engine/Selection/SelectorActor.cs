@@ -43,6 +43,8 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
     private readonly Dictionary<int, Job> _jobs = [];
     private readonly List<IActorRef> _workers = [];
     private readonly Dictionary<IActorRef, int> _jobsHeld = [];
+    // Per node with workers: since when, and the batches its workers ran that were applied.
+    private readonly Dictionary<string, NodeTally> _nodes = [];
     private int _persistedRecords;
     private int _pendingWrites;
     private long _lastSnapshotAt;
@@ -124,7 +126,7 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
             if (_mode == Mode.Ended) CheckEnd(force: true);
         });
         Command<GetWorkerLoad>(_ => Sender.Tell(new WorkerLoad(_jobsHeld.Values.Count(n => n > 0), _workers.Count,
-            [.. _workers.GroupBy(w => NodeAddress.Of(w, Context.System)).Select(g => new NodeLoad(g.Key, g.Count(), g.Count(w => _jobsHeld[w] > 0)))])));
+            [.. _workers.GroupBy(NodeOf).Select(g => new NodeLoad(g.Key, g.Count(), g.Count(w => _jobsHeld[w] > 0), _nodes[g.Key].Batches, _nodes[g.Key].Since))])));
         Command<GetSelectionHistory>(_ => Sender.Tell(new SelectionHistory([.. _policy.History])));
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(f => _log.Warning("selector: snapshot not saved: {0}", f.Cause.Message));
@@ -227,6 +229,7 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
 
     private void Complete(Job job)
     {
+        if (job is { Kind: JobKind.Batch, Worker: { } worker } && _nodes.TryGetValue(NodeOf(worker), out var node)) node.Batches++;
         _jobs.Remove(job.CandidateId);
         ReleaseWorker(job);
     }
@@ -242,6 +245,7 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
         }
         Context.Watch(worker);
         _workers.Add(worker);
+        if (!_nodes.ContainsKey(NodeOf(worker))) _nodes[NodeOf(worker)] = new NodeTally(DateTimeOffset.UtcNow);
         _jobsHeld[worker] = 0;
         DispatchWork();
     }
@@ -261,6 +265,7 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
     {
         if (!_jobsHeld.Remove(worker)) return;
         _workers.Remove(worker);
+        if (!_workers.Any(w => NodeOf(w) == NodeOf(worker))) _nodes.Remove(NodeOf(worker));
         var lost = _jobs.Values.Where(j => worker.Equals(j.Worker)).OrderBy(j => j.CandidateId).ToList();
         if (lost.Count > 0) _log.Info("selector: worker {0} {1}; dispatching its {2} jobs again", worker.Path, how, lost.Count);
         foreach (var job in lost) _jobs[job.CandidateId] = job.Requeue();
@@ -452,6 +457,15 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
     }
 
     private sealed record Settle(JobReceipt Receipt);
+
+    private sealed class NodeTally(DateTimeOffset since)
+    {
+        public DateTimeOffset Since { get; } = since;
+
+        public int Batches { get; set; }
+    }
+
+    private string NodeOf(IActorRef worker) => NodeAddress.Of(worker, Context.System);
 
     private sealed record SendJobs(IReadOnlyList<Job> Jobs);
 }

@@ -41,8 +41,11 @@ public sealed record GetWorkerLoad : ILaqaMessage;
 
 public sealed record WorkerLoad(int Busy, int Workers, NodeLoad[] Nodes) : ILaqaMessage;
 
-/// <summary>The workers the selector knows on one node ("host:port"), and how many of them run a job.</summary>
-public sealed record NodeLoad(string Address, int Workers, int Busy);
+/// <summary>
+/// The workers the selector knows on one node ("host:port"), how many of them run a job, the batches
+/// they ran that were applied since the node's first worker came (Since) in this run of the campaign.
+/// </summary>
+public sealed record NodeLoad(string Address, int Workers, int Busy, int Batches, DateTimeOffset Since);
 
 /// <summary>Asks the selector for its selection history; answered with <see cref="SelectionHistory"/>.</summary>
 public sealed record GetSelectionHistory : ILaqaMessage;
