@@ -109,8 +109,10 @@ public static class RunCommand
     private static string NodesLine(WorkerLoad load, DateTimeOffset? now) =>
         "nodes: " + (load.Nodes.Length == 0 ? "none with workers (waiting for `laqa worker --join`)"
             : string.Join(", ", load.Nodes.OrderBy(n => n.Since).Select(n => now is { } t
-                ? string.Create(CultureInfo.InvariantCulture, $"{n.Address} ({n.Workers} workers, {n.Busy} busy, {n.Batches} batches, up {t - n.Since:hh\\:mm\\:ss})")
+                ? string.Create(CultureInfo.InvariantCulture, $"{n.Address} ({n.Workers} workers, {n.Busy} busy, {n.Batches} batches, up {Duration(t - n.Since)})")
                 : $"{n.Address} ({n.Workers} workers)")));
+
+    private static string Duration(TimeSpan span) => string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalHours:00}:{span:mm\\:ss}");
 
     /// <summary>The best is named by its enthalpy per atom under an external pressure (eV/Å³), by its energy at zero pressure.</summary>
     private static string ProgressLine(TimeSpan elapsed, CampaignProgress progress, string bestSpaceGroup, double pressure)

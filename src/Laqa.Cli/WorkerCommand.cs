@@ -37,7 +37,7 @@ public static class WorkerCommand
 
             var output = parsed.InvocationConfiguration.Output;
             using var signals = new StopSignals(
-                signal => output.WriteLine($"leaving ({signal}): the batches in flight are handed back to the campaign; a second signal exits at once"),
+                signal => output.WriteLine($"leaving ({signal}): the batches in flight are handed back to the campaign; a second signal exits within 5 s, a third at once"),
                 () => output.WriteLine("exiting now"));
             var ended = WorkerHost.RunAsync(new WorkerNodeOptions(target, node, count, TimeSpan.FromSeconds(timeout)), output.WriteLine, signals.Stop, "ERROR")
                 .GetAwaiter().GetResult();

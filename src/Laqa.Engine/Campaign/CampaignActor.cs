@@ -135,16 +135,14 @@ public sealed class CampaignActor : ReceivePersistentActor
 
     private void Apply(NodeLeft e) => _nodes.Remove(e.Address);
 
-    /// <summary>The campaign node, once per process (the actor may restart under its supervisor).</summary>
+    /// <summary>The campaign node, once per actor system (the actor may restart under its supervisor).</summary>
     private void JournalThisNode(EngineSettings settings)
     {
-        if (_campaignNodeSince >= ProcessStart) return;
+        if (_campaignNodeSince >= DateTimeOffset.UtcNow - Context.System.Uptime) return;
         var cluster = Cluster.Get(Context.System);
         Persist(new NodeJoined(NodeAddress.Of(cluster.SelfAddress), [.. cluster.SelfRoles.Order()],
             cluster.SelfRoles.Contains(ClusterNode.WorkerRole) ? settings.Workers : 0, DateTimeOffset.UtcNow), Apply);
     }
-
-    private static readonly DateTimeOffset ProcessStart = System.Diagnostics.Process.GetCurrentProcess().StartTime.ToUniversalTime();
 
     private void OnSnapshot(SnapshotReport report)
     {

@@ -33,34 +33,40 @@ public static class WorkerHost
         {
             // Silent until joined: a failed first join (no campaign, a refused TLS handshake) is reported here in one line.
             var system = ListenCheck.Start(EngineConfig.WorkerSetup(options.Node, fingerprint is null ? "OFF" : logLevel), options.Node);
+            var campaignEnded = false;
             try
             {
                 var ended = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
                 system.EventStream.Subscribe(system.ActorOf(Props.Create(() => new CampaignEndListener(ended))), typeof(CampaignEnded));
+                // Before joining, so that no removal of the campaign node can pass unseen.
+                var removed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                system.ActorOf(Props.Create(() => new CampaignNodeWatcher(removed)));
                 var engine = await EngineNode.StartProxyAsync(system);
                 var firstJoin = fingerprint is null;
                 var count = options.Workers ?? Environment.ProcessorCount;
                 using var joinWait = CancellationTokenSource.CreateLinkedTokenSource(stopToken);
                 if (firstJoin) joinWait.CancelAfter(options.JoinTimeout);
-                CampaignOffer offer;
+                CampaignOffer? offer = null;
                 try
                 {
                     var joined = JoinAndAskAsync(system, engine, options.Join, joinWait.Token);
-                    if (await Task.WhenAny(joined, system.WhenTerminated) != joined)
-                    {
-                        // Akka ends a node whose outgoing TLS handshake failed (its own or the peer's refusal).
-                        if (!firstJoin && !IsTlsFailure(system)) continue;
+                    if (await Task.WhenAny(joined, system.WhenTerminated) == joined) offer = await joined;
+                    // Akka ends a node whose outgoing TLS handshake failed (its own or the peer's refusal).
+                    else if (firstJoin)
                         throw new LaqaInputException(IsTlsFailure(system)
                             ? $"--join {options.Join}: the TLS handshake failed: this node's certificate is not trusted there, or the campaign node's here (see --tls-certificate)"
                             : $"--join {options.Join}: the node stopped before it joined");
-                    }
-                    offer = await joined;
                 }
-                catch (OperationCanceledException) when (!stopToken.IsCancellationRequested)
+                catch (OperationCanceledException) when (stopToken.IsCancellationRequested)
+                {
+                    return null;
+                }
+                catch (OperationCanceledException)
                 {
                     throw new LaqaInputException($"--join {options.Join}: no laqa campaign answered within {options.JoinTimeout.TotalSeconds:G4} s (--join-timeout; " +
-                                                 "is it running, and with TLS exactly when this node is?)");
+                                                 "is it running, with TLS exactly when this node is, and is HOST the name it advertises?)");
                 }
+                if (offer is null) continue;
                 var components = Components(offer, options.Join);
                 if (fingerprint is not null && fingerprint != offer.Fingerprint)
                     throw new LaqaInputException($"--join {options.Join}: the node there now runs another campaign (fingerprint {offer.Fingerprint}, this worker joined {fingerprint})");
@@ -70,8 +76,6 @@ public static class WorkerHost
                 engine.Campaign.Tell(new WorkerNodeReady(count), workers[0]);
                 say($"joined the campaign at {options.Join} as {Cluster.Get(system).SelfAddress} with {count} workers ({components.Calculator.Name})");
 
-                var removed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                system.ActorOf(Props.Create(() => new CampaignNodeWatcher(removed)));
                 var stopped = Task.Delay(Timeout.Infinite, stopToken);
                 var first = await Task.WhenAny(stopped, ended.Task, removed.Task, system.WhenTerminated);
                 if (first == stopped)
@@ -83,6 +87,7 @@ public static class WorkerHost
                 {
                     // Leave after the campaign node has (it writes its tables first), not under it.
                     await Task.WhenAny(removed.Task, system.WhenTerminated, stopped, Task.Delay(CampaignNodeEndWait));
+                    campaignEnded = true;
                     return ended.Task.Result;
                 }
                 say($"lost the campaign node at {options.Join}; joining again when it is back");
@@ -92,8 +97,9 @@ public static class WorkerHost
             finally
             {
                 await CoordinatedShutdown.Get(system).Run(CoordinatedShutdown.ClusterLeavingReason.Instance);
+                // Before any new attempt (also after one whose system ended before it joined).
+                if (!campaignEnded) await Task.Delay(RejoinPause, stopToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
-            await Task.Delay(RejoinPause, stopToken).ContinueWith(_ => { }, TaskScheduler.Default);
             if (stopToken.IsCancellationRequested) return null;
         }
     }
@@ -162,19 +168,19 @@ public static class WorkerHost
         }
     }
 
-    /// <summary>Completes when the last member with the campaign role is removed from the cluster (it stopped, or was downed).</summary>
+    /// <summary>Completes when the last member with the campaign role that this node saw is removed (it stopped, or was downed).</summary>
     private sealed class CampaignNodeWatcher : ReceiveActor
     {
         public CampaignNodeWatcher(TaskCompletionSource removed)
         {
-            var cluster = Cluster.Get(Context.System);
-            Receive<ClusterEvent.CurrentClusterState>(_ => { });
-            Receive<ClusterEvent.MemberRemoved>(r =>
+            var campaignNodes = new HashSet<UniqueAddress>();
+            Receive<ClusterEvent.IMemberEvent>(e =>
             {
-                if (r.Member.HasRole(ClusterNode.CampaignRole) && !cluster.State.Members.Any(m => m.HasRole(ClusterNode.CampaignRole) && m.Status == MemberStatus.Up))
-                    removed.TrySetResult();
+                if (!e.Member.HasRole(ClusterNode.CampaignRole)) return;
+                if (e is not ClusterEvent.MemberRemoved) campaignNodes.Add(e.Member.UniqueAddress);
+                else if (campaignNodes.Remove(e.Member.UniqueAddress) && campaignNodes.Count == 0) removed.TrySetResult();
             });
-            cluster.Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsSnapshot, typeof(ClusterEvent.MemberRemoved));
+            Cluster.Get(Context.System).Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents, typeof(ClusterEvent.IMemberEvent));
         }
     }
 

@@ -57,7 +57,7 @@ public sealed record CampaignRecord(
                 case NodeJoined joined when entry.PersistenceId == CampaignActor.Id:
                     if (joined.Roles.Contains(ClusterNode.CampaignRole))
                         for (var i = 0; i < nodes.Count; i++)
-                            if (nodes[i].GoneAt is null) nodes[i] = nodes[i] with { GoneAt = joined.At, How = "lost (the campaign node started again)" };
+                            if (nodes[i].GoneAt is null) nodes[i] = nodes[i] with { GoneAt = joined.At, How = "gone with the previous run" };
                     nodes.Add(new NodeRecord(joined.Address, joined.Roles, joined.Workers, joined.At, null, null, 0));
                     break;
                 case NodeLeft left when entry.PersistenceId == CampaignActor.Id && nodes.FindLastIndex(n => n.Address == left.Address && n.GoneAt is null) is var at and >= 0:

@@ -52,6 +52,7 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
     private long _totalSteps;
     private Mode _mode = Mode.Reconciling;
     private bool _generationReported;
+    private string? _endReason;
 
     private enum Mode { Reconciling, Ready, Running, Draining, Ended }
 
@@ -238,6 +239,12 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
     {
         var worker = ready.Worker;
         if (_jobsHeld.ContainsKey(worker)) return;
+        // A worker node that joined after the end would otherwise wait for work for ever.
+        if (_mode == Mode.Ended && _endReason is { } reason)
+        {
+            worker.Tell(new CampaignEnded(reason));
+            return;
+        }
         if (ready.Fingerprint != _settings.Fingerprint)
         {
             _log.Warning("selector: worker {0} works for another campaign (fingerprint {1}); not taken", worker.Path, ready.Fingerprint);
@@ -447,6 +454,7 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
         else if (WorkerWithRoom() is not null) reason = "the selection policy has nothing left to select";
         if (reason is null) return;
         _mode = Mode.Ended;
+        _endReason = reason;
         _campaign.Tell(new SearchEnded(reason));
         foreach (var worker in _workers) worker.Tell(new CampaignEnded(reason));
     }

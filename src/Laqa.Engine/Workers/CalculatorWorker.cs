@@ -95,6 +95,9 @@ public sealed class CalculatorWorker : ReceiveActor
         Receive<Tick>(_ => OnTick());
         Receive<HandBackJobs>(_ =>
         {
+            // Finished results go first (a candidate applies a batch once): only what did not finish runs again elsewhere.
+            if (_unsettled is { } unsettled) Send(unsettled);
+            while (_finished.TryDequeue(out var finished)) Send(finished);
             _selector.Tell(new WorkerLeaving(Self));
             Sender.Tell(new JobsHandedBack());
             Context.Stop(Self);
