@@ -45,6 +45,7 @@ public static class RunCommand
             Directory.CreateDirectory(folder);
             output.WriteLine($"campaign {spec.Composition.Formula()}: {spec.InitialStructures} structures, {spec.Search.Algorithm} search, " +
                              $"{components.Calculator.Name}, {components.Settings.Workers} workers, folder {folder}");
+            if (journal is PostgresJournal pg) output.WriteLine($"journal: {pg.Name}, schema {pg.Schema}");
 
             var grace = components.Settings.StopGracePeriod;
             var clock = Stopwatch.StartNew();
