@@ -1,4 +1,3 @@
-using Laqa.Crystal;
 using Laqa.Search;
 using Laqa.Search.Campaign;
 
