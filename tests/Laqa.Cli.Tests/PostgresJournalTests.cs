@@ -125,15 +125,36 @@ public class PostgresJournalTests
     {
         using var db = new TestDatabase();
         using var folder = new TempFolder();
-        var restricted = db.RoleWithoutCreate();
-        var variable = db.Publish(restricted);
+        var restricted = db.Role(mayCreate: false);
+        var variable = db.Publish(restricted.ConnectionString);
         File.WriteAllText(folder.File("si8.conf"), Config(variable));
 
         var run = LaqaProcess.Start(folder.Path, "run", "si8.conf", "--dir", "si8");
         Assert.Equal(2, run.ExitCode);
         Assert.Contains($"campaign si8 (PostgreSQL, ${variable}): the database user may not create the campaign's tables", Assert.Single(run.ErrorLines));
-        AssertNeverPrinted(new NpgsqlConnectionStringBuilder(restricted).Password!, run.Output, run.Error);
+        AssertNeverPrinted(restricted.Password, run.Output, run.Error);
         AssertNothingWritten(db, folder);
+    }
+
+    [Fact]
+    public void AServerThatShutsTheCampaignOutMidRunNeverMakesItPrintTheSecret()
+    {
+        using var db = new TestDatabase();
+        using var folder = new TempFolder();
+        var role = db.Role(mayCreate: true);
+        var variable = db.Publish(role.ConnectionString);
+        File.WriteAllText(folder.File("long.conf"), LongConfig(variable));
+
+        using var laqa = LaqaChild.Start(folder.Path, "run", "long.conf", "--dir", "long");
+        WaitForStatus(folder, s => s.GetProperty("running").GetBoolean() && s.GetProperty("batches").GetInt64() > 0);
+        // The journal's connections are cut and its next logins refused: Akka logs the failed writes and recoveries.
+        db.Execute($"ALTER ROLE {role.Name} PASSWORD 'changed-{Guid.NewGuid():N}'");
+        db.Execute($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '{role.Name}'");
+        Assert.True(laqa.WaitForLine(l => l.StartsWith("[ERROR]", StringComparison.Ordinal), TimeSpan.FromSeconds(90)), laqa.Output);
+        Thread.Sleep(TimeSpan.FromSeconds(3));
+        laqa.Kill();
+        AssertNeverPrinted(role.Password, laqa.Output);
+        AssertNeverPrinted(role.ConnectionString, laqa.Output);
     }
 
     [Fact]
@@ -153,6 +174,28 @@ public class PostgresJournalTests
         Assert.Contains($"campaign shared (PostgreSQL, ${variable}) holds another campaign: laqa.seed is 8 there, 9 in this config", Assert.Single(second.ErrorLines));
         Assert.Equal(before, db.Scalar(journal));
         Assert.False(Directory.Exists(folder.File("second")));
+    }
+
+    [Fact]
+    public void AFolderIsRunWithTheJournalItWasFirstRunWithOnly()
+    {
+        using var db = new TestDatabase();
+        using var folder = new TempFolder();
+        var variable = db.Publish(db.ConnectionString);
+        File.WriteAllText(folder.File("sqlite.conf"), CampaignFolder.Config);
+        File.WriteAllText(folder.File("postgres.conf"), Config(variable));
+        File.WriteAllText(folder.File("renamed.conf"), Config(variable, "laqa.persistence.campaign-name = other"));
+        Assert.Equal(0, LaqaProcess.Start(folder.Path, "run", "sqlite.conf", "--dir", "on-sqlite").ExitCode);
+        Assert.Equal(0, LaqaProcess.Start(folder.Path, "run", "postgres.conf", "--dir", "on-postgres").ExitCode);
+
+        foreach (var (config, dir) in new[] { ("postgres.conf", "on-sqlite"), ("sqlite.conf", "on-postgres"), ("renamed.conf", "on-postgres") })
+        {
+            var refused = LaqaProcess.Start(folder.Path, "run", config, "--dir", dir);
+            Assert.Equal(2, refused.ExitCode);
+            Assert.Contains($"{dir} holds the campaign of ", Assert.Single(refused.ErrorLines));
+        }
+        Assert.Equal(0L, db.Scalar("SELECT count(*) FROM pg_namespace WHERE nspname IN ('laqa_on_sqlite', 'laqa_other')"));
+        Assert.False(File.Exists(folder.File("on-postgres/campaign.db")));
     }
 
     [Fact]

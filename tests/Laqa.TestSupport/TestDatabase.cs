@@ -43,16 +43,18 @@ public sealed class TestDatabase : IDisposable
         return variable;
     }
 
-    /// <summary>A login role that may connect to this database but create nothing in it; its connection string.</summary>
-    public string RoleWithoutCreate()
+    /// <summary>A new login role that may connect to this database, and create schemas in it or nothing at all.</summary>
+    public TestRole Role(bool mayCreate)
     {
-        var role = $"laqa_role_{Guid.NewGuid():N}"[..20];
-        var password = Guid.NewGuid().ToString("N");
-        Execute(Server, $"CREATE ROLE {role} LOGIN PASSWORD '{password}'");
-        _roles.Add(role);
-        Execute(ConnectionString, $"REVOKE CREATE ON DATABASE {Name} FROM PUBLIC; REVOKE CREATE ON SCHEMA public FROM PUBLIC");
-        return new NpgsqlConnectionStringBuilder(ConnectionString) { Username = role, Password = password }.ConnectionString;
+        var role = new TestRole($"laqa_role_{Guid.NewGuid():N}"[..20], Guid.NewGuid().ToString("N"), "");
+        Execute(Server, $"CREATE ROLE {role.Name} LOGIN PASSWORD '{role.Password}'");
+        _roles.Add(role.Name);
+        Execute(mayCreate ? $"GRANT CREATE ON DATABASE {Name} TO {role.Name}" : $"REVOKE CREATE ON DATABASE {Name} FROM PUBLIC; REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+        return role with { ConnectionString = new NpgsqlConnectionStringBuilder(ConnectionString) { Username = role.Name, Password = role.Password }.ConnectionString };
     }
+
+    /// <summary>Runs SQL on this database as the server's role.</summary>
+    public void Execute(string sql) => Execute(ConnectionString, sql);
 
     /// <summary>One value of a query on this database.</summary>
     public object? Scalar(string sql)
@@ -75,7 +77,10 @@ public sealed class TestDatabase : IDisposable
     {
         NpgsqlConnection.ClearAllPools();
         Execute(Server, $"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
-        foreach (var role in _roles) Execute(Server, $"DROP ROLE IF EXISTS {role}");
+        foreach (var role in _roles) Execute(Server, $"DROP OWNED BY {role}; DROP ROLE IF EXISTS {role}");
         foreach (var variable in _variables) Environment.SetEnvironmentVariable(variable, null);
     }
 }
+
+/// <summary>A login role of the test server and its connection string to a <see cref="TestDatabase"/>.</summary>
+public sealed record TestRole(string Name, string Password, string ConnectionString);

@@ -9,12 +9,14 @@ namespace Laqa.Engine.Hosting;
 /// Checks, before anything is written (no campaign folder, no schema), that a run can use its
 /// journal: a SQLite file that can be written and that no process runs; a PostgreSQL database that
 /// answers, lets the user create the campaign's tables, holds no other campaign of that name and
-/// no live lease. Each refusal is one line naming the file, or the campaign and the variable.
+/// no live lease; and a campaign folder keeps the journal it was first run with. Each refusal is one
+/// line naming the file, or the campaign and the variable.
 /// </summary>
 public static class JournalPreflight
 {
     public static void Require(CampaignJournal journal, EngineSettings settings, string campaignDir)
     {
+        RequireSameJournal(journal, campaignDir);
         switch (journal)
         {
             case SqliteJournal sqlite:
@@ -26,6 +28,24 @@ public static class JournalPreflight
                 CampaignFolderGuard.Check(pg, settings);
                 break;
         }
+    }
+
+    /// <summary>A folder that holds a campaign (its SQLite file, or its pointer to a PostgreSQL campaign) is run with that journal only.</summary>
+    private static void RequireSameJournal(CampaignJournal journal, string campaignDir)
+    {
+        if (!Directory.Exists(campaignDir)) return;
+        var there = CampaignJournal.OfFolder(campaignDir);
+        var same = (there, journal) switch
+        {
+            // The variable's name may change between runs, the campaign may not.
+            (PostgresJournal a, PostgresJournal b) => a.Campaign == b.Campaign,
+            (PostgresJournal, _) => false,
+            (SqliteJournal a, PostgresJournal) => !a.Exists,
+            _ => true,
+        };
+        if (!same)
+            throw new LaqaInputException($"{campaignDir} holds the campaign of {there.Name}, this config's journal is {journal.Name}: " +
+                                         "run the folder with its own config or choose another --dir");
     }
 
     private static void Require(PostgresJournal journal)
