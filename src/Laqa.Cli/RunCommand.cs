@@ -42,12 +42,12 @@ public static class RunCommand
             var node = cluster.Node(parsed, spec.Cluster, [ClusterNode.CampaignRole, ClusterNode.WorkerRole]);
             ListenCheck.Require(node);
             var output = parsed.InvocationConfiguration.Output;
-            WritableLocation.Require(CampaignHost.DatabaseOf(components.Settings, folder), "laqa.persistence.sqlite-file");
-            if (CampaignLock.IsHeld(CampaignHost.DatabaseOf(components.Settings, folder)))
-                throw new LaqaInputException($"{folder}: the campaign is being run by another process");
+            var journal = CampaignJournal.Of(components.Settings, folder);
+            JournalPreflight.Require(journal, components.Settings, folder);
             Directory.CreateDirectory(folder);
             output.WriteLine($"campaign {spec.Composition.Formula()}: {spec.InitialStructures} structures, {spec.Search.Algorithm} search, " +
                              $"{components.Calculator.Name}, {components.Settings.Workers} workers, folder {folder}");
+            if (journal is PostgresJournal pg) output.WriteLine($"journal: {pg.Name}, schema {pg.Schema}");
 
             var grace = components.Settings.StopGracePeriod;
             var clock = Stopwatch.StartNew();
@@ -94,7 +94,7 @@ public static class RunCommand
             }
             var rows = ResultsTable.Rows(result.Candidates, result.History);
             ResultsTable.Write(Path.Combine(folder, "results.tsv"), rows, spec.Relaxer.ExternalPressure);
-            var record = CampaignRecord.Read(CampaignHost.DatabaseOf(components.Settings, folder));
+            var record = CampaignRecord.Read(journal);
             LaqaTable.Write(Path.Combine(folder, LaqaTable.FileName), LaqaTable.Rows(record, spec.Search.Laqa.Weights), spec.Relaxer.ExternalPressure);
             output.WriteLine($"done ({result.EndReason}) in {clock.Elapsed.TotalSeconds:F1} s: {result.Totals.Batches} batches, {result.Totals.Steps} relaxation steps");
             var best = rows.FirstOrDefault(r => r.Id == result.Totals.BestCandidate);

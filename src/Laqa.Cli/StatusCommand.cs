@@ -9,7 +9,7 @@ using Laqa.Engine.Journal;
 namespace Laqa.Cli;
 
 /// <summary>
-/// `laqa status DIR [--json] [--top N]`: where a campaign stands, read from its journal without an
+/// `laqa status DIR|--campaign NAME [--postgres-env VAR] [--json] [--top N]`: where a campaign stands, read from its journal without an
 /// actor system, so it can run beside the process running the campaign (or after it): the phase,
 /// totals, the best structure with the steps spent when it was found, the nodes that worked for it,
 /// and the top of the results table.
@@ -18,16 +18,17 @@ public static class StatusCommand
 {
     public static Command Create()
     {
-        var dir = new Argument<string>("dir") { Description = "campaign folder (or its campaign.db)" };
+        var journal = new JournalOptions();
         var json = new Option<bool>("--json") { Description = "print the status as one JSON document" };
         var top = new Option<int>("--top") { Description = "rows of the results table to show", DefaultValueFactory = _ => 10 };
-        var command = new Command("status", "Phase, totals, best structure and top results of a campaign, running or not") { dir, json, top };
+        var command = new Command("status", "Phase, totals, best structure and top results of a campaign, running or not") { json, top };
+        journal.AddTo(command);
         command.SetAction(parsed =>
         {
             var rowCount = parsed.GetValue(top);
             if (rowCount < 0) throw new LaqaInputException($"--top must not be negative (got {rowCount})");
-            var folder = parsed.GetValue(dir)!;
-            var record = CampaignRecord.ReadFolder(folder);
+            var folder = journal.Title(parsed);
+            var record = CampaignRecord.Read(journal.Journal(parsed));
             var results = record.Results;
             // Only the rows shown (and the best candidate's) get their space groups: spglib on every candidate took most of the time.
             var rows = ResultsTable.Rows(results, record.History, rowCount);

@@ -30,20 +30,19 @@ public sealed record CampaignRecord(
     IReadOnlyList<AppliedBatch> Applied,
     IReadOnlyList<NodeRecord> Nodes)
 {
-    /// <summary>The campaign in a campaign folder with the default journal name, or in the journal file itself.</summary>
-    public static CampaignRecord ReadFolder(string folderOrDatabase)
-    {
-        if (File.Exists(folderOrDatabase)) return Read(folderOrDatabase);
-        if (!Directory.Exists(folderOrDatabase)) throw new LaqaInputException($"{folderOrDatabase}: no such campaign folder");
-        return Read(Path.Combine(folderOrDatabase, EngineSettings.DefaultDatabaseFile));
-    }
+    /// <summary>The campaign of a campaign folder (<see cref="CampaignJournal.OfFolder"/>), or in the journal file itself.</summary>
+    public static CampaignRecord ReadFolder(string folderOrDatabase) => Read(CampaignJournal.OfFolder(folderOrDatabase));
 
-    public static CampaignRecord Read(string database)
+    public static CampaignRecord Read(string database) => Read(new SqliteJournal(database));
+
+    public static CampaignRecord Read(CampaignJournal journal)
     {
-        var running = CampaignLock.IsHeld(database);
-        var entries = JournalFile.Read(database);
+        var running = journal.IsRunning();
+        var entries = JournalFile.Read(journal);
         var started = entries.Select(e => e.Event).OfType<CampaignStarted>().FirstOrDefault()
-                      ?? throw new LaqaInputException($"{Path.GetDirectoryName(Path.GetFullPath(database))}: no campaign has started here");
+                      ?? throw new LaqaInputException(journal is SqliteJournal { File: var database }
+                          ? $"{Path.GetDirectoryName(Path.GetFullPath(database))}: no campaign has started here"
+                          : $"{journal.Name}: no campaign has started here");
         var phase = CampaignPhase.Generating;
         string? reason = null;
         var candidates = Enumerable.Range(0, started.CandidateCount).Select(CandidateState.Empty).ToArray();

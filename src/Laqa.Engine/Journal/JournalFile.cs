@@ -1,6 +1,6 @@
+using System.Data.Common;
 using Laqa.Crystal;
 using Laqa.Engine.Serialization;
-using Microsoft.Data.Sqlite;
 
 namespace Laqa.Engine.Journal;
 
@@ -8,34 +8,35 @@ namespace Laqa.Engine.Journal;
 public sealed record JournalEntry(long Ordering, string PersistenceId, long SequenceNr, object Event);
 
 /// <summary>
-/// Reads a campaign's SQLite journal without an actor system: read-only, unpooled, one statement
-/// (a consistent snapshot in WAL mode, so a running campaign's writer is neither blocked nor seen
-/// half-way). Returns the events our serializer wrote, in the order they were written.
+/// Reads a campaign's journal without an actor system (<see cref="CampaignJournal"/>: SQLite read-only
+/// and unpooled, or the campaign's PostgreSQL schema), in one statement (a consistent snapshot, so a
+/// running campaign's writer is neither blocked nor seen half-way). Returns the events our serializer
+/// wrote, in the order they were written.
 /// </summary>
 public static class JournalFile
 {
-    public static IReadOnlyList<JournalEntry> Read(string database)
+    public static IReadOnlyList<JournalEntry> Read(string database) => Read(new SqliteJournal(database));
+
+    public static IReadOnlyList<JournalEntry> Read(CampaignJournal journal)
     {
-        if (!File.Exists(database)) throw new LaqaInputException($"{Path.GetDirectoryName(Path.GetFullPath(database))}: no campaign here ({Path.GetFileName(database)} not found)");
-        return Query(database, "", null);
+        if (!journal.Exists) throw new LaqaInputException($"{Path.GetDirectoryName(Path.GetFullPath(journal.Name))}: no campaign here ({Path.GetFileName(journal.Name)} not found)");
+        return Query(journal, "", null);
     }
 
     /// <summary>The first event of one stream, or null when the journal (or its table) holds none yet.</summary>
-    public static JournalEntry? First(string database, string persistenceId) =>
-        Query(database, "AND persistence_id = $id AND sequence_number = 1", persistenceId).FirstOrDefault();
+    public static JournalEntry? First(CampaignJournal journal, string persistenceId) =>
+        Query(journal, "AND persistence_id = @id AND sequence_number = 1", persistenceId).FirstOrDefault();
 
-    private static List<JournalEntry> Query(string database, string condition, string? persistenceId)
+    private static List<JournalEntry> Query(CampaignJournal journal, string condition, string? persistenceId)
     {
-        var connection = new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
-        using var sqlite = new SqliteConnection(connection);
         try
         {
-            sqlite.Open();
-            using var command = sqlite.CreateCommand();
-            command.CommandText = "SELECT ordering, persistence_id, sequence_number, manifest, message FROM journal " +
-                                  $"WHERE identifier = $serializer AND deleted = 0 {condition} ORDER BY ordering";
-            command.Parameters.AddWithValue("$serializer", LaqaJsonSerializer.SerializerId);
-            if (persistenceId is not null) command.Parameters.AddWithValue("$id", persistenceId);
+            using var connection = journal.OpenForReading();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT ordering, persistence_id, sequence_number, manifest, message FROM {journal.JournalTable} " +
+                                  $"WHERE identifier = @serializer AND NOT deleted {condition} ORDER BY ordering";
+            Add(command, "serializer", LaqaJsonSerializer.SerializerId);
+            if (persistenceId is not null) Add(command, "id", persistenceId);
             using var reader = command.ExecuteReader();
             var options = LaqaJsonSerializer.CreateOptions();
             var entries = new List<JournalEntry>();
@@ -44,14 +45,22 @@ public static class JournalFile
                     LaqaJsonSerializer.Deserialize((byte[])reader[4], reader.GetString(3), options)));
             return entries;
         }
-        catch (SqliteException e) when (persistenceId is not null && e.Message.Contains("no such table", StringComparison.Ordinal))
+        catch (DbException e) when (persistenceId is not null && journal.IsMissingTable(e))
         {
             // A database created but never journalled to: no campaign has started in it.
             return [];
         }
-        catch (SqliteException e)
+        catch (DbException e)
         {
-            throw new LaqaInputException($"{database}: not a campaign journal ({e.Message})");
+            throw journal.Unreadable(e);
         }
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 }
