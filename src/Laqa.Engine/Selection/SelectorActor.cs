@@ -18,7 +18,7 @@ namespace Laqa.Engine.Selection;
 /// snapshot holds both. On (re)start it restores the policy from them and asks only the candidates
 /// whose state it may have missed (not yet seen, or selected for a batch it has not seen applied),
 /// so a resumed campaign selects exactly as one that never stopped without waking every candidate.
-/// A selection reaches the journal before any result of its batches. A job stays with the selector until
+/// A selection reaches the journal before any result of its batches: its jobs leave once it has committed. A job stays with the selector until
 /// a snapshot shows it done; a failed, timed-out or orphaned job is dispatched again, and after the
 /// last retry its candidate fails.
 /// </summary>
@@ -93,11 +93,8 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
             Observe(r.Snapshot);
             FinishReconcileIfAnswered();
             DispatchWork();
-            if (r.Receipt is { } receipt) Self.Tell(new Settle(receipt));
+            if (r.Receipt is { } receipt) receipt.Worker.Tell(new ResultSettled(receipt.JobId));
         });
-        // After the handler that took the result in, so the selections it led to reach the journal first.
-        Command<Settle>(s => s.Receipt.Worker.Tell(new ResultSettled(s.Receipt.JobId)));
-        Command<SendJobs>(s => Send(s.Jobs));
         Command<WorkerReady>(OnWorkerReady);
         Command<WorkerLeaving>(leaving =>
         {
@@ -247,7 +244,7 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
 
     private void OnJobFailed(JobFailed failed)
     {
-        Self.Tell(new Settle(new JobReceipt(failed.JobId, Sender)));
+        Sender.Tell(new ResultSettled(failed.JobId));
         if (!_jobs.TryGet(failed.CandidateId, out var job) || job.JobId != failed.JobId) return;
         _log.Warning("candidate {0}: attempt {1} failed: {2}", job.CandidateId, job.Attempt, failed.Reason);
         RetryOrFail(job, failed.Reason);
@@ -331,10 +328,10 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
     }
 
     /// <summary>
-    /// A selection reaches the journal before any result of its batches can: its write is handed to
-    /// the journal when this handler ends, the jobs leave after that (a message to self), and the
-    /// journal commits writes in the order it receives them. The jobs need not wait for the commit;
-    /// a crash before it loses the batches' results too, and the selection is made again.
+    /// A selection reaches the journal before any result of its batches can, by construction: its jobs
+    /// leave only from the callback of its write, once the write has committed. Candidates on any node
+    /// write their results through their own journal actors, so an order between journals cannot be
+    /// relied on. A crash before the commit loses only the selection, made again on resume.
     /// </summary>
     private void JournalSelectionsThenSend(List<Job> jobs)
     {
@@ -349,12 +346,13 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
             events.Add(new SelectionMade(history[i], i == _persistedRecords ? TakeUnjournalled() : []));
         _persistedRecords = history.Count;
         _pendingWrites += events.Count;
-        PersistAllAsync(events, _ =>
+        var last = events[^1];
+        PersistAllAsync(events, e =>
         {
             _pendingWrites--;
+            if (ReferenceEquals(e, last)) Send(jobs);
             SnapshotIfDue();
         });
-        if (jobs.Count > 0) Self.Tell(new SendJobs(jobs));
     }
 
     /// <summary>Snapshots observed since the last write, journalled on a quiet tick so a restart need not ask their candidates.</summary>
@@ -415,8 +413,4 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
     {
         public static readonly Tick Instance = new();
     }
-
-    private sealed record Settle(JobReceipt Receipt);
-
-    private sealed record SendJobs(IReadOnlyList<Job> Jobs);
 }
