@@ -76,7 +76,9 @@ public static class RunCommand
                     lastPrinted = clock.Elapsed;
                     output.WriteLine(ProgressLine(clock.Elapsed, progress, bestSpaceGroup.Of(progress), spec.Relaxer.ExternalPressure));
                 }, signals.Stop, logLevel: "ERROR", abandonToken: signals.Abandon, node: node,
-                listening: address => output.WriteLine($"cluster node {address}: worker nodes join with `laqa worker --join {address.Host}:{address.Port}`")).GetAwaiter().GetResult();
+                listening: (address, joined) => output.WriteLine(joined is null
+                    ? $"cluster node {address}: worker nodes join with `laqa worker --join {address.Host}:{address.Port}`"
+                    : $"cluster node {address}: joined the campaign's cluster at {joined} as a further campaign node (it takes over if the others stop)")).GetAwaiter().GetResult();
                 signalExitCode = signals.ExitCode;
             }
             if (result.NodeFailure is { } failure)

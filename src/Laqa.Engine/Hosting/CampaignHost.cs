@@ -27,8 +27,9 @@ public static class CampaignHost
     /// Finished = false. Past the grace period, or at once when abandonToken is cancelled, the
     /// batches in flight are abandoned (they run again on resume) and the result has Abandoned = true
     /// with the last totals reported and no candidates collected. A folder holding another campaign,
-    /// or one another process is running (<see cref="CampaignLock"/>, <see cref="CampaignLease"/>), is refused with a
-    /// <see cref="LaqaInputException"/>.
+    /// or a SQLite campaign another process is running (<see cref="CampaignLock"/>), is refused with a
+    /// <see cref="LaqaInputException"/>; a PostgreSQL campaign another cluster is running is joined as a
+    /// further campaign node (<see cref="CampaignLease"/>), and listening is told the node it joined.
     /// </summary>
     public static async Task<CampaignResult> RunAsync(
         EngineSettings settings,
@@ -40,10 +41,11 @@ public static class CampaignHost
         string logLevel = "WARNING",
         CancellationToken abandonToken = default,
         ClusterNode? node = null,
-        Action<Address>? listening = null)
+        Action<Address, string?>? listening = null)
     {
         var journal = CampaignJournal.Of(settings, campaignDir);
-        using IDisposable runLock = journal is PostgresJournal pg ? CampaignLease.Acquire(pg, settings.LeaseTime) : CampaignLock.Acquire(DatabaseOf(settings, campaignDir));
+        var lease = journal is PostgresJournal pg ? CampaignLease.Acquire(pg, settings.LeaseTime) : null;
+        using IDisposable runLock = lease ?? (IDisposable)CampaignLock.Acquire(DatabaseOf(settings, campaignDir));
         CampaignFolderGuard.Check(journal, settings);
         if (journal is SqliteJournal sqlite) EngineConfig.PrepareSqlite(sqlite.File);
         else
@@ -52,16 +54,19 @@ public static class CampaignHost
             journal.Remember(campaignDir);
         }
         node ??= ClusterNode.CampaignAndWorkers;
+        if (lease?.Seed is { } seed) node = node with { SeedNodes = [seed] };
         // The campaign config's akka { } block overrides the engine's Akka settings.
         var userAkka = settings.ConfigText.Length > 0 ? ConfigurationFactory.ParseString(settings.ConfigText) : null;
         var system = ListenCheck.Start(EngineConfig.Setup(journal, node, logLevel, userAkka), node);
-        listening?.Invoke(Cluster.Get(system).SelfAddress);
+        var self = Cluster.Get(system).SelfAddress;
+        lease?.Listening($"{self.Host}:{self.Port}");
+        listening?.Invoke(self, lease?.Seed);
         using var graceOver = new CancellationTokenSource();
         using var abandon = CancellationTokenSource.CreateLinkedTokenSource(abandonToken, graceOver.Token);
         var totals = CampaignTotals.Empty;
         try
         {
-            var engine = await EngineNode.StartAsync(system, settings, source, relaxerFactory, node.SeedNodes).WaitAsync(abandon.Token);
+            var engine = await EngineNode.StartAsync(system, settings, source, relaxerFactory, node.SeedNodes, () => lease?.Seed is null ? null : lease.CurrentSeed()).WaitAsync(abandon.Token);
             var end = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
             Action<CampaignProgress> report = p =>
             {
@@ -95,8 +100,15 @@ public static class CampaignHost
         }
         finally
         {
+            if (OtherCampaignNodesUp(system)) lease?.LeaveToOthers();
             await CoordinatedShutdown.Get(system).Run(CoordinatedShutdown.ClrExitReason.Instance);
         }
+    }
+
+    private static bool OtherCampaignNodesUp(ActorSystem system)
+    {
+        var cluster = Cluster.Get(system);
+        return cluster.State.Members.Any(m => m.HasRole(ClusterNode.CampaignRole) && m.Status == MemberStatus.Up && !m.Address.Equals(cluster.SelfAddress));
     }
 
     private sealed record NodeEnded(CoordinatedShutdown.Reason? Reason);

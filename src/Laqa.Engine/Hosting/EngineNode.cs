@@ -26,6 +26,9 @@ public sealed class EngineNode
     private static readonly TimeSpan MinRestartDelay = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan MaxRestartDelay = TimeSpan.FromSeconds(10);
 
+    /// <summary>A campaign node joining the node a lease named, which died meanwhile, tries the one it names now after this.</summary>
+    private static readonly TimeSpan RejoinAfter = TimeSpan.FromSeconds(10);
+
     private EngineNode(ActorSystem system, IActorRef candidates, IActorRef selector, IActorRef campaign)
     {
         System = system;
@@ -50,7 +53,7 @@ public sealed class EngineNode
     /// node to itself (a cluster on its own address), or to its seed nodes.
     /// </summary>
     public static async Task<EngineNode> StartAsync(ActorSystem system, EngineSettings settings, IStructureSource source, Func<IRelaxer> relaxerFactory,
-        IReadOnlyList<string>? seedNodes = null)
+        IReadOnlyList<string>? seedNodes = null, Func<string?>? currentSeed = null)
     {
         // Start the journal and snapshot store (and their table creation) while the cluster forms.
         var persistence = Persistence.Instance.Apply(system);
@@ -71,7 +74,7 @@ public sealed class EngineNode
 
         var node = new EngineNode(system, candidates, selector, campaign);
         if (Cluster.Get(system).SelfRoles.Contains(ClusterNode.WorkerRole)) node.StartWorkers(settings.Workers, settings.WorkerOptions, source, relaxerFactory);
-        await JoinAsync(system, seedNodes ?? []);
+        await JoinAsync(system, seedNodes ?? [], currentSeed: currentSeed);
         return node;
     }
 
@@ -83,8 +86,12 @@ public sealed class EngineNode
         return new EngineNode(system, candidates, selector, campaign);
     }
 
-    /// <summary>Joins the seed nodes ("host:port"), or the node itself when there are none, and waits until this node is Up.</summary>
-    public static async Task JoinAsync(ActorSystem system, IReadOnlyList<string> seedNodes, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Joins the seed nodes ("host:port"), or the node itself when there are none, and waits until this node is Up.
+    /// While it is not, currentSeed (when given) names another node to try every <see cref="RejoinAfter"/>.
+    /// </summary>
+    public static async Task JoinAsync(ActorSystem system, IReadOnlyList<string> seedNodes, CancellationToken cancellationToken = default,
+        Func<string?>? currentSeed = null)
     {
         var cluster = Cluster.Get(system);
         var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -92,6 +99,8 @@ public sealed class EngineNode
         system.ActorOf(Props.Create(() => new SelfUpListener(up)));
         if (seedNodes.Count == 0) cluster.Join(cluster.SelfAddress);
         else cluster.JoinSeedNodes(seedNodes.Select(s => ClusterAddress.Parse(s, cluster.SelfAddress.Protocol == "akka.ssl.tcp")));
+        while (currentSeed is not null && await Task.WhenAny(up.Task, Task.Delay(RejoinAfter, cancellationToken)) != up.Task)
+            if (currentSeed() is { } seed) cluster.JoinSeedNodes([ClusterAddress.Parse(seed, cluster.SelfAddress.Protocol == "akka.ssl.tcp")]);
         await up.Task.WaitAsync(cancellationToken);
     }
 

@@ -8,8 +8,8 @@ namespace Laqa.Engine.Hosting;
 /// <summary>
 /// Checks, before anything is written (no campaign folder, no schema), that a run can use its
 /// journal: a SQLite file that can be written and that no process runs; a PostgreSQL database that
-/// answers, lets the user create the campaign's tables, holds no other campaign of that name and
-/// no live lease; and a campaign folder keeps the journal it was first run with. Each refusal is one
+/// answers, lets the user create the campaign's tables, holds no other campaign of that name (a
+/// live lease is joined, <see cref="CampaignLease"/>); and a campaign folder keeps the journal it was first run with. Each refusal is one
 /// line naming the file, or the campaign and the variable.
 /// </summary>
 public static class JournalPreflight
@@ -54,7 +54,6 @@ public static class JournalPreflight
         try
         {
             var schemaExists = CampaignLease.SchemaExists(connection, journal.Schema);
-            if (schemaExists && CampaignLease.Holder(connection, journal) is { } holder) throw CampaignLease.Held(journal, holder);
             var mayCreate = schemaExists
                 ? Ask(connection, "SELECT has_schema_privilege(@schema, 'CREATE')", journal.Schema)
                 : Ask(connection, "SELECT has_database_privilege(current_database(), 'CREATE')", journal.Schema);
