@@ -19,6 +19,7 @@ namespace Laqa.Engine.Hosting;
 public static class CampaignHost
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan OthersCollectWithin = TimeSpan.FromSeconds(90);
 
     /// <summary>
     /// Runs until the search ends (every candidate done, or the step limit) and returns the final
@@ -84,7 +85,7 @@ public static class CampaignHost
             {
                 var outcome = await end.Task.WaitAsync(abandon.Token);
                 graceOver.CancelAfter(Timeout.InfiniteTimeSpan);
-                return outcome switch
+                var result = outcome switch
                 {
                     CampaignRejected r => throw new LaqaInputException($"{campaignDir}: {r.Reason}"),
                     CampaignCompleted c => await CollectAsync(engine, settings, true, c.Reason, c.Totals).WaitAsync(abandon.Token),
@@ -92,6 +93,8 @@ public static class CampaignHost
                     NodeEnded n => CampaignResult.AbandonedAt(totals) with { NodeFailure = $"the node's actor system ended ({n.Reason?.GetType().Name ?? "no reason given"})" },
                     _ => throw new InvalidOperationException($"unexpected campaign outcome {outcome}"),
                 };
+                if (outcome is CampaignCompleted or CampaignStopped) await LastToLeaveAsync(system);
+                return result;
             }
         }
         catch (OperationCanceledException) when (abandon.IsCancellationRequested)
@@ -102,6 +105,23 @@ public static class CampaignHost
         {
             if (OtherCampaignNodesUp(system)) lease?.LeaveToOthers();
             await CoordinatedShutdown.Get(system).Run(CoordinatedShutdown.ClrExitReason.Instance);
+        }
+    }
+
+    /// <summary>
+    /// The singletons' node (the oldest campaign node) waits, up to <see cref="OthersCollectWithin"/>, for the
+    /// other campaign nodes to collect the results and leave: leaving first would move the singletons from under them.
+    /// </summary>
+    private static async Task LastToLeaveAsync(ActorSystem system)
+    {
+        var cluster = Cluster.Get(system);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < OthersCollectWithin)
+        {
+            var campaignNodes = cluster.State.Members.Where(m => m.HasRole(ClusterNode.CampaignRole) && m.Status is MemberStatus.Up or MemberStatus.Leaving or MemberStatus.Exiting).ToList();
+            var oldest = campaignNodes.Aggregate((Member?)null, (a, m) => a is null || m.IsOlderThan(a) ? m : a);
+            if (oldest is null || !oldest.Address.Equals(cluster.SelfAddress) || campaignNodes.Count == 1) return;
+            await Task.Delay(200);
         }
     }
 
