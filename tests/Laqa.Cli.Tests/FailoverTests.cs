@@ -48,14 +48,15 @@ public class FailoverTests(ITestOutputHelper output)
 
         using var reference = LaqaChild.Start(folder.Path, "run", "reference.conf", "--dir", "reference");
         var nodes = new List<(string Dir, LaqaChild Process)>();
-        var first = StartCampaignNode(folder, "a", joins: false);
-        nodes.Add(("a", first));
-        var seedPort = Regex.Match(first.Output, @"--join (127\.0\.0\.1:\d+)").Groups[1].Value;
-        nodes.Add(("b", StartCampaignNode(folder, "b", joins: true)));
-        using var worker = LaqaChild.Start(folder.Path, "worker", "--join", seedPort, "--workers", "1");
-        Assert.True(worker.WaitForLine(l => l.StartsWith("joined the campaign", StringComparison.Ordinal), JoinWithin), worker.Output);
+        LaqaChild? worker = null;
         try
         {
+            var first = StartCampaignNode(folder, "a", joins: false);
+            nodes.Add(("a", first));
+            var seedPort = Regex.Match(first.Output, @"--join (127\.0\.0\.1:\d+)").Groups[1].Value;
+            nodes.Add(("b", StartCampaignNode(folder, "b", joins: true)));
+            worker = LaqaChild.Start(folder.Path, "worker", "--join", seedPort, "--workers", "1");
+            Assert.True(worker.WaitForLine(l => l.StartsWith("joined the campaign", StringComparison.Ordinal), JoinWithin), worker.Output);
             for (var kill = 0; kill < Kills; kill++)
             {
                 // The oldest campaign node hosts the singletons: the first in the list, restarted as the last.
@@ -84,6 +85,7 @@ public class FailoverTests(ITestOutputHelper output)
         finally
         {
             foreach (var (_, node) in nodes) node.Dispose();
+            worker?.Dispose();
         }
 
         var failedOver = new PostgresJournal(variable, "failover");

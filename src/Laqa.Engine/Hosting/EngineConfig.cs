@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Akka.Actor;
 using Akka.Actor.Setup;
 using Akka.Cluster.Sharding;
@@ -9,6 +10,7 @@ using Akka.Persistence.Sql.Config;
 using Laqa.Engine.Journal;
 using LinqToDB;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Laqa.Engine.Hosting;
 
@@ -38,10 +40,22 @@ public static class EngineConfig
     public static ActorSystemSetup Setup(CampaignJournal journal, ClusterNode node, string logLevel, Config? userAkka) => journal switch
     {
         PostgresJournal pg => WithTls(node, BootstrapSetup.Create().WithConfig(Create(node, PostgresPersistence(pg), logLevel, userAkka))
-            .And(new DataOptionsSetup(new DataOptions().UseConnectionString(ProviderName.PostgreSQL15, pg.ConnectionString())))),
+            .And(new DataOptionsSetup(new DataOptions().UseConnectionString(ProviderName.PostgreSQL15, JournalConnectionString(pg))))),
         SqliteJournal sqlite => Setup(sqlite.File, node, logLevel, userAkka),
         _ => throw new ArgumentOutOfRangeException(nameof(journal)),
     };
+
+    /// <summary>
+    /// Npgsql's default pool of 100 lets one node's candidate recoveries take all of a default server's
+    /// max_connections (100), leaving none to a further campaign node: a pool of 20 unless the string sets one.
+    /// </summary>
+    private static string JournalConnectionString(PostgresJournal journal)
+    {
+        var text = journal.ConnectionString();
+        var given = new DbConnectionStringBuilder { ConnectionString = text };
+        if (new[] { "Maximum Pool Size", "Max Pool Size", "MaxPoolSize" }.Any(given.ContainsKey)) return text;
+        return new NpgsqlConnectionStringBuilder(text) { MaxPoolSize = 20 }.ConnectionString;
+    }
 
     /// <summary>A node without the campaign role: no journal.</summary>
     public static ActorSystemSetup WorkerSetup(ClusterNode node, string logLevel = "WARNING") =>
