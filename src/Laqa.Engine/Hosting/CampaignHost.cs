@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Akka.Actor;
 using Akka.Cluster;
 using Akka.Configuration;
@@ -67,7 +68,7 @@ public static class CampaignHost
         var totals = CampaignTotals.Empty;
         try
         {
-            var engine = await EngineNode.StartAsync(system, settings, source, relaxerFactory, node.SeedNodes, () => lease?.Seed is null ? null : lease.CurrentSeed()).WaitAsync(abandon.Token);
+            var engine = await EngineNode.StartAsync(system, settings, source, relaxerFactory, node.SeedNodes, lease?.Seed is null ? null : lease.CurrentSeed).WaitAsync(abandon.Token);
             var end = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
             Action<CampaignProgress> report = p =>
             {
@@ -115,7 +116,7 @@ public static class CampaignHost
     private static async Task LastToLeaveAsync(ActorSystem system)
     {
         var cluster = Cluster.Get(system);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var clock = Stopwatch.StartNew();
         while (clock.Elapsed < OthersCollectWithin)
         {
             var campaignNodes = cluster.State.Members.Where(m => m.HasRole(ClusterNode.CampaignRole) && m.Status is MemberStatus.Up or MemberStatus.Leaving or MemberStatus.Exiting).ToList();

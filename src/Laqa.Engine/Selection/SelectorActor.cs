@@ -18,8 +18,8 @@ namespace Laqa.Engine.Selection;
 /// snapshot holds both. On (re)start it restores the policy from them and asks only the candidates
 /// whose state it may have missed (not yet seen, or selected for a batch it has not seen applied),
 /// so a resumed campaign selects exactly as one that never stopped without waking every candidate.
-/// A selection reaches the journal before any result of its batches: its jobs leave once it has committed. A job stays with the selector until
-/// a snapshot shows it done; a failed, timed-out or orphaned job is dispatched again, and after the
+/// A selection reaches the journal before any result of its batches: its jobs leave once it has
+/// committed. A job stays with the selector until a snapshot shows it done; a failed, timed-out or orphaned job is dispatched again, and after the
 /// last retry its candidate fails.
 /// </summary>
 public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
@@ -41,8 +41,11 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
     private readonly HashSet<int> _unanswered = [];
     private readonly SortedSet<int> _toGenerate = [];
     private readonly JobBook _jobs;
+    private readonly Queue<(long AfterWrites, Job Job)> _unsent = new();
     private int _persistedRecords;
     private int _pendingWrites;
+    private long _writesIssued;
+    private long _writesCommitted;
     private long _lastSnapshotAt;
     private long _askedAtMs;
     private long _totalSteps;
@@ -244,11 +247,13 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
 
     private void OnJobFailed(JobFailed failed)
     {
+        if (_jobs.TryGet(failed.CandidateId, out var job) && job.JobId == failed.JobId)
+        {
+            _log.Warning("candidate {0}: attempt {1} failed: {2}", job.CandidateId, job.Attempt, failed.Reason);
+            RetryOrFail(job, failed.Reason);
+            DispatchWork();
+        }
         Sender.Tell(new ResultSettled(failed.JobId));
-        if (!_jobs.TryGet(failed.CandidateId, out var job) || job.JobId != failed.JobId) return;
-        _log.Warning("candidate {0}: attempt {1} failed: {2}", job.CandidateId, job.Attempt, failed.Reason);
-        RetryOrFail(job, failed.Reason);
-        DispatchWork();
     }
 
     /// <summary>A worker that left, or whose node stopped or was downed: its jobs run again elsewhere, and the loss is not the candidate's attempt.</summary>
@@ -328,42 +333,52 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
     }
 
     /// <summary>
-    /// A selection reaches the journal before any result of its batches can, by construction: its jobs
-    /// leave only from the callback of its write, once the write has committed. Candidates on any node
-    /// write their results through their own journal actors, so an order between journals cannot be
-    /// relied on. A crash before the commit loses only the selection, made again on resume.
+    /// A selection reaches the journal before any result of its batches can, by construction: a job
+    /// leaves only once every write issued before it was queued has committed (write callbacks run in
+    /// order), its selection's among them, also for a job queued again after its worker was lost before
+    /// its selection committed. Candidates on any node write their results through their own journal
+    /// actors, so an order between journals cannot be relied on. A crash before the commit loses only
+    /// the selection, made again on resume.
     /// </summary>
     private void JournalSelectionsThenSend(List<Job> jobs)
     {
         var history = _policy.History;
-        if (history.Count == _persistedRecords)
+        if (history.Count > _persistedRecords)
         {
-            Send(jobs);
-            return;
+            var events = new List<SelectionMade>();
+            for (var i = _persistedRecords; i < history.Count; i++)
+                events.Add(new SelectionMade(history[i], i == _persistedRecords ? TakeUnjournalled() : []));
+            _persistedRecords = history.Count;
+            _pendingWrites += events.Count;
+            _writesIssued += events.Count;
+            PersistAllAsync(events, _ => OnWriteCommitted());
         }
-        var events = new List<SelectionMade>();
-        for (var i = _persistedRecords; i < history.Count; i++)
-            events.Add(new SelectionMade(history[i], i == _persistedRecords ? TakeUnjournalled() : []));
-        _persistedRecords = history.Count;
-        _pendingWrites += events.Count;
-        var last = events[^1];
-        PersistAllAsync(events, e =>
-        {
-            _pendingWrites--;
-            if (ReferenceEquals(e, last)) Send(jobs);
-            SnapshotIfDue();
-        });
+        foreach (var job in jobs) _unsent.Enqueue((_writesIssued, job));
+        SendCommitted();
     }
 
     /// <summary>Snapshots observed since the last write, journalled on a quiet tick so a restart need not ask their candidates.</summary>
     private void JournalObservations()
     {
         _pendingWrites++;
-        PersistAsync(new CandidatesObserved(TakeUnjournalled()), _ =>
-        {
-            _pendingWrites--;
-            SnapshotIfDue();
-        });
+        _writesIssued++;
+        PersistAsync(new CandidatesObserved(TakeUnjournalled()), _ => OnWriteCommitted());
+    }
+
+    private void OnWriteCommitted()
+    {
+        _pendingWrites--;
+        _writesCommitted++;
+        SendCommitted();
+        SnapshotIfDue();
+    }
+
+    /// <summary>Sends, in order, the queued jobs whose preceding writes have all committed.</summary>
+    private void SendCommitted()
+    {
+        var ready = new List<Job>();
+        while (_unsent.TryPeek(out var next) && next.AfterWrites <= _writesCommitted) ready.Add(_unsent.Dequeue().Job);
+        Send(ready);
     }
 
     private CandidateSnapshot[] TakeUnjournalled()
