@@ -1,3 +1,5 @@
+using System.Runtime.Serialization;
+using System.Text.Json;
 using Laqa.Crystal;
 using Laqa.Engine.Serialization;
 using Microsoft.Data.Sqlite;
@@ -14,37 +16,64 @@ public sealed record JournalEntry(long Ordering, string PersistenceId, long Sequ
 /// </summary>
 public static class JournalFile
 {
+    /// <summary>The journal of a campaign folder with the default journal name, or the journal file itself.</summary>
+    public static string DatabaseIn(string folderOrDatabase)
+    {
+        if (File.Exists(folderOrDatabase)) return folderOrDatabase;
+        if (!Directory.Exists(folderOrDatabase)) throw new LaqaInputException($"{folderOrDatabase}: no such campaign folder");
+        return Path.Combine(folderOrDatabase, EngineSettings.DefaultDatabaseFile);
+    }
+
     public static IReadOnlyList<JournalEntry> Read(string database)
     {
-        if (!File.Exists(database)) throw new LaqaInputException($"{Path.GetDirectoryName(Path.GetFullPath(database))}: no campaign here ({Path.GetFileName(database)} not found)");
+        RequireFile(database);
         return Query(database, "", null);
+    }
+
+    /// <summary>
+    /// At most limit events written after position `after` (an ordering), in order; none when the journal has no table yet.
+    /// SQLite has one writer, so an ordering is never committed after a greater one: nothing appears later below a position read.
+    /// </summary>
+    public static IReadOnlyList<JournalEntry> ReadAfter(string database, long after, int limit)
+    {
+        RequireFile(database);
+        return Query(database, $"AND ordering > {after}", null, limit, tolerateNoTable: true);
     }
 
     /// <summary>The first event of one stream, or null when the journal (or its table) holds none yet.</summary>
     public static JournalEntry? First(string database, string persistenceId) =>
-        Query(database, "AND persistence_id = $id AND sequence_number = 1", persistenceId).FirstOrDefault();
+        Query(database, "AND persistence_id = $id AND sequence_number = 1", persistenceId, 1, tolerateNoTable: true).FirstOrDefault();
 
-    private static List<JournalEntry> Query(string database, string condition, string? persistenceId)
+    /// <summary>Whether the journal holds this event at this position (a read model's position belongs to this journal).</summary>
+    public static bool Holds(string database, long ordering, string persistenceId, long sequenceNr) =>
+        Query(database, $"AND ordering = {ordering} AND persistence_id = $id AND sequence_number = {sequenceNr}", persistenceId, 1, tolerateNoTable: true).Count == 1;
+
+    public static void RequireFile(string database)
+    {
+        if (!File.Exists(database)) throw new LaqaInputException($"{Path.GetDirectoryName(Path.GetFullPath(database))}: no campaign here ({Path.GetFileName(database)} not found)");
+    }
+
+    private static List<JournalEntry> Query(string database, string condition, string? persistenceId, int? limit = null, bool tolerateNoTable = false)
     {
         var connection = new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
         using var sqlite = new SqliteConnection(connection);
+        var entries = new List<JournalEntry>();
         try
         {
             sqlite.Open();
             using var command = sqlite.CreateCommand();
             command.CommandText = "SELECT ordering, persistence_id, sequence_number, manifest, message FROM journal " +
-                                  $"WHERE identifier = $serializer AND deleted = 0 {condition} ORDER BY ordering";
+                                  $"WHERE identifier = $serializer AND deleted = 0 {condition} ORDER BY ordering" + (limit is { } n ? $" LIMIT {n}" : "");
             command.Parameters.AddWithValue("$serializer", LaqaJsonSerializer.SerializerId);
             if (persistenceId is not null) command.Parameters.AddWithValue("$id", persistenceId);
             using var reader = command.ExecuteReader();
             var options = LaqaJsonSerializer.CreateOptions();
-            var entries = new List<JournalEntry>();
             while (reader.Read())
                 entries.Add(new JournalEntry(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2),
                     LaqaJsonSerializer.Deserialize((byte[])reader[4], reader.GetString(3), options)));
             return entries;
         }
-        catch (SqliteException e) when (persistenceId is not null && e.Message.Contains("no such table", StringComparison.Ordinal))
+        catch (SqliteException e) when (tolerateNoTable && e.Message.Contains("no such table", StringComparison.Ordinal))
         {
             // A database created but never journalled to: no campaign has started in it.
             return [];
@@ -52,6 +81,11 @@ public static class JournalFile
         catch (SqliteException e)
         {
             throw new LaqaInputException($"{database}: not a campaign journal ({e.Message})");
+        }
+        catch (Exception e) when (e is JsonException or SerializationException or FormatException)
+        {
+            var at = entries.Count > 0 ? $" after position {entries[^1].Ordering}" : "";
+            throw new LaqaInputException($"{database}: the journal cannot be read: an event{at} is damaged ({e.Message})");
         }
     }
 }
