@@ -56,12 +56,13 @@ public static class ReadModelUpdater
 
     /// <summary>
     /// Folds every event of the journal the model does not hold yet into model (a connection to the journal's database,
-    /// or to a database of its own). Returns why the model was rebuilt from the first event, or null when it only caught up.
+    /// or to a database of its own), eventsPerStep events per transaction. Returns why the model was rebuilt from the first
+    /// event, or null when it only caught up.
     /// </summary>
-    public static string? CatchUp(string database, SqliteConnection model)
+    public static string? CatchUp(string database, SqliteConnection model, int eventsPerStep = EventsPerStep)
     {
         var rebuilt = Prepare(database, model);
-        while (Step(database, model)) { }
+        while (Step(database, model, eventsPerStep)) { }
         return rebuilt;
     }
 
@@ -91,10 +92,10 @@ public static class ReadModelUpdater
     }
 
     /// <summary>Folds the next events; false when there were none.</summary>
-    private static bool Step(string database, SqliteConnection model)
+    private static bool Step(string database, SqliteConnection model, int eventsPerStep)
     {
         var from = Position(model) ?? throw new InvalidOperationException("the read model has no position");
-        var entries = JournalFile.ReadAfter(database, from.Ordering, EventsPerStep);
+        var entries = JournalFile.ReadAfter(database, from.Ordering, eventsPerStep);
         if (entries.Count == 0) return false;
         var campaign = LoadCampaign(model);
         var fold = campaign is null
