@@ -1,7 +1,8 @@
 using Laqa.Benchmarks;
 using Laqa.Benchmarks.Search;
+using Laqa.Benchmarks.Status;
 
-// `dotnet run -c Release --project src/Laqa.Benchmarks -- generation|calculators|engine|search|messages`:
+// `dotnet run -c Release --project src/Laqa.Benchmarks -- generation|calculators|engine|search|messages|status`:
 // each benchmark prints a Markdown section for docs/benchmarks.md, headed by the machine and date.
 var benchmarks = new Dictionary<string, Func<string[], int>>
 {
@@ -10,6 +11,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>
     ["engine"] = EngineBenchmarks.Run,
     ["search"] = SearchBenchmarks.Run,
     ["messages"] = MessageSizeBenchmarks.Run,
+    ["status"] = StatusBenchmarks.Run,
 };
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
 {
