@@ -16,6 +16,9 @@ public sealed record JournalEntry(long Ordering, string PersistenceId, long Sequ
 /// </summary>
 public static class JournalFile
 {
+    // Built once: options cache what they learn of each type, and a read model catching up reads the journal many times.
+    private static readonly Lazy<JsonSerializerOptions> Options = new(LaqaJsonSerializer.CreateOptions);
+
     /// <summary>The journal of a campaign folder with the default journal name, or the journal file itself.</summary>
     public static string DatabaseIn(string folderOrDatabase)
     {
@@ -67,7 +70,7 @@ public static class JournalFile
             command.Parameters.AddWithValue("$serializer", LaqaJsonSerializer.SerializerId);
             if (persistenceId is not null) command.Parameters.AddWithValue("$id", persistenceId);
             using var reader = command.ExecuteReader();
-            var options = LaqaJsonSerializer.CreateOptions();
+            var options = Options.Value;
             while (reader.Read())
                 entries.Add(new JournalEntry(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2),
                     LaqaJsonSerializer.Deserialize((byte[])reader[4], reader.GetString(3), options)));

@@ -21,7 +21,7 @@ public static class ReadModelUpdater
     public const int Version = 1;
 
     /// <summary>Events folded per transaction, so that the journal's writer never waits long for the write lock.</summary>
-    public const int EventsPerStep = 2000;
+    public const int EventsPerStep = 5000;
 
     private static readonly JsonSerializerOptions Json = LaqaJsonSerializer.CreateOptions();
 
@@ -98,9 +98,22 @@ public static class ReadModelUpdater
         var entries = JournalFile.ReadAfter(database, from.Ordering, eventsPerStep);
         if (entries.Count == 0) return false;
         var campaign = LoadCampaign(model);
+        using var candidate = Command(model, null, """
+            SELECT c.times_selected, c.steps_at_convergence, c.steps_through_last_batch, s.state
+            FROM laqa_candidates c LEFT JOIN laqa_candidate_states s ON s.id = c.id WHERE c.id = $id
+            """);
+        var id = candidate.Parameters.Add("$id", SqliteType.Integer);
+        CandidateEntry Load(int candidateId)
+        {
+            id.Value = candidateId;
+            using var reader = candidate.ExecuteReader();
+            return reader.Read()
+                ? new CandidateEntry(StateOf(candidateId, reader, 3), reader.GetInt32(0), NullableLong(reader, 1), NullableLong(reader, 2))
+                : CandidateEntry.Empty(candidateId);
+        }
         var fold = campaign is null
-            ? new CampaignFold(id => LoadCandidate(model, id))
-            : new CampaignFold(campaign.Started, campaign.Phase, campaign.EndReason, campaign.AppliedSteps, campaign.Nodes, id => LoadCandidate(model, id));
+            ? new CampaignFold(Load)
+            : new CampaignFold(campaign.Started, campaign.Phase, campaign.EndReason, campaign.AppliedSteps, campaign.Nodes, Load);
         foreach (var entry in entries) fold.Apply(entry);
         var last = entries[^1];
 
@@ -150,18 +163,6 @@ public static class ReadModelUpdater
             reader.IsDBNull(2) ? null : reader.GetString(2),
             reader.GetInt64(3),
             JsonSerializer.Deserialize<NodeRecord[]>((byte[])reader[4], Json)!);
-    }
-
-    private static CandidateEntry LoadCandidate(SqliteConnection model, int id)
-    {
-        using var command = Command(model, null, """
-            SELECT c.times_selected, c.steps_at_convergence, c.steps_through_last_batch, s.state
-            FROM laqa_candidates c LEFT JOIN laqa_candidate_states s ON s.id = c.id WHERE c.id = $id
-            """);
-        command.Parameters.AddWithValue("$id", id);
-        using var reader = command.ExecuteReader();
-        if (!reader.Read()) return CandidateEntry.Empty(id);
-        return new CandidateEntry(StateOf(id, reader, 3), reader.GetInt32(0), NullableLong(reader, 1), NullableLong(reader, 2));
     }
 
     /// <summary>The candidate state in column i, the empty state where none was kept.</summary>
