@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Laqa.Crystal.IO;
+using Laqa.Engine.Journal;
 using Laqa.Search;
 
 namespace Laqa.Cli;
@@ -22,7 +23,7 @@ public static class LaqaTable
     public const string FileName = "laqa.tsv";
 
     /// <summary>Every candidate that is known to the search, scored with these weights (an rs campaign's unused LAQA weights too).</summary>
-    public static IReadOnlyList<LaqaRow> Rows(IEnumerable<(CandidateSnapshot Snapshot, int TimesSelected)> snapshots, LaqaWeights weights) =>
+    public static IReadOnlyList<LaqaRow> Rows(IEnumerable<SnapshotRow> snapshots, LaqaWeights weights) =>
         [.. snapshots
             .Select(known =>
             {

@@ -116,15 +116,15 @@ public sealed class CampaignReadModel : IDisposable
     public CandidateRow Candidate(int id) => Rows($"{RowColumns} WHERE c.id = {id}").Single();
 
     /// <summary>The snapshot of every candidate known to the search, as the candidates report them to the selector, with its times selected.</summary>
-    public IReadOnlyList<(CandidateSnapshot Snapshot, int TimesSelected)> Snapshots()
+    public IReadOnlyList<SnapshotRow> Snapshots()
     {
         using var command = Command("""
             SELECT id, status, energy, force, force_change, stress, steps, batches, pv, times_selected FROM laqa_candidates WHERE known = 1 ORDER BY id
             """);
         using var reader = command.ExecuteReader();
-        var snapshots = new List<(CandidateSnapshot, int)>();
+        var snapshots = new List<SnapshotRow>();
         while (reader.Read())
-            snapshots.Add((new CandidateSnapshot(reader.GetInt32(0), Enum.Parse<CandidateStatus>(reader.GetString(1)), reader.IsDBNull(2) ? 0 : reader.GetDouble(2),
+            snapshots.Add(new SnapshotRow(new CandidateSnapshot(reader.GetInt32(0), Enum.Parse<CandidateStatus>(reader.GetString(1)), reader.IsDBNull(2) ? 0 : reader.GetDouble(2),
                 reader.GetDouble(3), reader.GetDouble(4), reader.GetDouble(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetDouble(8)), reader.GetInt32(9)));
         return snapshots;
     }
