@@ -41,7 +41,7 @@ public sealed class ReadModelTests
     }
 
     [Fact]
-    public async Task Two_processes_catching_up_at_once_fold_every_event_once()
+    public async Task Three_connections_catching_up_at_once_fold_every_event_once()
     {
         using var dir = await FinishedCampaign(seed: 6);
         var database = dir.File("campaign.db");
