@@ -25,18 +25,21 @@ public sealed class ReadModelKeeper : IDisposable
 
     private void CatchUp()
     {
-        lock (_gate)
+        // A tick during a long catch-up (a rebuild) is skipped, not queued: it would hold a pool thread the actors need.
+        if (!_gate.TryEnter()) return;
+        try
         {
             if (_disposed || !File.Exists(_database)) return;
-            try
-            {
-                using var model = ReadModelUpdater.Connect(_database);
-                if (ReadModelUpdater.CatchUp(_database, model) is { } rebuilt) _note(rebuilt);
-            }
-            catch (Exception e) when (e is SqliteException or LaqaInputException)
-            {
-                // Left to the next catch-up, or to the reader.
-            }
+            using var model = ReadModelUpdater.Connect(_database);
+            if (ReadModelUpdater.CatchUp(_database, model) is { } rebuilt) _note(rebuilt);
+        }
+        catch (Exception e) when (e is SqliteException or LaqaInputException)
+        {
+            // Left to the next catch-up, or to the reader.
+        }
+        finally
+        {
+            _gate.Exit();
         }
     }
 
