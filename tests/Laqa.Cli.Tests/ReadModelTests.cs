@@ -10,14 +10,14 @@ public sealed class ReadModelTests(ITestOutputHelper log)
 {
     private const int Kills = 10;
 
-    /// <summary>Long enough to be killed ten times also on a quiet machine (most candidates relax to the step limit): Si8 Tersoff, 250 candidates, two workers.</summary>
+    /// <summary>Long enough to be killed ten times also on a quiet machine (about a minute of relaxation in a Release build): Si8 Tersoff, 1,000 candidates, two workers.</summary>
     private const string LongConfig = """
         laqa {
           composition = Si8
-          initial-structures = 250
+          initial-structures = 1000
           seed = 8
           calculator.preset = si-tersoff
-          relaxer { steps-per-batch = 5, fmax = 0.001, smax = 0.01 }
+          relaxer { steps-per-batch = 5, fmax = 0.05, smax = 0.2 }
           search { algorithm = laqa, mode = async, nselect = 4, max-steps-per-candidate = 300 }
           workers.count = 2
         }
