@@ -10,7 +10,7 @@ using Laqa.Search;
 namespace Laqa.Cli;
 
 /// <summary>
-/// `laqa export DIR --top N --format cif|poscar|extxyz --out OUTDIR`: the N lowest-energy relaxed
+/// `laqa export DIR|--campaign NAME [--postgres-env VAR] --top N --format cif|poscar|extxyz --out OUTDIR`: the N lowest-energy relaxed
 /// structures of a campaign (not failed, at least one step), read from its read model (<see cref="CampaignReadModel"/>). Rank, id, space
 /// group and energy per atom are in each file name (01-id17-Fd-3m-E-4.62971.cif) and title line
 /// (POSCAR comment, CIF comment and data block, extended XYZ comment= with energy= the total energy).
@@ -23,21 +23,22 @@ public static class ExportCommand
 
     public static Command Create()
     {
-        var dir = new Argument<string>("dir") { Description = "campaign folder (or its campaign.db)" };
+        var journal = new JournalOptions();
         var top = new Option<int>("--top") { Description = "how many of the best structures", Required = true };
         var format = new Option<string>("--format") { Description = "cif, poscar or extxyz", Required = true };
         var output = new Option<string>("--out") { Description = "folder for the structure files (created if missing)", Required = true };
-        var command = new Command("export", "Write the best relaxed structures of a campaign as structure files") { dir, top, format, output };
+        var command = new Command("export", "Write the best relaxed structures of a campaign as structure files") { top, format, output };
+        journal.AddTo(command);
         command.SetAction(parsed =>
         {
             var count = parsed.GetValue(top);
             if (count < 1) throw new LaqaInputException($"--top must be at least 1 (got {count})");
             var formatName = parsed.GetValue(format)!;
             if (!Formats.Contains(formatName)) throw new LaqaInputException($"--format must be one of {string.Join(", ", Formats)} (got '{formatName}')");
-            var campaign = parsed.GetValue(dir)!;
-            using var record = CampaignReadModel.Open(campaign, note => parsed.InvocationConfiguration.Error.WriteLine($"laqa: {campaign}: {note}"));
+            var title = journal.Title(parsed);
+            using var record = CampaignReadModel.Open(journal.Journal(parsed), note => parsed.InvocationConfiguration.Error.WriteLine($"laqa: {title}: {note}"));
             var files = Exported([.. record.Relaxed(count).Select(r => r.Result)], formatName, record.ExternalPressure);
-            if (files.Count == 0) throw new LaqaInputException($"{parsed.GetValue(dir)}: no relaxed structure to export yet");
+            if (files.Count == 0) throw new LaqaInputException($"{title}: no relaxed structure to export yet");
 
             var folder = parsed.GetValue(output)!;
             Directory.CreateDirectory(folder);

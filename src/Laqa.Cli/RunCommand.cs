@@ -33,6 +33,8 @@ public static class RunCommand
         command.SetAction(parsed =>
         {
             var path = parsed.GetValue(config)!;
+            if (Directory.Exists(path))
+                throw new LaqaInputException($"{path} is a folder: laqa run takes a config file; to resume a campaign, run its config again (with --dir {path} if the folder is not named after the config)");
             if (!File.Exists(path)) throw new LaqaInputException($"config file not found: {path}");
             var spec = CampaignConfigLoader.LoadFile(path);
             var components = CampaignComponents.From(spec);
@@ -40,12 +42,12 @@ public static class RunCommand
             var node = cluster.Node(parsed, spec.Cluster, [ClusterNode.CampaignRole, ClusterNode.WorkerRole]);
             ListenCheck.Require(node);
             var output = parsed.InvocationConfiguration.Output;
-            WritableLocation.Require(CampaignHost.DatabaseOf(components.Settings, folder), "laqa.persistence.sqlite-file");
-            if (CampaignLock.IsHeld(CampaignHost.DatabaseOf(components.Settings, folder)))
-                throw new LaqaInputException($"{folder}: the campaign is being run by another process");
+            var journal = CampaignJournal.Of(components.Settings, folder);
+            JournalPreflight.Require(journal, components.Settings, folder);
             Directory.CreateDirectory(folder);
             output.WriteLine($"campaign {spec.Composition.Formula()}: {spec.InitialStructures} structures, {spec.Search.Algorithm} search, " +
                              $"{components.Calculator.Name}, {components.Settings.Workers} workers, folder {folder}");
+            if (journal is PostgresJournal pg) output.WriteLine($"journal: {pg.Name}, schema {pg.Schema}");
 
             var grace = components.Settings.StopGracePeriod;
             var clock = Stopwatch.StartNew();
@@ -53,11 +55,11 @@ public static class RunCommand
             var bestSpaceGroup = new BestSpaceGroup();
             var nodes = "";
             var nodesPrinted = TimeSpan.Zero;
-            var database = CampaignHost.DatabaseOf(components.Settings, folder);
             CampaignResult result;
             int? signalExitCode;
             // Only while the campaign runs: a signal while the final tables are written ends the process at once.
-            using (new ReadModelKeeper(database, ReadModelEvery, output.WriteLine))
+            // A PostgreSQL campaign's model is built when read (CampaignReadModel.Open).
+            using (journal is SqliteJournal { File: var database } ? new ReadModelKeeper(database, ReadModelEvery, output.WriteLine) : null)
             using (var signals = new StopSignals(
                 signal => output.WriteLine($"stopping ({signal}): no new batches start; those in flight may finish within {grace.TotalSeconds:G4} s " +
                                            "(workers.stop-grace-period), then the campaign can be resumed; a second Ctrl+C or signal stops at once"),
@@ -92,7 +94,7 @@ public static class RunCommand
                                  $"; run again to resume (`laqa status {folder}` shows the results so far)");
                 return signalExitCode ?? StoppedExitCode;
             }
-            using var record = CampaignReadModel.Open(database, output.WriteLine);
+            using var record = CampaignReadModel.Open(journal, output.WriteLine);
             var rows = ResultsTable.Rows(record.Ranked(int.MaxValue));
             ResultsTable.Write(Path.Combine(folder, "results.tsv"), rows, spec.Relaxer.ExternalPressure);
             LaqaTable.Write(Path.Combine(folder, LaqaTable.FileName), LaqaTable.Rows(record.Snapshots(), spec.Search.Laqa.Weights), spec.Relaxer.ExternalPressure);

@@ -9,9 +9,9 @@ using Laqa.Engine.Journal;
 namespace Laqa.Cli;
 
 /// <summary>
-/// `laqa status DIR [--json] [--top N]`: where a campaign stands, read from its read model (caught up with the journal
-/// first, rebuilt with a line on stderr when it cannot be) without an actor system, so it can run beside the process
-/// running the campaign (or after it), in a time that does not grow with the campaign: the phase,
+/// `laqa status DIR|--campaign NAME [--postgres-env VAR] [--json] [--top N]`: where a campaign stands, read from its read
+/// model (caught up with the journal first, rebuilt with a line on stderr when it cannot be) without an actor system, so it
+/// can run beside the process running the campaign (or after it), in a time that does not grow with a SQLite campaign: the phase,
 /// totals, the best structure with the steps spent when it was found, the nodes that worked for it,
 /// and the top of the results table.
 /// </summary>
@@ -19,16 +19,17 @@ public static class StatusCommand
 {
     public static Command Create()
     {
-        var dir = new Argument<string>("dir") { Description = "campaign folder (or its campaign.db)" };
+        var journal = new JournalOptions();
         var json = new Option<bool>("--json") { Description = "print the status as one JSON document" };
         var top = new Option<int>("--top") { Description = "rows of the results table to show", DefaultValueFactory = _ => 10 };
-        var command = new Command("status", "Phase, totals, best structure and top results of a campaign, running or not") { dir, json, top };
+        var command = new Command("status", "Phase, totals, best structure and top results of a campaign, running or not") { json, top };
+        journal.AddTo(command);
         command.SetAction(parsed =>
         {
             var rowCount = parsed.GetValue(top);
             if (rowCount < 0) throw new LaqaInputException($"--top must not be negative (got {rowCount})");
-            var folder = parsed.GetValue(dir)!;
-            using var record = CampaignReadModel.Open(folder, note => parsed.InvocationConfiguration.Error.WriteLine($"laqa: {folder}: {note}"));
+            var folder = journal.Title(parsed);
+            using var record = CampaignReadModel.Open(journal.Journal(parsed), note => parsed.InvocationConfiguration.Error.WriteLine($"laqa: {folder}: {note}"));
             // Only the rows shown (and the best candidate's) are read and get their space groups (spglib).
             var rows = ResultsTable.Rows(record.Ranked(rowCount));
             var totals = record.Totals;

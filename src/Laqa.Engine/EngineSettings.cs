@@ -1,4 +1,3 @@
-using Laqa.Crystal;
 using Laqa.Search;
 using Laqa.Search.Campaign;
 
@@ -66,11 +65,20 @@ public sealed record EngineSettings(
     /// <summary>The SQLite journal; a relative path is inside the campaign folder.</summary>
     public string DatabaseFile { get; init; } = DefaultDatabaseFile;
 
-    public static EngineSettings From(CampaignSpec spec)
-    {
-        if (spec.Persistence.Provider != PersistenceProvider.Sqlite)
-            throw new LaqaInputException($"laqa.persistence.provider: {spec.Persistence.Provider} is not supported yet; use sqlite");
-        return new EngineSettings(
+    /// <summary>The journal's database: SQLite (DatabaseFile) or PostgreSQL (PostgreSqlConnectionEnv, CampaignName).</summary>
+    public PersistenceProvider Provider { get; init; } = PersistenceProvider.Sqlite;
+
+    /// <summary>The environment variable holding the PostgreSQL connection string.</summary>
+    public string PostgreSqlConnectionEnv { get; init; } = PersistenceSpec.Default.PostgreSqlConnectionEnv;
+
+    /// <summary>The campaign's name in a PostgreSQL database; empty: the campaign folder's name.</summary>
+    public string CampaignName { get; init; } = "";
+
+    /// <summary>How long a PostgreSQL campaign counts as running after its process last renewed its lease.</summary>
+    public TimeSpan LeaseTime { get; init; } = Hosting.CampaignLease.DefaultTime;
+
+    public static EngineSettings From(CampaignSpec spec) =>
+        new EngineSettings(
             spec.InitialStructures, spec.Search, spec.Relaxer.StepsPerBatch, spec.Workers.EffectiveCount,
             spec.Workers.BatchTimeout, spec.Workers.MaxRetries, spec.Stop.MaxTotalSteps, spec.Fingerprint)
         {
@@ -82,8 +90,10 @@ public sealed record EngineSettings(
             ConfigText = spec.SourceText,
             ConfigDirectory = spec.SourceDirectory,
             DatabaseFile = spec.Persistence.SqliteFile,
+            Provider = spec.Persistence.Provider,
+            PostgreSqlConnectionEnv = spec.Persistence.PostgreSqlConnectionEnv,
+            CampaignName = spec.Persistence.CampaignName,
         };
-    }
 
     /// <summary>
     /// A job with no word from its worker for this long is taken from it and dispatched again: it may

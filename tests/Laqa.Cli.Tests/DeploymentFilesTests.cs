@@ -105,8 +105,7 @@ public class DeploymentFilesTests
         foreach (var service in new[] { "campaign", "worker" })
         {
             var command = ComposeCommand(service);
-            var secret = Assert.IsType<Dictionary<object, object>>(Assert.Single(Service(service)["secrets"] as List<object> ?? []));
-            Assert.Equal("laqa-tls", secret["source"]);
+            var secret = Assert.Single((Service(service)["secrets"] as List<object> ?? []).OfType<Dictionary<object, object>>(), s => "laqa-tls".Equals(s["source"]));
             Assert.Equal("/run/secrets/" + secret["target"], ValueOf(command, "--tls-certificate"));
             // The password comes from the environment, by name; the command line holds only the name.
             var variable = ValueOf(command, "--tls-password-env");
@@ -114,6 +113,32 @@ public class DeploymentFilesTests
             Assert.Contains(variable, ComposeList(service, "environment"));
         }
     }
+
+    [Fact]
+    public void ComposePostgresPasswordIsASecretThatOnlyTheCampaignNodeReads()
+    {
+        var secrets = Map(Map(ComposeFile(), "secrets"), "postgres-password");
+        var file = Path.GetFullPath(Path.Combine(RepositoryFiles.PathOf("docker"), (string)secrets["file"]));
+        Assert.StartsWith(RepositoryFiles.PathOf("docker/secrets") + "/", file);
+        Assert.Contains("/docker/secrets/", File.ReadAllLines(RepositoryFiles.PathOf(".gitignore")));
+        Assert.Contains("docker/secrets/", File.ReadAllLines(RepositoryFiles.PathOf(".dockerignore")));
+
+        Assert.Contains("POSTGRES_PASSWORD_FILE=/run/secrets/postgres-password", ComposeList("postgres", "environment"));
+        Assert.Contains("postgres-password", ComposeList("postgres", "secrets"));
+        Assert.Contains("postgres-password", (Service("campaign")["secrets"] as List<object> ?? []).OfType<string>());
+        Assert.DoesNotContain("postgres-password", (Service("worker")["secrets"] as List<object> ?? []).OfType<string>());
+        // The connection string is made from the secret inside the container, into the variable the config names.
+        var entrypoint = string.Join(' ', ComposeList("campaign", "entrypoint"));
+        Assert.Contains("LAQA_POSTGRES=", entrypoint);
+        Assert.Contains("Password=$$(cat /run/secrets/postgres-password)", entrypoint);
+        Assert.Contains("exec dotnet /app/laqa.dll", entrypoint);
+        var config = RepositoryConfig(ComposeCommand("campaign")[1]);
+        Assert.Contains("provider = postgresql", config);
+        Assert.Contains("postgresql-connection-env = \"LAQA_POSTGRES\"", config);
+    }
+
+    private static string RepositoryConfig(string containerPath) =>
+        File.ReadAllText(RepositoryFiles.PathOf(containerPath.Replace("/config/", "config/", StringComparison.Ordinal)));
 
     [Fact]
     public void SlurmScriptRunsOneWorkerPerNodeAndAsksForSigtermBeforeTheWallTime()

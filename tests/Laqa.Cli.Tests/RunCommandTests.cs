@@ -88,10 +88,23 @@ public class RunCommandTests
         Assert.False(Directory.Exists(folder.File("campaign")));
     }
 
+    [Fact]
+    public void FolderGivenAsTheConfigIsOneLineSayingHowToResume()
+    {
+        using var folder = new TempFolder();
+        Directory.CreateDirectory(folder.File("campaign"));
+        var run = LaqaProcess.Start(folder.Path, "run", "campaign");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("laqa: error: campaign is a folder: laqa run takes a config file; to resume a campaign, run its config again (with --dir campaign if the folder is not named after the config)",
+            Assert.Single(run.ErrorLines));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(folder.File("campaign")));
+    }
+
     [Theory]
     [InlineData("laqa {\n  composition = Si8\n  initial-structures = 2\n  search.nselect = 1\n  relaxer {\n    fmax = 0.05\n", "bad.conf, line 5: the '{' opened here is not closed")]
     [InlineData("laqa { composition = Si8, initial-structures = 2, search.nselect = 1 }}}} garbage ]\n", "bad.conf, line 1: '}' without a matching '{'")]
     [InlineData("include \"nope.conf\"\nlaqa { composition = Si8 }\n", "bad.conf, line 1: include \"nope.conf\": cannot read ")]
+    [InlineData("laqa {\n  composition = Si8\n  seed = = 3\n}\n", "bad.conf, line 3: '=' followed by '=': a key takes one '=' or ':' before its value")]
     [InlineData("laqa { composition = Si100000000 }", "laqa.composition: composition 'Si100000000': 100000000 atoms in the cell; at most 500 atoms per cell")]
     [InlineData("laqa { composition = Si8, initial-structures = 2000000000 }", "laqa.initial-structures: must be between 1 and 100000, got 2000000000")]
     [InlineData("laqa { composition = Si8, relaxer.pressure = 1e300 }", "laqa.relaxer.pressure: must be at most 1000 in magnitude, got 1e300")]

@@ -1,12 +1,17 @@
 using System.Globalization;
 using Laqa.Search;
+using Laqa.Search.Campaign;
 
 namespace Laqa.Engine.CrashHost;
 
-/// <summary>The child process's command line: "--key value" pairs, all optional but --dir.</summary>
+/// <summary>
+/// The child process's command line: "--key value" pairs, all optional but --dir. With --postgres-env
+/// (the variable holding the connection string) the journal is the PostgreSQL campaign --campaign, whose
+/// lease lasts --lease-ms.
+/// </summary>
 public sealed record CrashHostOptions(
     string Directory, int Candidates, int Workers, long Seed, LaqaMode Mode, int NSelect, int StepsPerBatch,
-    double MaxForce, int DelayMs, long? MaxTotalSteps, int Prefetch = 1)
+    double MaxForce, int DelayMs, long? MaxTotalSteps, int Prefetch = 1, string? PostgresEnv = null, string Campaign = "", int LeaseMs = 2000)
 {
     public static CrashHostOptions Parse(string[] args)
     {
@@ -24,7 +29,10 @@ public sealed record CrashHostOptions(
             double.Parse(Get("fmax", "0.01"), CultureInfo.InvariantCulture),
             int.Parse(Get("delay-ms", "0"), CultureInfo.InvariantCulture),
             map.TryGetValue("max-total-steps", out var m) ? long.Parse(m, CultureInfo.InvariantCulture) : null,
-            int.Parse(Get("prefetch", "1"), CultureInfo.InvariantCulture));
+            int.Parse(Get("prefetch", "1"), CultureInfo.InvariantCulture),
+            map.GetValueOrDefault("postgres-env"),
+            Get("campaign", ""),
+            int.Parse(Get("lease-ms", "2000"), CultureInfo.InvariantCulture));
     }
 
     public string[] ToArgs() =>
@@ -33,6 +41,7 @@ public sealed record CrashHostOptions(
         "--mode", Mode.ToString(), "--nselect", Inv(NSelect), "--steps-per-batch", Inv(StepsPerBatch),
         "--fmax", MaxForce.ToString("R", CultureInfo.InvariantCulture), "--delay-ms", Inv(DelayMs), "--prefetch", Inv(Prefetch),
         .. MaxTotalSteps is { } m ? new[] { "--max-total-steps", Inv(m) } : [],
+        .. PostgresEnv is { } env ? new[] { "--postgres-env", env, "--campaign", Campaign, "--lease-ms", Inv(LeaseMs) } : [],
     ];
 
     public EngineSettings Settings() => new(
@@ -45,6 +54,10 @@ public sealed record CrashHostOptions(
         SnapshotEvery = 4,
         SelectorSnapshotEvery = 8,
         Prefetch = Prefetch,
+        Provider = PostgresEnv is null ? PersistenceProvider.Sqlite : PersistenceProvider.PostgreSql,
+        PostgreSqlConnectionEnv = PostgresEnv ?? PersistenceSpec.Default.PostgreSqlConnectionEnv,
+        CampaignName = Campaign,
+        LeaseTime = TimeSpan.FromMilliseconds(LeaseMs),
     };
 
     private static string Inv(long v) => v.ToString(CultureInfo.InvariantCulture);

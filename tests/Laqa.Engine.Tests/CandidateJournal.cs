@@ -1,4 +1,5 @@
 using Laqa.Engine.Candidates;
+using Laqa.Engine.Journal;
 using Laqa.Search;
 using Xunit;
 
@@ -9,8 +10,10 @@ public sealed record CandidateJournal(
     int Id, IReadOnlyList<long> SequenceNrs, int Created, IReadOnlyList<int> CompletedBatches, IReadOnlyList<double> EnergiesPerAtom,
     int Converged, int Failed)
 {
-    public static IReadOnlyDictionary<int, CandidateJournal> Read(string database) =>
-        JournalReader.Read(database, "candidate-")
+    public static IReadOnlyDictionary<int, CandidateJournal> Read(string database) => Read(new SqliteJournal(database));
+
+    public static IReadOnlyDictionary<int, CandidateJournal> Read(CampaignJournal journal) =>
+        JournalReader.Read(journal, "candidate-")
             .GroupBy(r => int.Parse(r.PersistenceId["candidate-".Length..], System.Globalization.CultureInfo.InvariantCulture))
             .ToDictionary(g => g.Key, g => new CandidateJournal(
                 g.Key,

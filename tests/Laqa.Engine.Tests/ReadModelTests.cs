@@ -36,7 +36,7 @@ public sealed class ReadModelTests
         using var dir = await FinishedCampaign(seed: 5);
         var database = dir.File("campaign.db");
         using (var model = ReadModelUpdater.Connect(database))
-            Assert.Equal("read model rebuilt from the journal (none was there)", ReadModelUpdater.CatchUp(database, model, eventsPerStep));
+            Assert.Equal("read model rebuilt from the journal (none was there)", ReadModelUpdater.CatchUp(new SqliteJournal(database), model, eventsPerStep));
         Assert.Empty(ReadModelComparison.Differences(dir.Path, note => Assert.Fail(note)));
     }
 
@@ -48,7 +48,7 @@ public sealed class ReadModelTests
         var rebuilds = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() =>
         {
             using var model = ReadModelUpdater.Connect(database);
-            return ReadModelUpdater.CatchUp(database, model, eventsPerStep: 3);
+            return ReadModelUpdater.CatchUp(new SqliteJournal(database), model, eventsPerStep: 3);
         })));
         Assert.InRange(rebuilds.Count(r => r is not null), 1, 3);
         Assert.Empty(ReadModelComparison.Differences(dir.Path, note => Assert.Fail(note)));
@@ -64,7 +64,7 @@ public sealed class ReadModelTests
         var database = dir.File("campaign.db");
         using (var model = ReadModelUpdater.Connect(database))
         {
-            ReadModelUpdater.CatchUp(database, model);
+            ReadModelUpdater.CatchUp(new SqliteJournal(database), model);
             // A wrong answer should it not be rebuilt: the counts of candidate 0 are gone.
             Execute(model, "UPDATE laqa_candidates SET steps = 0, times_selected = 0 WHERE id = 0; " + damage);
         }

@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Laqa.Crystal;
 using Laqa.Search;
 using Laqa.Engine.Hosting;
+using Laqa.Engine.Journal;
 using Laqa.Search.Campaign;
 
 namespace Laqa.Engine.Configuration;
@@ -188,13 +190,18 @@ internal static class CampaignSpecReader
         var d = PersistenceSpec.Default;
         var provider = r.Enum("laqa.persistence.provider", d.Provider);
         var file = r.String("laqa.persistence.sqlite-file", d.SqliteFile);
-        var connection = r.String("laqa.persistence.postgresql-connection-string", d.PostgreSqlConnectionString);
+        var env = r.String("laqa.persistence.postgresql-connection-env", d.PostgreSqlConnectionEnv);
+        var name = r.String("laqa.persistence.campaign-name", d.CampaignName);
         if (provider == PersistenceProvider.Sqlite && file.Trim().Length == 0)
             r.Errors.Add("laqa.persistence.sqlite-file", "required with provider = sqlite");
-        if (provider == PersistenceProvider.PostgreSql && connection.Trim().Length == 0)
-            r.Errors.Add("laqa.persistence.postgresql-connection-string", "required with provider = postgresql");
-        return new PersistenceSpec(provider, file, connection);
+        if (!EnvironmentVariableName.IsMatch(env))
+            r.Errors.Add("laqa.persistence.postgresql-connection-env", $"'{env}' is not an environment variable's name (letters, digits and _)");
+        if (name.Length > 0 && !CampaignNames.IsValid(name))
+            r.Errors.Add("laqa.persistence.campaign-name", $"'{name}' is not a campaign name ({CampaignNames.Rule})");
+        return new PersistenceSpec(provider, file, env, name);
     }
+
+    private static readonly Regex EnvironmentVariableName = new("^[A-Za-z_][A-Za-z0-9_]*$");
 
     private static ClusterSpec ReadCluster(ConfigReader r, string baseDirectory)
     {

@@ -4,7 +4,8 @@ namespace Laqa.Engine.Configuration;
 
 /// <summary>
 /// The checks Akka's lenient HOCON parser leaves out, made before it parses: every { and [ closed by
-/// its own } or ], no closing bracket without an opening one, every string closed. A file cut off in a
+/// its own } or ], no closing bracket without an opening one, every string closed, no second separator
+/// (`seed = = 3`). A file cut off in a
 /// block, a missing } or trailing garbage such as "}}}} x ]" is refused with its line instead of
 /// silently losing keys. Quoted strings, """triple-quoted""" strings and # and // comments are skipped.
 /// </summary>
@@ -42,6 +43,9 @@ internal static class HoconSyntax
                 i = close + 1;
                 continue;
             }
+            // Outside quotes '=' and ':' only separate a key from its value; Akka would read "a = = 1" as a key a.1.
+            if (c is '=' or ':' && NextSignificant(chars, i + 1) is var after && after < chars.Length && chars[after] is '=' or ':')
+                throw Error(source, line, $"'{c}' followed by '{chars[after]}': a key takes one '=' or ':' before its value");
             if (c is '{' or '[') open.Push((c, line));
             else if (c is '}' or ']')
             {

@@ -24,7 +24,14 @@ internal static class UnknownKeys
             if (known.TryGetValue(key, out var referenceChild))
                 Check(value, referenceChild, childPath, freeForm, errors);
             else
-                errors.Add(childPath, $"unknown key{DidYouMean.Hint(key, known.Keys)}");
+                errors.Add(childPath, Retired.GetValueOrDefault(childPath) ?? $"unknown key{DidYouMean.Hint(key, known.Keys)}");
         }
     }
+
+    /// <summary>Keys of earlier versions that now mean something else, with what to do instead.</summary>
+    private static readonly Dictionary<string, string> Retired = new()
+    {
+        ["laqa.persistence.postgresql-connection-string"] = "a connection string is never read from the config file: " +
+                                                            "put it in the environment variable that laqa.persistence.postgresql-connection-env names (default LAQA_POSTGRES)",
+    };
 }

@@ -5,19 +5,19 @@ using Laqa.Engine.Journal;
 namespace Laqa.Engine.Hosting;
 
 /// <summary>
-/// Checks, read-only and before any actor starts, that an existing campaign database holds the
-/// campaign about to run, so a refused folder is left exactly as it was.
+/// Checks, read-only and before any actor starts, that an existing campaign journal holds the
+/// campaign about to run, so a refused folder (or PostgreSQL campaign) is left exactly as it was.
 /// </summary>
 public static class CampaignFolderGuard
 {
-    /// <summary>Throws a <see cref="LaqaInputException"/> naming the changed settings when the database holds another campaign.</summary>
-    public static void Check(string database, EngineSettings settings)
+    /// <summary>Throws a <see cref="LaqaInputException"/> naming the changed settings when the journal holds another campaign.</summary>
+    public static void Check(CampaignJournal journal, EngineSettings settings)
     {
-        if (!File.Exists(database)) return;
-        var started = JournalFile.First(database, CampaignActor.Id)?.Event as CampaignStarted;
+        if (!journal.Exists) return;
+        var started = JournalFile.First(journal, CampaignActor.Id)?.Event as CampaignStarted;
         if (started is null || (started.Fingerprint == settings.Fingerprint && started.CandidateCount == settings.CandidateCount)) return;
-        throw new LaqaInputException($"{database} holds another campaign: {Differences(started, settings)}; " +
-                                     "resume it with its own config or choose another --dir");
+        throw new LaqaInputException($"{journal.Name} holds another campaign: {Differences(started, settings)}; " +
+                                     $"resume it with its own config or {journal.OtherChoice}");
     }
 
     private static string Differences(CampaignStarted started, EngineSettings settings)

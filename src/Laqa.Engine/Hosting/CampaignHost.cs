@@ -5,14 +5,16 @@ using Laqa.Calculators.Relaxation;
 using Laqa.Crystal;
 using Laqa.Engine.Campaign;
 using Laqa.Engine.Candidates;
+using Laqa.Engine.Journal;
 using Laqa.Engine.Selection;
 
 namespace Laqa.Engine.Hosting;
 
 /// <summary>
 /// Runs a campaign on its campaign node (by default on 127.0.0.1 with its own workers), with its
-/// journal in campaignDir/campaign.db (<see cref="EngineSettings.DatabaseFile"/>); worker nodes may
-/// join it. Calling it again on the same folder resumes the campaign where it stood.
+/// journal in campaignDir/campaign.db (<see cref="EngineSettings.DatabaseFile"/>) or in its PostgreSQL
+/// schema (<see cref="CampaignJournal.Of"/>, remembered in the folder); worker nodes may join it.
+/// Calling it again on the same folder resumes the campaign where it stood.
 /// </summary>
 public static class CampaignHost
 {
@@ -25,7 +27,7 @@ public static class CampaignHost
     /// Finished = false. Past the grace period, or at once when abandonToken is cancelled, the
     /// batches in flight are abandoned (they run again on resume) and the result has Abandoned = true
     /// with the last totals reported and no candidates collected. A folder holding another campaign,
-    /// or one another process is running (<see cref="CampaignLock"/>), is refused with a
+    /// or one another process is running (<see cref="CampaignLock"/>, <see cref="CampaignLease"/>), is refused with a
     /// <see cref="LaqaInputException"/>.
     /// </summary>
     public static async Task<CampaignResult> RunAsync(
@@ -40,14 +42,19 @@ public static class CampaignHost
         ClusterNode? node = null,
         Action<Address>? listening = null)
     {
-        var database = DatabaseOf(settings, campaignDir);
-        using var runLock = CampaignLock.Acquire(database);
-        CampaignFolderGuard.Check(database, settings);
-        EngineConfig.PrepareSqlite(database);
+        var journal = CampaignJournal.Of(settings, campaignDir);
+        using IDisposable runLock = journal is PostgresJournal pg ? CampaignLease.Acquire(pg, settings.LeaseTime) : CampaignLock.Acquire(DatabaseOf(settings, campaignDir));
+        CampaignFolderGuard.Check(journal, settings);
+        if (journal is SqliteJournal sqlite) EngineConfig.PrepareSqlite(sqlite.File);
+        else
+        {
+            Directory.CreateDirectory(campaignDir);
+            journal.Remember(campaignDir);
+        }
         node ??= ClusterNode.CampaignAndWorkers;
         // The campaign config's akka { } block overrides the engine's Akka settings.
         var userAkka = settings.ConfigText.Length > 0 ? ConfigurationFactory.ParseString(settings.ConfigText) : null;
-        var system = ListenCheck.Start(EngineConfig.Setup(database, node, logLevel, userAkka), node);
+        var system = ListenCheck.Start(EngineConfig.Setup(journal, node, logLevel, userAkka), node);
         listening?.Invoke(Cluster.Get(system).SelfAddress);
         using var graceOver = new CancellationTokenSource();
         using var abandon = CancellationTokenSource.CreateLinkedTokenSource(abandonToken, graceOver.Token);

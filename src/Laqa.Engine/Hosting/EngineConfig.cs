@@ -6,6 +6,7 @@ using Akka.Configuration;
 using Akka.DistributedData;
 using Akka.Persistence.Sql;
 using Akka.Persistence.Sql.Config;
+using Laqa.Engine.Journal;
 using LinqToDB;
 using Microsoft.Data.Sqlite;
 
@@ -14,7 +15,7 @@ namespace Laqa.Engine.Hosting;
 /// <summary>
 /// The Akka configuration of an engine node: the embedded engine.conf (cluster, split-brain resolver,
 /// roles of sharding and singletons, our serializer, the journal's settings), overridden by the user's
-/// akka { } block, overridden by the node's address and roles; the campaign node adds its SQLite journal.
+/// akka { } block, overridden by the node's address and roles; the campaign node adds its journal (SQLite or PostgreSQL).
 /// </summary>
 public static class EngineConfig
 {
@@ -23,11 +24,24 @@ public static class EngineConfig
     private static readonly Lazy<Config> EngineDefaults = new(() => Resource("engine.conf"));
     private static readonly Lazy<Config> SerializationDefaults = new(() => Resource("serialization.conf"));
     private static readonly Lazy<Config> JournalDefaults = new(() => Resource("journal.conf"));
+    private static readonly Lazy<Config> PostgresDefaults = new(() => Resource("journal-postgresql.conf"));
 
     /// <summary>A campaign node's setup, with the SQLite connections of <see cref="SqliteConnectionPragmas"/> for journal and snapshot store.</summary>
     public static ActorSystemSetup Setup(string sqliteFile, ClusterNode? node = null, string logLevel = "WARNING", Config? userAkka = null) =>
         WithTls(node, BootstrapSetup.Create().WithConfig(Create(node ?? ClusterNode.CampaignAndWorkers, sqliteFile, logLevel, userAkka)).And(new DataOptionsSetup(
             new DataOptions().UseConnectionString(ProviderName.SQLiteMS, ConnectionString(sqliteFile)).UseInterceptor(new SqliteConnectionPragmas()))));
+
+    /// <summary>
+    /// A campaign node's setup on its journal. On PostgreSQL the connection string goes to the journal
+    /// only through DataOptions, never into the Akka config (which a log or an error could show).
+    /// </summary>
+    public static ActorSystemSetup Setup(CampaignJournal journal, ClusterNode node, string logLevel, Config? userAkka) => journal switch
+    {
+        PostgresJournal pg => WithTls(node, BootstrapSetup.Create().WithConfig(Create(node, PostgresPersistence(pg), logLevel, userAkka))
+            .And(new DataOptionsSetup(new DataOptions().UseConnectionString(ProviderName.PostgreSQL15, pg.ConnectionString())))),
+        SqliteJournal sqlite => Setup(sqlite.File, node, logLevel, userAkka),
+        _ => throw new ArgumentOutOfRangeException(nameof(journal)),
+    };
 
     /// <summary>A node without the campaign role: no journal.</summary>
     public static ActorSystemSetup WorkerSetup(ClusterNode node, string logLevel = "WARNING") =>
@@ -36,7 +50,10 @@ public static class EngineConfig
     private static ActorSystemSetup WithTls(ClusterNode? node, ActorSystemSetup setup) => node?.Tls is { } tls ? tls.AddTo(setup) : setup;
 
     /// <summary>A node's config; sqliteFile only for a node with the campaign role.</summary>
-    public static Config Create(ClusterNode node, string? sqliteFile, string logLevel = "WARNING", Config? userAkka = null)
+    public static Config Create(ClusterNode node, string? sqliteFile, string logLevel = "WARNING", Config? userAkka = null) =>
+        Create(node, sqliteFile is null ? null : Persistence(sqliteFile), logLevel, userAkka);
+
+    private static Config Create(ClusterNode node, Config? persistence, string logLevel, Config? userAkka)
     {
         var nodeConfig = ConfigurationFactory.ParseString($"""
             akka.loglevel = {logLevel}
@@ -47,7 +64,7 @@ public static class EngineConfig
             akka.cluster.roles = [{string.Join(", ", node.Roles.Select(Quote))}]
             """);
         var config = nodeConfig.WithFallback(userAkka ?? Config.Empty).WithFallback(EngineDefaults.Value).WithFallback(Serialization);
-        if (sqliteFile is not null) config = config.WithFallback(Persistence(sqliteFile));
+        if (persistence is not null) config = config.WithFallback(persistence);
         // Sharding, singleton and ddata bring their own serializers; given here, not injected once the
         // extensions start, so whatever recovers or arrives early can already be read.
         return config
@@ -68,6 +85,12 @@ public static class EngineConfig
             akka.persistence.snapshot-store.sql.connection-string = {connection}
             """).WithFallback(JournalDefaults.Value).WithFallback(SqlPersistence.DefaultConfiguration);
     }
+
+    /// <summary>journal-postgresql.conf's journal and snapshot store in the campaign's schema.</summary>
+    private static Config PostgresPersistence(PostgresJournal journal) => ConfigurationFactory.ParseString($"""
+        akka.persistence.journal.sql.default.schema-name = {Quote(journal.Schema)}
+        akka.persistence.snapshot-store.sql.default.schema-name = {Quote(journal.Schema)}
+        """).WithFallback(PostgresDefaults.Value).WithFallback(SqlPersistence.DefaultConfiguration);
 
     /// <summary>Write-ahead logging lets readers and the single writer work side by side; it is a property of the file, set once.</summary>
     public static void PrepareSqlite(string sqliteFile)

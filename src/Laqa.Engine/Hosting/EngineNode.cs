@@ -95,9 +95,18 @@ public sealed class EngineNode
         await up.Task.WaitAsync(cancellationToken);
     }
 
-    /// <summary>Count calculator workers on this node, named worker-0, worker-1, …</summary>
-    public IReadOnlyList<IActorRef> StartWorkers(int count, WorkerOptions options, IStructureSource source, Func<IRelaxer> relaxerFactory) =>
-        [.. Enumerable.Range(0, count).Select(i => System.ActorOf(CalculatorWorker.Props(Selector, Candidates, source, relaxerFactory, options), $"worker-{i}"))];
+    /// <summary>
+    /// Count calculator workers on this node, named worker-0, worker-1, …. Each blocks a thread-pool thread
+    /// for its whole batch, so the pool's minimum is raised by count: without that, more workers than cores
+    /// starve the pool, which then grows by about a thread a second while the actors' messages wait. (At least
+    /// the cores plus count: a worker node that rejoins starts its workers again without raising it further.)
+    /// </summary>
+    public IReadOnlyList<IActorRef> StartWorkers(int count, WorkerOptions options, IStructureSource source, Func<IRelaxer> relaxerFactory)
+    {
+        ThreadPool.GetMinThreads(out var workerThreads, out var ioThreads);
+        ThreadPool.SetMinThreads(Math.Max(workerThreads, Environment.ProcessorCount + count), ioThreads);
+        return [.. Enumerable.Range(0, count).Select(i => System.ActorOf(CalculatorWorker.Props(Selector, Candidates, source, relaxerFactory, options), $"worker-{i}"))];
+    }
 
     private static (IActorRef Selector, IActorRef Campaign) SingletonProxies(ActorSystem system)
     {

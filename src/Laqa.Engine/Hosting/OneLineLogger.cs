@@ -7,7 +7,7 @@ namespace Laqa.Engine.Hosting;
 /// <summary>
 /// Akka's log on stderr, one line per event with its cause's message but no stack trace. A node that
 /// leaves or dies makes its peers' remoting report the closed connection as an error with a stack
-/// trace: that is how a cluster works, not a fault, so it is not shown.
+/// trace: that is how a cluster works, not a fault, so it is not shown. No known secret is printed (<see cref="Secrets"/>).
 /// </summary>
 public sealed class OneLineLogger : ReceiveActor, IRequiresMessageQueue<ILoggerMessageQueueSemantics>
 {
@@ -19,7 +19,7 @@ public sealed class OneLineLogger : ReceiveActor, IRequiresMessageQueue<ILoggerM
             // Akka.Remote keeps the exception type internal: matched by name.
             if (e is Error { Cause: { } closed } && closed.GetType().Name == "EndpointDisassociatedException") return;
             var cause = e is Error { Cause: { } c } ? $" ({c.GetType().Name}: {FirstLine(c.Message)})" : "";
-            Console.Error.WriteLine($"[{e.LogLevel().ToString().Replace("Level", "").ToUpperInvariant()}] {e.Timestamp:HH:mm:ss} {e.LogSource}: {FirstLine(e.Message?.ToString() ?? "")}{cause}");
+            Console.Error.WriteLine(Secrets.Redact($"[{e.LogLevel().ToString().Replace("Level", "").ToUpperInvariant()}] {e.Timestamp:HH:mm:ss} {e.LogSource}: {FirstLine(e.Message?.ToString() ?? "")}{cause}"));
         });
     }
 

@@ -29,47 +29,59 @@ public sealed class CampaignReadModel : IDisposable
         StepsToBest = ReadStepsToBest();
     }
 
+    /// <summary>The read model of the campaign of a folder (<see cref="CampaignJournal.OfFolder"/>) or journal file.</summary>
+    public static CampaignReadModel Open(string folderOrDatabase, Action<string> note) => Open(CampaignJournal.OfFolder(folderOrDatabase), note);
+
     /// <summary>
-    /// The read model of the campaign in a folder (or journal file), caught up first; note receives one line when it had to be
-    /// rebuilt from the journal, or built in memory. A journal that cannot be read is a <see cref="LaqaInputException"/>.
+    /// The read model of a campaign, caught up first; note receives one line when it had to be rebuilt from the journal, or
+    /// built in memory. A journal that cannot be read is a <see cref="LaqaInputException"/>. A PostgreSQL campaign's model
+    /// is built in memory from the whole journal, in one statement (its orderings may commit out of order, so a position
+    /// kept between reads could pass over an event committed late).
     /// </summary>
-    public static CampaignReadModel Open(string folderOrDatabase, Action<string> note)
+    public static CampaignReadModel Open(CampaignJournal journal, Action<string> note)
     {
-        var database = JournalFile.DatabaseIn(folderOrDatabase);
-        JournalFile.RequireFile(database);
-        var running = CampaignLock.IsHeld(database);
+        JournalFile.RequireExists(journal);
+        var running = journal.IsRunning();
         SqliteConnection? connection = null;
         try
         {
-            string? rebuilt;
-            try
-            {
-                connection = ReadModelUpdater.Connect(database);
-                rebuilt = ReadModelUpdater.CatchUp(database, connection);
-            }
-            catch (SqliteException e) when (e.SqliteErrorCode is ReadOnly or CannotOpen or Permission)
-            {
-                connection?.Dispose();
-                connection = new SqliteConnection("Data Source=:memory:");
-                connection.Open();
-                ReadModelUpdater.CatchUp(database, connection);
-                rebuilt = $"read model built in memory from the journal (the campaign folder cannot be written: {e.Message})";
-            }
+            string? rebuilt = null;
+            if (journal is SqliteJournal { File: var database })
+                try
+                {
+                    connection = ReadModelUpdater.Connect(database);
+                    rebuilt = ReadModelUpdater.CatchUp(journal, connection);
+                }
+                catch (SqliteException e) when (e.SqliteErrorCode is ReadOnly or CannotOpen or Permission)
+                {
+                    connection?.Dispose();
+                    connection = InMemory(journal);
+                    rebuilt = $"read model built in memory from the journal (the campaign folder cannot be written: {e.Message})";
+                }
+            else connection = InMemory(journal);
             if (rebuilt is not null) note(rebuilt);
             var reading = connection.BeginTransaction(deferred: true);
-            var campaign = ReadModelUpdater.LoadCampaign(connection, reading) ?? throw CampaignRecord.NotStarted(database);
+            var campaign = ReadModelUpdater.LoadCampaign(connection, reading) ?? throw CampaignRecord.NotStarted(journal);
             return new CampaignReadModel(connection, reading, campaign, running);
         }
         catch (SqliteException e)
         {
             connection?.Dispose();
-            throw new LaqaInputException($"{database}: not a campaign journal ({e.Message})");
+            throw new LaqaInputException($"{journal.Name}: not a campaign journal ({e.Message})");
         }
         catch
         {
             connection?.Dispose();
             throw;
         }
+    }
+
+    private static SqliteConnection InMemory(CampaignJournal journal)
+    {
+        var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        ReadModelUpdater.CatchUp(journal, connection, eventsPerStep: int.MaxValue);
+        return connection;
     }
 
     private const int ReadOnly = 8;
@@ -90,7 +102,7 @@ public sealed class CampaignReadModel : IDisposable
 
     public string? EndReason { get; }
 
-    /// <summary>A process holds the campaign's lock (<see cref="CampaignLock"/>).</summary>
+    /// <summary>A process runs the campaign (the lock of a SQLite folder, the lease of a PostgreSQL campaign).</summary>
     public bool Running { get; }
 
     /// <summary>The nodes that worked for the campaign, in the order they joined.</summary>

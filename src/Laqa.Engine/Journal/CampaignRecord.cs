@@ -30,13 +30,15 @@ public sealed record CampaignRecord(
     IReadOnlyList<AppliedBatch> Applied,
     IReadOnlyList<NodeRecord> Nodes)
 {
-    /// <summary>The campaign in a campaign folder with the default journal name, or in the journal file itself.</summary>
-    public static CampaignRecord ReadFolder(string folderOrDatabase) => Read(JournalFile.DatabaseIn(folderOrDatabase));
+    /// <summary>The campaign of a campaign folder (<see cref="CampaignJournal.OfFolder"/>), or in the journal file itself.</summary>
+    public static CampaignRecord ReadFolder(string folderOrDatabase) => Read(CampaignJournal.OfFolder(folderOrDatabase));
 
-    public static CampaignRecord Read(string database)
+    public static CampaignRecord Read(string database) => Read(new SqliteJournal(database));
+
+    public static CampaignRecord Read(CampaignJournal journal)
     {
-        var running = CampaignLock.IsHeld(database);
-        var entries = JournalFile.Read(database);
+        var running = journal.IsRunning();
+        var entries = JournalFile.Read(journal);
         var fold = new CampaignFold(CandidateEntry.Empty);
         var history = new List<SelectionRecord>();
         var applied = new List<AppliedBatch>();
@@ -59,14 +61,15 @@ public sealed record CampaignRecord(
                     break;
             }
         }
-        var started = fold.Started ?? throw NotStarted(database);
+        var started = fold.Started ?? throw NotStarted(journal);
         var candidates = Enumerable.Range(0, started.CandidateCount).Select(id => fold.Touched[id].State).ToArray();
         return new CampaignRecord(started.Fingerprint, started.CandidateCount, started.StepBudget, started.RelaxationPressure, fold.Phase, fold.EndReason, running,
             candidates, history, applied, fold.Nodes);
     }
 
-    public static LaqaInputException NotStarted(string database) =>
-        new($"{Path.GetDirectoryName(Path.GetFullPath(database))}: no campaign has started here");
+    public static LaqaInputException NotStarted(CampaignJournal journal) => new(journal is SqliteJournal { File: var database }
+        ? $"{Path.GetDirectoryName(Path.GetFullPath(database))}: no campaign has started here"
+        : $"{journal.Name}: no campaign has started here");
 
     /// <summary>The same totals the campaign actor keeps, from the same snapshots.</summary>
     public CampaignTotals Totals

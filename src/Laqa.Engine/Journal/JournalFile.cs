@@ -1,8 +1,8 @@
+using System.Data.Common;
 using System.Runtime.Serialization;
 using System.Text.Json;
 using Laqa.Crystal;
 using Laqa.Engine.Serialization;
-using Microsoft.Data.Sqlite;
 
 namespace Laqa.Engine.Journal;
 
@@ -10,65 +10,58 @@ namespace Laqa.Engine.Journal;
 public sealed record JournalEntry(long Ordering, string PersistenceId, long SequenceNr, object Event);
 
 /// <summary>
-/// Reads a campaign's SQLite journal without an actor system: read-only, unpooled, one statement
-/// (a consistent snapshot in WAL mode, so a running campaign's writer is neither blocked nor seen
-/// half-way). Returns the events our serializer wrote, in the order they were written.
+/// Reads a campaign's journal without an actor system (<see cref="CampaignJournal"/>: SQLite read-only
+/// and unpooled, or the campaign's PostgreSQL schema), each call one statement (a consistent snapshot, so
+/// a running campaign's writer is neither blocked nor seen half-way). Returns the events our serializer
+/// wrote, in the order they were written.
 /// </summary>
 public static class JournalFile
 {
     // Built once: options cache what they learn of each type, and a read model catching up reads the journal many times.
     private static readonly Lazy<JsonSerializerOptions> Options = new(LaqaJsonSerializer.CreateOptions);
 
-    /// <summary>The journal of a campaign folder with the default journal name, or the journal file itself.</summary>
-    public static string DatabaseIn(string folderOrDatabase)
-    {
-        if (File.Exists(folderOrDatabase)) return folderOrDatabase;
-        if (!Directory.Exists(folderOrDatabase)) throw new LaqaInputException($"{folderOrDatabase}: no such campaign folder");
-        return Path.Combine(folderOrDatabase, EngineSettings.DefaultDatabaseFile);
-    }
+    public static IReadOnlyList<JournalEntry> Read(string database) => Read(new SqliteJournal(database));
 
-    public static IReadOnlyList<JournalEntry> Read(string database)
+    public static IReadOnlyList<JournalEntry> Read(CampaignJournal journal)
     {
-        RequireFile(database);
-        return Query(database, "", null);
+        RequireExists(journal);
+        return Query(journal, "", null);
     }
 
     /// <summary>
     /// At most limit events written after position `after` (an ordering), in order; none when the journal has no table yet.
     /// SQLite has one writer, so an ordering is never committed after a greater one: nothing appears later below a position read.
     /// </summary>
-    public static IReadOnlyList<JournalEntry> ReadAfter(string database, long after, int limit)
+    public static IReadOnlyList<JournalEntry> ReadAfter(CampaignJournal journal, long after, int limit)
     {
-        RequireFile(database);
-        return Query(database, $"AND ordering > {after}", null, limit, tolerateNoTable: true);
+        RequireExists(journal);
+        return Query(journal, $"AND ordering > {after}", null, limit, tolerateNoTable: true);
     }
 
     /// <summary>The first event of one stream, or null when the journal (or its table) holds none yet.</summary>
-    public static JournalEntry? First(string database, string persistenceId) =>
-        Query(database, "AND persistence_id = $id AND sequence_number = 1", persistenceId, 1, tolerateNoTable: true).FirstOrDefault();
+    public static JournalEntry? First(CampaignJournal journal, string persistenceId) =>
+        Query(journal, "AND persistence_id = @id AND sequence_number = 1", persistenceId, 1, tolerateNoTable: true).FirstOrDefault();
 
     /// <summary>Whether the journal holds this event at this position (a read model's position belongs to this journal).</summary>
-    public static bool Holds(string database, long ordering, string persistenceId, long sequenceNr) =>
-        Query(database, $"AND ordering = {ordering} AND persistence_id = $id AND sequence_number = {sequenceNr}", persistenceId, 1, tolerateNoTable: true).Count == 1;
+    public static bool Holds(CampaignJournal journal, long ordering, string persistenceId, long sequenceNr) =>
+        Query(journal, $"AND ordering = {ordering} AND persistence_id = @id AND sequence_number = {sequenceNr}", persistenceId, 1, tolerateNoTable: true).Count == 1;
 
-    public static void RequireFile(string database)
+    public static void RequireExists(CampaignJournal journal)
     {
-        if (!File.Exists(database)) throw new LaqaInputException($"{Path.GetDirectoryName(Path.GetFullPath(database))}: no campaign here ({Path.GetFileName(database)} not found)");
+        if (!journal.Exists) throw new LaqaInputException($"{Path.GetDirectoryName(Path.GetFullPath(journal.Name))}: no campaign here ({Path.GetFileName(journal.Name)} not found)");
     }
 
-    private static List<JournalEntry> Query(string database, string condition, string? persistenceId, int? limit = null, bool tolerateNoTable = false)
+    private static List<JournalEntry> Query(CampaignJournal journal, string condition, string? persistenceId, int? limit = null, bool tolerateNoTable = false)
     {
-        var connection = new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
-        using var sqlite = new SqliteConnection(connection);
         var entries = new List<JournalEntry>();
         try
         {
-            sqlite.Open();
-            using var command = sqlite.CreateCommand();
-            command.CommandText = "SELECT ordering, persistence_id, sequence_number, manifest, message FROM journal " +
-                                  $"WHERE identifier = $serializer AND deleted = 0 {condition} ORDER BY ordering" + (limit is { } n ? $" LIMIT {n}" : "");
-            command.Parameters.AddWithValue("$serializer", LaqaJsonSerializer.SerializerId);
-            if (persistenceId is not null) command.Parameters.AddWithValue("$id", persistenceId);
+            using var connection = journal.OpenForReading();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT ordering, persistence_id, sequence_number, manifest, message FROM {journal.JournalTable} " +
+                                  $"WHERE identifier = @serializer AND NOT deleted {condition} ORDER BY ordering" + (limit is { } n ? $" LIMIT {n}" : "");
+            Add(command, "serializer", LaqaJsonSerializer.SerializerId);
+            if (persistenceId is not null) Add(command, "id", persistenceId);
             using var reader = command.ExecuteReader();
             var options = Options.Value;
             while (reader.Read())
@@ -76,19 +69,27 @@ public static class JournalFile
                     LaqaJsonSerializer.Deserialize((byte[])reader[4], reader.GetString(3), options)));
             return entries;
         }
-        catch (SqliteException e) when (tolerateNoTable && e.Message.Contains("no such table", StringComparison.Ordinal))
+        catch (DbException e) when (tolerateNoTable && journal.IsMissingTable(e))
         {
             // A database created but never journalled to: no campaign has started in it.
             return [];
         }
-        catch (SqliteException e)
+        catch (DbException e)
         {
-            throw new LaqaInputException($"{database}: not a campaign journal ({e.Message})");
+            throw journal.Unreadable(e);
         }
         catch (Exception e) when (e is JsonException or SerializationException or FormatException)
         {
             var at = entries.Count > 0 ? $" after position {entries[^1].Ordering}" : "";
-            throw new LaqaInputException($"{database}: the journal cannot be read: an event{at} is damaged ({e.Message})");
+            throw new LaqaInputException($"{journal.Name}: the journal cannot be read: an event{at} is damaged ({e.Message})");
         }
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 }

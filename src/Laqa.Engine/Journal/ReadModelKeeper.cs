@@ -31,7 +31,7 @@ public sealed class ReadModelKeeper : IDisposable
         {
             if (_disposed || !File.Exists(_database)) return;
             using var model = ReadModelUpdater.Connect(_database);
-            if (ReadModelUpdater.CatchUp(_database, model) is { } rebuilt) _note(rebuilt);
+            if (ReadModelUpdater.CatchUp(new SqliteJournal(_database), model) is { } rebuilt) _note(rebuilt);
         }
         catch (Exception e) when (e is SqliteException or LaqaInputException)
         {

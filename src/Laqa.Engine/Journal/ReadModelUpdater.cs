@@ -59,22 +59,22 @@ public static class ReadModelUpdater
     /// or to a database of its own), eventsPerStep events per transaction. Returns why the model was rebuilt from the first
     /// event, or null when it only caught up.
     /// </summary>
-    public static string? CatchUp(string database, SqliteConnection model, int eventsPerStep = EventsPerStep)
+    public static string? CatchUp(CampaignJournal journal, SqliteConnection model, int eventsPerStep = EventsPerStep)
     {
-        var rebuilt = Prepare(database, model);
-        while (Step(database, model, eventsPerStep)) { }
+        var rebuilt = Prepare(journal, model);
+        while (Step(journal, model, eventsPerStep)) { }
         return rebuilt;
     }
 
     /// <summary>Creates the tables if missing; drops and recreates them when they cannot be caught up. Returns why it rebuilt.</summary>
-    private static string? Prepare(string database, SqliteConnection model)
+    private static string? Prepare(CampaignJournal journal, SqliteConnection model)
     {
         var position = Position(model);
         string? reason = position switch
         {
             null => "none was there",
             { Version: not Version } p => $"was version {p.Version}, this laqa keeps version {Version}",
-            { Ordering: > 0 } p when !JournalFile.Holds(database, p.Ordering, p.PersistenceId!, p.SequenceNr) =>
+            { Ordering: > 0 } p when !JournalFile.Holds(journal, p.Ordering, p.PersistenceId!, p.SequenceNr) =>
                 $"its position {p.Ordering} is not an event of this journal",
             _ => null,
         };
@@ -82,20 +82,20 @@ public static class ReadModelUpdater
         using (var transaction = model.BeginTransaction(deferred: false))
         {
             // Another process may have rebuilt it meanwhile; then it stands.
-            if (Position(model, transaction) is { Version: Version } p && (p.Ordering == 0 || JournalFile.Holds(database, p.Ordering, p.PersistenceId!, p.SequenceNr)))
+            if (Position(model, transaction) is { Version: Version } p && (p.Ordering == 0 || JournalFile.Holds(journal, p.Ordering, p.PersistenceId!, p.SequenceNr)))
                 return null;
             Execute(model, Drop + Schema + $"INSERT INTO laqa_read_model (id, version, position) VALUES (1, {Version}, 0);", transaction);
             transaction.Commit();
         }
         // A new campaign's model is made, not rebuilt: there was nothing to fold.
-        return JournalFile.ReadAfter(database, 0, 1).Count > 0 ? $"read model rebuilt from the journal ({reason})" : null;
+        return JournalFile.ReadAfter(journal, 0, 1).Count > 0 ? $"read model rebuilt from the journal ({reason})" : null;
     }
 
     /// <summary>Folds the next events; false when there were none.</summary>
-    private static bool Step(string database, SqliteConnection model, int eventsPerStep)
+    private static bool Step(CampaignJournal journal, SqliteConnection model, int eventsPerStep)
     {
         var from = Position(model) ?? throw new InvalidOperationException("the read model has no position");
-        var entries = JournalFile.ReadAfter(database, from.Ordering, eventsPerStep);
+        var entries = JournalFile.ReadAfter(journal, from.Ordering, eventsPerStep);
         if (entries.Count == 0) return false;
         var campaign = LoadCampaign(model);
         using var candidate = Command(model, null, """

@@ -14,9 +14,11 @@ public enum JobKind
 
 /// <summary>
 /// A unit of work for one candidate as the selector tracks it until the candidate's snapshot shows
-/// it done. Worker is null while it waits for a free worker; Attempt counts dispatches (1-based).
+/// it done. Worker is null while it waits for a free worker; Attempt counts failed dispatches (1-based);
+/// NodeStops counts the workers lost with it because their node stopped.
 /// </summary>
-public sealed record Job(Guid JobId, JobKind Kind, int CandidateId, int BatchNumber, int Attempt, IActorRef? Worker, long DeadlineMs, string? FailureReason = null)
+public sealed record Job(
+    Guid JobId, JobKind Kind, int CandidateId, int BatchNumber, int Attempt, IActorRef? Worker, long DeadlineMs, string? FailureReason = null, int NodeStops = 0)
 {
     public static Job New(JobKind kind, int candidateId, int batchNumber) =>
         new(Guid.NewGuid(), kind, candidateId, batchNumber, 1, null, long.MaxValue);
@@ -29,8 +31,9 @@ public sealed record Job(Guid JobId, JobKind Kind, int CandidateId, int BatchNum
         _ => s.IsTerminal,
     };
 
-    /// <summary>The same work again as the same attempt, not yet assigned: its worker is gone, through no fault of the job.</summary>
-    public Job Requeue() => this with { JobId = Guid.NewGuid(), Worker = null, DeadlineMs = long.MaxValue };
+    /// <summary>The same work again as the same attempt, not yet assigned: its worker left, or its worker's node stopped.</summary>
+    public Job Requeue(bool nodeStopped) =>
+        this with { JobId = Guid.NewGuid(), Worker = null, DeadlineMs = long.MaxValue, NodeStops = NodeStops + (nodeStopped ? 1 : 0) };
 
     /// <summary>The same work again, for the next attempt, not yet assigned.</summary>
     public Job Retry() => this with { JobId = Guid.NewGuid(), Attempt = Attempt + 1, Worker = null, DeadlineMs = long.MaxValue };

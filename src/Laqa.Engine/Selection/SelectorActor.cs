@@ -40,11 +40,7 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
     private readonly Dictionary<int, CandidateSnapshot> _unjournalled = [];
     private readonly HashSet<int> _unanswered = [];
     private readonly SortedSet<int> _toGenerate = [];
-    private readonly Dictionary<int, Job> _jobs = [];
-    private readonly List<IActorRef> _workers = [];
-    private readonly Dictionary<IActorRef, int> _jobsHeld = [];
-    // Per node with workers: since when, and the batches its workers ran that were applied.
-    private readonly Dictionary<string, NodeTally> _nodes = [];
+    private readonly JobBook _jobs;
     private int _persistedRecords;
     private int _pendingWrites;
     private long _lastSnapshotAt;
@@ -62,6 +58,8 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
         _candidates = candidates;
         _campaign = campaign;
         _policy = SelectionPolicies.Create(settings.Search, settings.CandidateCount);
+        var system = Context.System;
+        _jobs = new JobBook(settings.Prefetch, settings.JobDeadline, settings.MaxRetries, worker => NodeAddress.Of(worker, system));
 
         Recover<SnapshotOffer>(offer =>
         {
@@ -104,10 +102,10 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
         Command<WorkerLeaving>(leaving =>
         {
             Context.Unwatch(leaving.Worker);
-            OnWorkerLost(leaving.Worker, "left");
+            OnWorkerLost(leaving.Worker, nodeStopped: false);
         });
         Command<JobFailed>(OnJobFailed);
-        Command<Terminated>(t => OnWorkerLost(t.ActorRef, "stopped"));
+        Command<Terminated>(t => OnWorkerLost(t.ActorRef, nodeStopped: true));
         Command<Tick>(_ => OnTick());
         Command<StartSearch>(_ =>
         {
@@ -126,8 +124,7 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
             AnnounceReady();
             if (_mode == Mode.Ended) CheckEnd(force: true);
         });
-        Command<GetWorkerLoad>(_ => Sender.Tell(new WorkerLoad(_jobsHeld.Values.Count(n => n > 0), _workers.Count,
-            [.. _workers.GroupBy(NodeOf).Select(g => new NodeLoad(g.Key, g.Count(), g.Count(w => _jobsHeld[w] > 0), _nodes[g.Key].Batches, _nodes[g.Key].Since))])));
+        Command<GetWorkerLoad>(_ => Sender.Tell(_jobs.Load()));
         Command<GetSelectionHistory>(_ => Sender.Tell(new SelectionHistory([.. _policy.History])));
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(f => _log.Warning("selector: snapshot not saved: {0}", f.Cause.Message));
@@ -213,7 +210,7 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
             if (snapshot.Batches < previous.Batches || snapshot == previous)
             {
                 // Nothing new, but a job may be done by it (a batch the candidate declined as already applied).
-                if (_jobs.TryGetValue(id, out var unchanged) && unchanged.IsDoneBy(previous)) Complete(unchanged);
+                if (_jobs.TryGet(id, out var unchanged) && unchanged.IsDoneBy(previous)) _jobs.Complete(unchanged);
                 return;
             }
             _totalSteps -= previous.Steps;
@@ -225,20 +222,13 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
         _toGenerate.Remove(id);
         _policy.Observe(snapshot);
         _campaign.Tell(new SnapshotReport(snapshot));
-        if (_jobs.TryGetValue(id, out var job) && job.IsDoneBy(snapshot)) Complete(job);
-    }
-
-    private void Complete(Job job)
-    {
-        if (job is { Kind: JobKind.Batch, Worker: { } worker } && _nodes.TryGetValue(NodeOf(worker), out var node)) node.Batches++;
-        _jobs.Remove(job.CandidateId);
-        ReleaseWorker(job);
+        if (_jobs.TryGet(id, out var job) && job.IsDoneBy(snapshot)) _jobs.Complete(job);
     }
 
     private void OnWorkerReady(WorkerReady ready)
     {
         var worker = ready.Worker;
-        if (_jobsHeld.ContainsKey(worker)) return;
+        if (_jobs.Knows(worker)) return;
         // A worker node that joined after the end would otherwise wait for work for ever.
         if (_mode == Mode.Ended && _endReason is { } reason)
         {
@@ -251,31 +241,30 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
             return;
         }
         Context.Watch(worker);
-        _workers.Add(worker);
-        if (!_nodes.ContainsKey(NodeOf(worker))) _nodes[NodeOf(worker)] = new NodeTally(DateTimeOffset.UtcNow);
-        _jobsHeld[worker] = 0;
+        _jobs.AddWorker(worker, DateTimeOffset.UtcNow);
         DispatchWork();
     }
 
     private void OnJobFailed(JobFailed failed)
     {
         Self.Tell(new Settle(new JobReceipt(failed.JobId, Sender)));
-        if (!_jobs.TryGetValue(failed.CandidateId, out var job) || job.JobId != failed.JobId) return;
+        if (!_jobs.TryGet(failed.CandidateId, out var job) || job.JobId != failed.JobId) return;
         _log.Warning("candidate {0}: attempt {1} failed: {2}", job.CandidateId, job.Attempt, failed.Reason);
-        ReleaseWorker(job);
         RetryOrFail(job, failed.Reason);
         DispatchWork();
     }
 
     /// <summary>A worker that left, or whose node stopped or was downed: its jobs run again elsewhere, and the loss is not the candidate's attempt.</summary>
-    private void OnWorkerLost(IActorRef worker, string how)
+    private void OnWorkerLost(IActorRef worker, bool nodeStopped)
     {
-        if (!_jobsHeld.Remove(worker)) return;
-        _workers.Remove(worker);
-        if (!_workers.Any(w => NodeOf(w) == NodeOf(worker))) _nodes.Remove(NodeOf(worker));
-        var lost = _jobs.Values.Where(j => worker.Equals(j.Worker)).OrderBy(j => j.CandidateId).ToList();
-        if (lost.Count > 0) _log.Info("selector: worker {0} {1}; dispatching its {2} jobs again", worker.Path, how, lost.Count);
-        foreach (var job in lost) _jobs[job.CandidateId] = job.Requeue();
+        if (_jobs.RemoveWorker(worker, nodeStopped, NowMs) is not { } loss) return;
+        if (loss.Lost.Count > 0)
+            _log.Info("selector: worker {0} {1}; dispatching its {2} jobs again", worker.Path, nodeStopped ? "stopped" : "left", loss.Lost.Count - loss.Failures.Count);
+        foreach (var failure in loss.Failures)
+        {
+            _log.Warning("candidate {0}: {1}", failure.CandidateId, failure.FailureReason);
+            SendFail(failure);
+        }
         DispatchWork();
     }
 
@@ -283,68 +272,32 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
     {
         var now = NowMs;
         if (_mode == Mode.Reconciling && now - _askedAtMs > ReaskAfterMs) AskUnanswered();
-        foreach (var job in _jobs.Values.Where(j => j.DeadlineMs < now).ToList())
+        foreach (var job in _jobs.Overdue(now))
         {
             if (job.Kind == JobKind.Fail)
             {
-                SendFail(job);
+                SendFail(_jobs.Resend(job, now));
                 continue;
             }
             _log.Warning("candidate {0}: no result from attempt {1} within {2}", job.CandidateId, job.Attempt, _settings.JobDeadline);
-            ReleaseWorker(job);
             RetryOrFail(job, $"no result within {_settings.JobDeadline.TotalSeconds:G4} s");
         }
         if (_pendingWrites == 0 && _unjournalled.Count > 0) JournalObservations();
         DispatchWork();
     }
 
-    private void ReleaseWorker(Job job)
-    {
-        if (job.Worker is { } worker && _jobsHeld.TryGetValue(worker, out var held) && held > 0) _jobsHeld[worker] = held - 1;
-    }
-
-    /// <summary>The announced worker holding the fewest jobs (the earliest announced on a tie), if it can take one more.</summary>
-    private IActorRef? WorkerWithRoom()
-    {
-        IActorRef? best = null;
-        var fewest = _settings.Prefetch + 1;
-        foreach (var worker in _workers)
-            if (_jobsHeld[worker] < fewest)
-            {
-                best = worker;
-                fewest = _jobsHeld[worker];
-            }
-        return best;
-    }
-
     private void RetryOrFail(Job job, string reason)
     {
-        if (job.Kind != JobKind.Fail && job.Attempt <= _settings.MaxRetries)
-        {
-            _jobs[job.CandidateId] = job.Retry();
-            return;
-        }
-        var fail = job.Retry() with { Kind = JobKind.Fail, FailureReason = reason };
-        _jobs[job.CandidateId] = fail;
-        SendFail(fail);
+        if (_jobs.RetryOrFail(job, reason, NowMs) is { } failure) SendFail(failure);
     }
 
-    private void SendFail(Job job)
-    {
-        _jobs[job.CandidateId] = job with { DeadlineMs = NowMs + (long)_settings.JobDeadline.TotalMilliseconds };
-        _candidates.Tell(new FailCandidate(job.CandidateId, job.FailureReason ?? "failed"));
-    }
+    private void SendFail(Job failure) => _candidates.Tell(new FailCandidate(failure.CandidateId, failure.FailureReason ?? "failed"));
 
     private void DispatchWork()
     {
         var assigned = new List<Job>();
-        while (_mode == Mode.Running && WorkerWithRoom() is { } worker && NextJob() is { } job)
-        {
-            var running = job with { Worker = worker, DeadlineMs = NowMs + (long)_settings.JobDeadline.TotalMilliseconds };
-            _jobs[job.CandidateId] = running;
-            _jobsHeld[worker]++;
-            assigned.Add(running);
-        }
+        while (_mode == Mode.Running && _jobs.WorkerWithRoom() is { } worker && NextJob() is { } job)
+            assigned.Add(_jobs.Assign(job, worker, NowMs));
         JournalSelectionsThenSend(assigned);
         ReportGenerationComplete();
         ReportDrainedIfIdle();
@@ -354,8 +307,7 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
     /// <summary>Retries first, then generation in id order, then what the policy takes (unless the step budget is spent).</summary>
     private Job? NextJob()
     {
-        var waiting = _jobs.Values.Where(j => j.Worker is null && j.Kind != JobKind.Fail).OrderBy(j => j.CandidateId).FirstOrDefault();
-        if (waiting is not null) return waiting;
+        if (_jobs.NextWaiting() is { } waiting) return waiting;
         if (_toGenerate.Count > 0)
         {
             var id = _toGenerate.Min;
@@ -372,7 +324,7 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
     {
         foreach (var job in jobs)
         {
-            if (!_jobs.TryGetValue(job.CandidateId, out var current) || current.JobId != job.JobId) continue;
+            if (!_jobs.IsCurrent(job)) continue;
             if (job.Kind == JobKind.Generate) job.Worker!.Tell(new GenerateStructure(job.JobId, job.CandidateId));
             else job.Worker!.Tell(new RelaxBatch(job.JobId, job.CandidateId, job.BatchNumber));
         }
@@ -433,7 +385,7 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
 
     private void ReportGenerationComplete()
     {
-        if (_generationReported || _mode == Mode.Reconciling || _toGenerate.Count > 0 || _jobs.Values.Any(j => !_latest.ContainsKey(j.CandidateId)))
+        if (_generationReported || _mode == Mode.Reconciling || _toGenerate.Count > 0 || _jobs.Jobs.Any(j => !_latest.ContainsKey(j.CandidateId)))
             return;
         _generationReported = true;
         _campaign.Tell(new GenerationComplete());
@@ -441,7 +393,7 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
 
     private void ReportDrainedIfIdle()
     {
-        if (_mode == Mode.Draining && _jobs.Values.All(j => j.Worker is null)) _campaign.Tell(new SearchDrained());
+        if (_mode == Mode.Draining && _jobs.IsIdle) _campaign.Tell(new SearchDrained());
     }
 
     private void CheckEnd(bool force)
@@ -451,12 +403,12 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
         string? reason = null;
         if (_policy.IsFinished) reason = "every candidate is done";
         else if (MaxStepsReached) reason = $"the limit of {_settings.MaxTotalSteps} total steps was reached";
-        else if (WorkerWithRoom() is not null) reason = "the selection policy has nothing left to select";
+        else if (_jobs.WorkerWithRoom() is not null) reason = "the selection policy has nothing left to select";
         if (reason is null) return;
         _mode = Mode.Ended;
         _endReason = reason;
         _campaign.Tell(new SearchEnded(reason));
-        foreach (var worker in _workers) worker.Tell(new CampaignEnded(reason));
+        foreach (var worker in _jobs.Workers) worker.Tell(new CampaignEnded(reason));
     }
 
     private sealed class Tick
@@ -465,15 +417,6 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
     }
 
     private sealed record Settle(JobReceipt Receipt);
-
-    private sealed class NodeTally(DateTimeOffset since)
-    {
-        public DateTimeOffset Since { get; } = since;
-
-        public int Batches { get; set; }
-    }
-
-    private string NodeOf(IActorRef worker) => NodeAddress.Of(worker, Context.System);
 
     private sealed record SendJobs(IReadOnlyList<Job> Jobs);
 }

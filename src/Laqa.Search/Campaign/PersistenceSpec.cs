@@ -2,8 +2,13 @@ namespace Laqa.Search.Campaign;
 
 public enum PersistenceProvider { Sqlite, PostgreSql }
 
-/// <summary>Where the event journal lives: a SQLite file (relative paths are in the campaign folder) or PostgreSQL.</summary>
-public sealed record PersistenceSpec(PersistenceProvider Provider, string SqliteFile, string PostgreSqlConnectionString)
+/// <summary>
+/// Where the event journal lives: a SQLite file (relative paths are in the campaign folder) or a
+/// PostgreSQL database whose connection string is in the environment variable PostgreSqlConnectionEnv,
+/// never in the config. CampaignName names the campaign there (its schema); empty means the campaign
+/// folder's name.
+/// </summary>
+public sealed record PersistenceSpec(PersistenceProvider Provider, string SqliteFile, string PostgreSqlConnectionEnv, string CampaignName = "")
 {
-    public static readonly PersistenceSpec Default = new(PersistenceProvider.Sqlite, "campaign.db", "");
+    public static readonly PersistenceSpec Default = new(PersistenceProvider.Sqlite, "campaign.db", "LAQA_POSTGRES");
 }

@@ -46,7 +46,9 @@ public class CampaignConfigLoaderTests
     [InlineData("laqa.workers.max-retries = -1", "laqa.workers.max-retries: must be between 0 and 100, got -1")]
     [InlineData("laqa.workers.prefetch = -1", "laqa.workers.prefetch: must be between 0 and 100, got -1")]
     [InlineData("laqa.stop.max-total-steps = -5", "laqa.stop.max-total-steps: expected none or a number of steps (at least 1), got \"-5\"")]
-    [InlineData("laqa.persistence.provider = postgresql", "laqa.persistence.postgresql-connection-string: required with provider = postgresql")]
+    [InlineData("laqa.persistence.postgresql-connection-string = \"Host=db;Password=x\"", "laqa.persistence.postgresql-connection-string: a connection string is never read from the config file: put it in the environment variable that laqa.persistence.postgresql-connection-env names (default LAQA_POSTGRES)")]
+    [InlineData("laqa.persistence.postgresql-connection-env = \"my-var\"", "laqa.persistence.postgresql-connection-env: 'my-var' is not an environment variable's name (letters, digits and _)")]
+    [InlineData("laqa.persistence.campaign-name = Si16", "laqa.persistence.campaign-name: 'Si16' is not a campaign name (1 to 50 characters of a-z, 0-9 and _)")]
     [InlineData("laqa.calculator.lennard-jones.pairs { Si-Si { epsilon = 1, sigma = big, cutoff = 5 } }", "laqa.calculator.lennard-jones.pairs.\"Si-Si\".sigma: expected a number, got \"big\"")]
     [InlineData("laqa.initial-structures = 2000000000", "laqa.initial-structures: must be between 1 and 100000, got 2000000000")]
     [InlineData("laqa.generation.max-attempts = 2000000000", "laqa.generation.max-attempts: must be between 1 and 1000000, got 2000000000")]
@@ -131,7 +133,7 @@ public class CampaignConfigLoaderTests
               relaxer { algorithm = bfgs, steps-per-batch = 4, fmax = 0.02 }
               search { algorithm = laqa, mode = async, nselect = 30, weights { force = 0.2, stress = 0 } }
               workers { count = 3, batch-timeout = 90s, max-retries = 0, prefetch = 2 }
-              persistence { provider = postgresql, postgresql-connection-string = "Host=db;Database=laqa" }
+              persistence { provider = postgresql, postgresql-connection-env = DB, campaign-name = al4o6 }
               stop.max-total-steps = 50000
             }
             """);
@@ -151,7 +153,7 @@ public class CampaignConfigLoaderTests
         Assert.Equal((RelaxerAlgorithm.Bfgs, 4, 0.02), (spec.Relaxer.Algorithm, spec.Relaxer.StepsPerBatch, spec.Relaxer.MaxForce));
         Assert.Equal(new SearchSpec(SearchAlgorithm.Laqa, new LaqaOptions(30, LaqaMode.Async, new LaqaWeights(0.2, 0)), 1000), spec.Search);
         Assert.Equal(new WorkerSpec(3, TimeSpan.FromSeconds(90), 0, 2), spec.Workers);
-        Assert.Equal(new PersistenceSpec(PersistenceProvider.PostgreSql, "campaign.db", "Host=db;Database=laqa"), spec.Persistence);
+        Assert.Equal(new PersistenceSpec(PersistenceProvider.PostgreSql, "campaign.db", "DB", "al4o6"), spec.Persistence);
         Assert.Equal(50000, spec.Stop.MaxTotalSteps);
     }
 
