@@ -35,8 +35,8 @@ public static class RunCommand
             var path = parsed.GetValue(config)!;
             if (!File.Exists(path)) throw new LaqaInputException($"config file not found: {path}");
             var spec = CampaignConfigLoader.LoadFile(path);
-            var components = CampaignComponents.From(spec);
             var folder = parsed.GetValue(dir) ?? Path.GetFileNameWithoutExtension(path);
+            var components = CampaignComponents.From(spec, folder);
             var node = cluster.Node(parsed, spec.Cluster, [ClusterNode.CampaignRole, ClusterNode.WorkerRole]);
             ListenCheck.Require(node);
             var output = parsed.InvocationConfiguration.Output;
