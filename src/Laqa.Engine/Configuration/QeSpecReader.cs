@@ -103,7 +103,7 @@ internal static class QeSpecReader
                 }
             }
         }
-        if (composition is not null)
+        if (composition is not null && pseudoDir is not null)
             foreach (var element in composition.Symbols.Where(s => !found.ContainsKey(s) && !r.Errors.Has($"{path}.{s}")))
                 r.Errors.Add(path, $"no pseudopotential for {element}, e.g. {element} = \"{element}.pz-vbc.UPF\"");
         return r.Errors.HasAtOrBelow(path) ? null : new EquatableList<PseudopotentialSpec>(found.Values);
@@ -155,7 +155,7 @@ internal static class QeSpecReader
                 r.Errors.Add(namelistPath, "expected a block of pw.x keys, e.g. { nosym = true }");
                 continue;
             }
-            foreach (var (key, value) in block.GetObject().Items.OrderBy(k => k.Key, StringComparer.Ordinal))
+            foreach (var (key, value) in block.GetObject().Items)
             {
                 var keyPath = $"{namelistPath}.{key}";
                 if (QeSettings.ReservedKeys.Contains(key.ToLowerInvariant()))
@@ -166,7 +166,7 @@ internal static class QeSpecReader
                     keys.Add(new QeExtraKeySpec(namelist, key, Fortran(value.GetString())));
             }
         }
-        return new EquatableList<QeExtraKeySpec>(keys);
+        return new EquatableList<QeExtraKeySpec>(keys.OrderBy(k => k.Namelist, StringComparer.Ordinal).ThenBy(k => k.Key, StringComparer.Ordinal));
     }
 
     /// <summary>true/false as Fortran logicals, numbers as written, anything else as a quoted string.</summary>
