@@ -35,7 +35,7 @@ public class PwOutputParserTests(PwOutputs runs) : IClassFixture<PwOutputs>
         Assert.Equal(3, output.Steps.Count);
         Assert.Equal(3, output.Structures.Count);
         Assert.Equal(PrintedEnergies(runs.StepsUsedUp), output.Steps.Select(s => s.EnergyRy));
-        Assert.All(output.Structures, s => Assert.Equal(["Si", "Si"], s.Species));
+        Assert.All(output.Structures, s => Assert.Equal<string>(["Si", "Si"], s.Species));
         Assert.NotEqual(output.Structures[0].Lattice.Volume, output.Structures[2].Lattice.Volume);
     }
 
@@ -112,15 +112,17 @@ public class PwOutputParserTests(PwOutputs runs) : IClassFixture<PwOutputs>
         {
             var ours = output.Steps[i].ToResult();
             var ase = images[i];
-            // ASE converts with CODATA 2014: agreement to 1e-7 relative.
-            Assert.Equal(ase[0], ours.Energy, Math.Abs(ase[0]) * 1e-7);
-            for (var k = 0; k < 6; k++) Assert.Equal(ase[1 + k], ours.Forces[k], 1e-7);
+            // ASE's reader uses CODATA 2006 as pw.x does, its Bohr derived from other constants: agreement to 1e-9 relative.
+            Assert.Equal(ase[0], ours.Energy, Math.Abs(ase[0]) * 1e-9);
+            for (var k = 0; k < 6; k++) Assert.Equal(ase[1 + k], ours.Forces[k], 1e-9);
             for (var k = 0; k < 9; k++) Assert.Equal(ase[7 + k], ours.Stress[k], 1e-9);
             if (i == 0) continue;
             var structure = output.Structures[i - 1];
-            for (var k = 0; k < 9; k++) Assert.Equal(ase[16 + k], structure.Lattice[k / 3][k % 3], 1e-6);
+            for (var k = 0; k < 9; k++) Assert.Equal(ase[16 + k], structure.Lattice[k / 3][k % 3], 1e-8);
+            // Ours wrap into [0, 1).
+            for (var k = 0; k < 6; k++) Assert.Equal(0, Math.IEEERemainder(ase[25 + k] - structure.Fractional[k / 3][k % 3], 1), 1e-9);
         }
-        if (output.BfgsConverged) Assert.Equal(images[^1][0], output.FinalEnergyRy!.Value * QeUnits.EvPerRydberg, Math.Abs(images[^1][0]) * 1e-7);
+        if (output.BfgsConverged) Assert.Equal(images[^1][0], output.FinalEnergyRy!.Value * QeUnits.EvPerRydberg, Math.Abs(images[^1][0]) * 1e-9);
     }
 
     [Theory]
@@ -163,17 +165,19 @@ public class PwOutputParserTests(PwOutputs runs) : IClassFixture<PwOutputs>
     }
 
     [Fact]
-    public void ForcesAndStressConvertWithTheCodata2018RydbergAndBohr()
+    public void ForcesAndStressConvertWithTheConstantsOfPwx()
     {
         var step = new PwStep(-1.5, [1, 0, -2, 0, 0, 0], [1, 0, 0, 0, 2, 0, 0, 0, -3]);
 
         var result = step.ToResult();
 
-        Assert.Equal(-1.5 * 13.605693122994, result.Energy);
-        Assert.Equal(13.605693122994 / 0.529177210903, result.Forces[0], 1e-12);
-        Assert.Equal(-2 * 25.711043095, result.Forces[2], 1e-6);
-        Assert.Equal(-13.605693122994 / Math.Pow(0.529177210903, 3), result.Stress[0], 1e-9);
-        Assert.Equal(3 * 91.8157, result.Stress[8], 1e-3);
+        // Modules/constants.f90 of QE 6.7: RYTOEV = HARTREE_SI / ELECTRONVOLT_SI / 2, BOHR_RADIUS_ANGS = 0.52917720859.
+        Assert.Equal(-1.5 * 13.60569193, result.Energy, 1e-7);
+        Assert.Equal(13.60569193 / 0.52917720859, result.Forces[0], 1e-7);
+        Assert.Equal(-2 * 25.71103168, result.Forces[2], 1e-6);
+        Assert.Equal(-13.60569193 / Math.Pow(0.52917720859, 3), result.Stress[0], 1e-6);
+        Assert.Equal(3 * 91.8157615, result.Stress[8], 1e-5);
+        Assert.Equal(1602.176487, QeUnits.KbarPerEvPerCubicAngstrom, 1e-9);
     }
 
     private static string Quote(string path) => $"'{path.Replace("'", "\\'")}'";
