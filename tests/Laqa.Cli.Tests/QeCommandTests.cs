@@ -61,9 +61,9 @@ public class QeCommandTests
     }
 
     [Theory]
-    [InlineData("calc", ", pseudopotentials.Si = \"Nope.UPF\"", $"laqa: laqa.calculator.qe.pseudopotentials.Si: cannot read {QuantumEspresso.PseudoDir}/Nope.UPF: no such file")]
-    [InlineData("relax", ", command = laqa-no-pw.x", "laqa: laqa.calculator.qe.command: laqa-no-pw.x is not on PATH (Debian: apt-get install quantum-espresso)")]
-    [InlineData("calc", ", ecutwfc = -1", "laqa: laqa.calculator.qe.ecutwfc: must be greater than 0, got -1")]
+    [InlineData("calc", ", pseudopotentials.Si = \"Nope.UPF\"", $"laqa: error: laqa.calculator.qe.pseudopotentials.Si: cannot read {QuantumEspresso.PseudoDir}/Nope.UPF: no such file")]
+    [InlineData("relax", ", command = laqa-no-pw.x", "laqa: error: laqa.calculator.qe.command: laqa-no-pw.x is not on PATH (Debian: apt-get install quantum-espresso)")]
+    [InlineData("calc", ", ecutwfc = -1", "laqa: error: laqa.calculator.qe.ecutwfc: must be greater than 0, got -1")]
     public void BadQeSettingsExitWithTwoAndOneLineBeforePwxRuns(string command, string moreKeys, string expected)
     {
         using var folder = Setup(moreKeys);
@@ -79,7 +79,8 @@ public class QeCommandTests
     [Fact]
     public void KillingLaqaDuringAPwxRunLeavesNoPwxBehind()
     {
-        using var folder = Setup();
+        // A cutoff and mesh that keep pw.x busy for seconds.
+        using var folder = Setup(", ecutwfc = 40, ecutrho = 160, k-points = [8, 8, 8]");
         using var laqa = LaqaChild.Start(folder.Path, "relax", "--calculator", "qe.conf", "POSCAR", "--steps", "500", "--fmax", "1e-6", "--out", "x.vasp");
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (QuantumEspresso.PwProcessesUnder(folder.Path).Count == 0 && DateTime.UtcNow < deadline) Thread.Sleep(50);

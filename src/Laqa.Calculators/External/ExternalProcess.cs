@@ -4,21 +4,31 @@ using System.Runtime.InteropServices;
 namespace Laqa.Calculators.External;
 
 /// <summary>
-/// Runs an external program (a DFT code, often behind mpirun) in a work folder, in a process group
-/// of its own, its stdout and stderr written to files there. The program and everything it starts
-/// are killed together (SIGKILL to the group) on timeout or cancellation, and — because a guard in
-/// the group holds a pipe from this process and kills the group when it reads end-of-file — also
+/// Runs an external program (a DFT code, often behind mpirun) in a work folder, in a session of its
+/// own, its stdout and stderr written to files there. The program and everything it starts are
+/// killed together (SIGKILL to every process of the session: mpirun puts its ranks in process groups
+/// of their own, but not in other sessions) on timeout or cancellation, and — because a guard in the
+/// session holds a pipe from this process and kills the session when it reads end-of-file — also
 /// when this process dies, even by SIGKILL, and after a normal end (stragglers of the program).
 /// </summary>
 public static class ExternalProcess
 {
-    // $1 stdout file, $2 stderr file, then the command. The guard subshell reads our pipe (as fd 3: a
-    // background job's own stdin is /dev/null); the command reads /dev/null and replaces sh. setsid(1) execs sh in place (the child of .NET is no group leader), so sh's
-    // pid is the group id.
+    // $1 stdout file, $2 stderr file, then the command. setsid(1) execs sh in place (the child of .NET
+    // is no group leader), so sh's pid is the session id, and the command replaces sh. The guard reads
+    // our pipe as fd 3 (a background job's own stdin is /dev/null), then kills every process of the
+    // session but itself (field 6 of /proc/PID/stat, the 4th after "comm) "), twice for any forked
+    // meanwhile, with shell builtins only (no process per entry).
     private const string Script = """
         out=$1; err=$2; shift 2
         exec >"$out" 2>"$err" 3<&0
-        ( exec 1>/dev/null 2>&1; cat <&3; kill -KILL 0 ) &
+        sh -c 'exec 1>/dev/null 2>&1; session=$1; cat <&3
+          for pass in 1 2; do
+            for d in /proc/[0-9]*; do
+              read -r stat < "$d/stat" || continue
+              set -- ${stat##*") "}
+              [ "$4" = "$session" ] && [ "${d#/proc/}" != $$ ] && kill -KILL "${d#/proc/}"
+            done
+          done' laqa-guard $$ &
         exec "$@" </dev/null 3<&-
         """;
 
@@ -27,7 +37,7 @@ public static class ExternalProcess
     /// <summary>
     /// Runs <paramref name="command"/> (program and arguments; a bare program name is looked up on
     /// PATH) in <paramref name="folder"/> and waits for it. Throws OperationCanceledException when the
-    /// token is cancelled, after the process group has been killed and reaped; a program that cannot be
+    /// token is cancelled, after the session has been killed; a program that cannot be
     /// found ends with exit code 127 and the shell's message in the stderr file.
     /// </summary>
     public static ExternalRun Run(IReadOnlyList<string> command, string folder, string stdoutFile, string stderrFile,
@@ -43,10 +53,10 @@ public static class ExternalProcess
 
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start setsid");
-        var group = process.Id;
+        var session = process.Id;
         try
         {
-            using (cancellationToken.Register(() => KillGroup(group)))
+            using (cancellationToken.Register(() => KillSession(session)))
                 process.WaitForExit();
         }
         finally
@@ -58,11 +68,33 @@ public static class ExternalProcess
         return new ExternalRun(process.ExitCode, clock.Elapsed);
     }
 
-    /// <summary>SIGKILL to every process of the group (nothing when it is gone).</summary>
-    public static void KillGroup(int processGroup) => _ = kill(-processGroup, SigKill);
+    /// <summary>SIGKILL to every process of the session (nothing when it is gone).</summary>
+    public static void KillSession(int session)
+    {
+        // Twice: a process forked while the first pass ran is caught by the second.
+        for (var pass = 0; pass < 2; pass++)
+            foreach (var pid in SessionMembers(session))
+                _ = kill(pid, SigKill);
+    }
 
-    /// <summary>Whether any process of the group is still alive (or a zombie not yet reaped).</summary>
-    public static bool GroupExists(int processGroup) => kill(-processGroup, 0) == 0;
+    /// <summary>The live processes of a session, from /proc.</summary>
+    public static IReadOnlyList<int> SessionMembers(int session)
+    {
+        var members = new List<int>();
+        foreach (var entry in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(entry), out var pid)) continue;
+            try
+            {
+                // "pid (comm) state ppid pgrp session ...": fields after the last ')'.
+                var stat = File.ReadAllText(Path.Combine(entry, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (fields[0] != "Z" && int.Parse(fields[3], System.Globalization.CultureInfo.InvariantCulture) == session) members.Add(pid);
+            }
+            catch (IOException) { }
+        }
+        return members;
+    }
 
     [DllImport("libc", SetLastError = true)]
     private static extern int kill(int pid, int signal);

@@ -60,13 +60,29 @@ public class ExternalProcessTests
     }
 
     [Fact]
+    public void CancellationKillsAChildInAProcessGroupOfItsOwnAsMpirunsRanks()
+    {
+        using var folder = new TempFolder();
+        using var cancel = new CancellationTokenSource();
+        var run = Task.Run(() => ExternalProcess.Run(["sh", "-c", "perl -e 'setpgrp; exec q(sleep), 100' & echo $! >> pids; wait"],
+            folder.Path, "out", "err", cancellationToken: cancel.Token));
+        var pids = ProcessTrees.WaitForPids(folder.File("pids"), 1, Patience);
+        Assert.True(SpinWait.SpinUntil(() => ProcessTrees.GroupAndSession(pids[0]) is var (group, session) && group != session, Patience));
+
+        cancel.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => run.GetAwaiter().GetResult());
+        Assert.True(ProcessTrees.AllGone(pids, Patience), "the child in its own process group survived the cancellation");
+    }
+
+    [Fact]
     public void WhatTheProgramLeavesRunningIsKilledWhenItEnds()
     {
         using var folder = new TempFolder();
-        var run = ExternalProcess.Run(["sh", "-c", "sleep 100 & echo $! > pids"], folder.Path, "out", "err");
+        var run = ExternalProcess.Run(["sh", "-c", "sleep 100 & echo $! > pids; perl -e 'setpgrp; exec q(sleep), 100' & echo $! >> pids"], folder.Path, "out", "err");
 
         Assert.Equal(0, run.ExitCode);
-        var straggler = ProcessTrees.WaitForPids(folder.File("pids"), 1, Patience);
+        var straggler = ProcessTrees.WaitForPids(folder.File("pids"), 2, Patience);
         Assert.True(ProcessTrees.AllGone(straggler, Patience), "a process the program left behind survived");
     }
 

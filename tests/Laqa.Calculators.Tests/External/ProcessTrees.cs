@@ -17,6 +17,14 @@ internal static class ProcessTrees
         }
     }
 
+    /// <summary>The process group and session of a process (fields 5 and 6 of /proc/PID/stat).</summary>
+    public static (int Group, int Session) GroupAndSession(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (int.Parse(fields[2]), int.Parse(fields[3]));
+    }
+
     /// <summary>Waits up to the timeout for every process to be gone; true when they all are.</summary>
     public static bool AllGone(IEnumerable<int> pids, TimeSpan timeout)
     {
