@@ -15,9 +15,9 @@ public static class QuantumEspresso
     /// <summary>The same as a config value.</summary>
     public static string MpiCommandText => string.Join(' ', MpiCommand);
 
-    /// <summary>laqa.calculator { } for silicon at a cutoff low enough for an SCF of Si2 in under a second (LDA, 12/48 Ry, 2×2×2 k), with more qe keys.</summary>
-    public static string SiliconCalculator(string moreKeys = "") => $$"""
-        calculator.qe { mpi-command = "{{MpiCommandText}}", pseudopotentials { Si = "{{SiliconPseudo}}" }, ecutwfc = 12, ecutrho = 48, k-points = [2, 2, 2] {{moreKeys}} }
+    /// <summary>laqa.calculator { } for silicon at a cutoff low enough for an SCF of Si2 in under a second (LDA, 12/48 Ry, by default 2×2×2 k), with more qe keys.</summary>
+    public static string SiliconCalculator(string moreKeys = "", string kPoints = "k-points = [2, 2, 2]") => $$"""
+        calculator.qe { mpi-command = "{{MpiCommandText}}", pseudopotentials { Si = "{{SiliconPseudo}}" }, ecutwfc = 12, ecutrho = 48, {{kPoints}} {{moreKeys}} }
         """;
 
     /// <summary>Throws, naming what to install, unless pw.x, mpirun and the silicon pseudopotential are there.</summary>

@@ -11,7 +11,9 @@ namespace Laqa.Calculators.Qe;
 /// step in our units and sign; the next batch starts from the last structure pw.x wrote.
 /// <list type="bullet">
 /// <item>BFGS converged (exit 0): the steps, the last one with the energy of pw.x's final SCF at the
-/// relaxed structure (its forces and stress are not used, as CrySPY does); Converged.</item>
+/// relaxed structure (its forces and stress are not used, as CrySPY does); Converged. When BFGS
+/// converges at the batch's last step pw.x has no step left for the final SCF (it counts it against
+/// nstep and exits 3): Converged with the last ionic step's energy.</item>
 /// <item>Steps used up (exit 3): Running from the last structure written.</item>
 /// <item>An SCF not converged (exit 2) after k ≥ 1 good steps: those k steps, Running from the last
 /// structure evaluated. Before any good step: run again once with mixing-beta halved
@@ -96,7 +98,7 @@ public sealed class QeRelaxer : IExternalRelaxer
         for (var i = 0; i < count; i++)
         {
             var result = output.Steps[i].ToResult();
-            if (run.ExitCode == 0 && i == count - 1 && output.FinalEnergyRy is { } final) result = result with { Energy = final * QeUnits.EvPerRydberg };
+            if (output.BfgsConverged && i == count - 1 && output.FinalEnergyRy is { } final) result = result with { Energy = final * QeUnits.EvPerRydberg };
             var at = EvaluatedAt(i);
             if (at.Count != state.Structure.Count || !at.Species.SequenceEqual(state.Structure.Species))
                 return (Failed($"pw.x wrote a structure of other species or atom count after step {stepsBefore + i}"), false);
@@ -110,6 +112,7 @@ public sealed class QeRelaxer : IExternalRelaxer
         switch (run.ExitCode)
         {
             case 0 when output.BfgsConverged && output.FinalEnergyRy is not null && count > 0:
+            case 3 when output.BfgsConverged && count == maxSteps && output.Structures.Count >= count:
                 return (Ended(output.Structures[count - 1], RelaxationOutcome.Converged), false);
             case 3 when output.MaxStepsReached && count == maxSteps && output.Structures.Count >= count:
                 return (Ended(output.Structures[count - 1], RelaxationOutcome.Running), false);

@@ -55,6 +55,25 @@ public class QeRelaxerTests
     }
 
     [Fact]
+    public void BfgsConvergingAtTheBatchsLastStepIsConvergedWithTheLastStepsEnergy()
+    {
+        using var folder = new TempFolder();
+        var relaxer = Relaxer(folder);
+        var start = RelaxationState.Start(SiliconQe.Diamond(5.36, new Vec3(0.01, 0, 0)));
+        var full = relaxer.Advance(start, 30, new BatchLabel("0", 1));
+
+        // pw.x counts its final SCF against nstep: with none left it skips it and exits 3.
+        var exact = relaxer.Advance(start, full.Steps.Count, new BatchLabel("1", 1));
+
+        Assert.Equal(RelaxationOutcome.Converged, exact.Outcome);
+        var output = PwOutputParser.Read(folder.File("calc/1/1-1/pw.out"), 2);
+        Assert.True(output.BfgsConverged);
+        Assert.Null(output.FinalEnergyRy);
+        Assert.Equal(full.Steps.Count, exact.Steps.Count);
+        Assert.Equal(output.Steps[^1].EnergyRy * QeUnits.EvPerRydberg, exact.Steps[^1].Energy);
+    }
+
+    [Fact]
     public void AnScfThatFailsAtTheFirstStepIsRunAgainWithHalfTheMixingThenFails()
     {
         using var folder = new TempFolder();
