@@ -76,6 +76,24 @@ public class QeCommandTests
         Assert.False(Directory.Exists(folder.File("calc")));
     }
 
+    [Theory]
+    [InlineData("calc")]
+    [InlineData("relax")]
+    public void ACommandWithBothOrNeitherOfPotentialAndCalculatorExitsWithTwo(string command)
+    {
+        using var folder = Setup();
+        string[] relax = command == "relax" ? ["--out", "x.vasp"] : [];
+
+        var neither = LaqaProcess.Start(folder.Path, [command, "POSCAR", .. relax]);
+        var both = LaqaProcess.Start(folder.Path, [command, "--potential", "si-tersoff", "--calculator", "qe.conf", "POSCAR", .. relax]);
+
+        Assert.All(new[] { neither, both }, run =>
+        {
+            Assert.Equal(2, run.ExitCode);
+            Assert.Equal(["laqa: error: give either --potential or --calculator"], run.ErrorLines);
+        });
+    }
+
     [Fact]
     public void KillingLaqaDuringAPwxRunLeavesNoPwxBehind()
     {
