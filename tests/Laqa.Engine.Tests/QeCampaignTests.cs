@@ -70,7 +70,7 @@ public sealed class QeCampaignTests
 
         // A cutoff and mesh that keep pw.x busy past the timeout.
         var result = await RunAsync(Campaign(candidates: 2, qeKeys: ", ecutwfc = 40, ecutrho = 160, k-points = [8, 8, 8]", relaxer: "steps-per-batch = 40",
-            workers: "batch-timeout = 2s, max-retries = 1"), dir.Path);
+            workers: "batch-timeout = 3s, max-retries = 1"), dir.Path);
 
         Assert.All(result.Candidates, c =>
         {

@@ -69,7 +69,7 @@ public static class ExternalProcess
     }
 
     /// <summary>SIGKILL to every process of the session (nothing when it is gone).</summary>
-    public static void KillSession(int session)
+    private static void KillSession(int session)
     {
         // Twice: a process forked while the first pass ran is caught by the second.
         for (var pass = 0; pass < 2; pass++)
@@ -78,7 +78,7 @@ public static class ExternalProcess
     }
 
     /// <summary>The live processes of a session, from /proc.</summary>
-    public static IReadOnlyList<int> SessionMembers(int session)
+    private static List<int> SessionMembers(int session)
     {
         var members = new List<int>();
         foreach (var entry in Directory.EnumerateDirectories("/proc"))

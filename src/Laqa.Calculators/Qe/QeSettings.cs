@@ -6,7 +6,7 @@ namespace Laqa.Calculators.Qe;
 /// file per element, the cutoffs (Ry; EcutRho null: pw.x's default 4 × ecutwfc), the k-points as a
 /// spacing (Å⁻¹, mesh per cell) or a fixed mesh, optional smearing (name and width in Ry), the charge
 /// mixing and SCF iteration limit, and extra namelist keys passed through as Fortran values
-/// (namelist → key → value). Runs longer than Timeout are killed.
+/// (namelist → key → value).
 /// </summary>
 public sealed record QeSettings
 {
