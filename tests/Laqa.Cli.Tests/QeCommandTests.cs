@@ -108,4 +108,40 @@ public class QeCommandTests
 
         Assert.Empty(QuantumEspresso.PwProcessesUnder(folder.Path, TimeSpan.FromSeconds(10)));
     }
+
+    [Fact]
+    public void ACampaignKilledDuringAPwxBatchLeavesNoPwxAndRunsThatBatchAgainFromItsRecordedStart()
+    {
+        using var folder = Setup();
+        File.WriteAllText(folder.File("si2.conf"), $$"""
+            laqa {
+              composition = Si2
+              initial-structures = 3
+              seed = 3
+              {{QuantumEspresso.SiliconCalculator()}}
+              relaxer { fmax = 0.05, smax = 0.5, steps-per-batch = 4 }
+              search { algorithm = laqa, mode = sync, nselect = 2, max-steps-per-candidate = 40 }
+              workers.count = 1
+            }
+            """);
+        string? lost;
+        using (var laqa = LaqaChild.Start(folder.Path, "run", "si2.conf"))
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(120);
+            while (QuantumEspresso.PwRunsUnder(folder.Path).Count == 0 && DateTime.UtcNow < deadline) Thread.Sleep(20);
+            lost = QuantumEspresso.PwRunsUnder(folder.Path).Select(r => r.Folder).FirstOrDefault();
+            Assert.NotNull(lost);
+
+            laqa.Kill();
+        }
+        Assert.Empty(QuantumEspresso.PwProcessesUnder(folder.Path, TimeSpan.FromSeconds(10)));
+
+        var resumed = LaqaProcess.Start(folder.Path, "run", "si2.conf");
+
+        Assert.Equal(0, resumed.ExitCode);
+        Assert.Contains("done (every candidate is done)", resumed.Output);
+        Assert.EndsWith("-1", lost);
+        var again = lost[..^1] + "2";
+        Assert.Equal(File.ReadAllText(Path.Combine(lost, "pw.in")), File.ReadAllText(Path.Combine(again, "pw.in")));
+    }
 }

@@ -31,9 +31,12 @@ public static class QuantumEspresso
     }
 
     /// <summary>Ids of the live pw.x processes whose working folder is at or below the folder.</summary>
-    public static IReadOnlyList<int> PwProcessesUnder(string folder)
+    public static IReadOnlyList<int> PwProcessesUnder(string folder) => [.. PwRunsUnder(folder).Select(r => r.Pid)];
+
+    /// <summary>The live pw.x processes whose working folder is at or below the folder, with that folder.</summary>
+    public static IReadOnlyList<(int Pid, string Folder)> PwRunsUnder(string folder)
     {
-        var found = new List<int>();
+        var found = new List<(int, string)>();
         foreach (var entry in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(entry), out var pid)) continue;
@@ -42,7 +45,7 @@ public static class QuantumEspresso
                 if (File.ReadAllText(Path.Combine(entry, "comm")).Trim() != "pw.x") continue;
                 var cwd = new DirectoryInfo(Path.Combine(entry, "cwd")).ResolveLinkTarget(returnFinalTarget: false)?.FullName ?? "";
                 var stat = File.ReadAllText(Path.Combine(entry, "stat"));
-                if (cwd.StartsWith(folder, StringComparison.Ordinal) && stat[(stat.LastIndexOf(')') + 2)] != 'Z') found.Add(pid);
+                if (cwd.StartsWith(folder, StringComparison.Ordinal) && stat[(stat.LastIndexOf(')') + 2)] != 'Z') found.Add((pid, cwd));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
         }
