@@ -116,7 +116,7 @@ public class QeCommandTests
         File.WriteAllText(folder.File("si2.conf"), $$"""
             laqa {
               composition = Si2
-              initial-structures = 3
+              initial-structures = 2
               seed = 3
               {{QuantumEspresso.SiliconCalculator()}}
               relaxer { fmax = 0.05, smax = 0.5, steps-per-batch = 4 }

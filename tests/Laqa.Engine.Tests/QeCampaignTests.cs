@@ -100,7 +100,7 @@ public sealed class QeCampaignTests
             return 0;
         });
 
-        var result = await RunAsync(Campaign(candidates: 3), dir.Path);
+        var result = await RunAsync(Campaign(candidates: 2), dir.Path);
         stop.Cancel();
 
         Assert.NotEqual(0, await killer);

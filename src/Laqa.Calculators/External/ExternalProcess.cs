@@ -51,9 +51,12 @@ public static class ExternalProcess
         if (environment is not null)
             foreach (var (key, value) in environment) start.Environment[key] = value;
 
+        cancellationToken.ThrowIfCancellationRequested();
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start setsid");
         var session = process.Id;
+        // A kill by session id before setsid has run would miss the program.
+        WaitForSession(process);
         try
         {
             using (cancellationToken.Register(() => KillSession(session)))
@@ -61,11 +64,24 @@ public static class ExternalProcess
         }
         finally
         {
-            // End-of-file for the guard: it kills whatever the program left behind in its group.
+            // End-of-file for the guard: it kills whatever the program left behind in its session.
             process.StandardInput.Close();
         }
-        cancellationToken.ThrowIfCancellationRequested();
+        if (cancellationToken.IsCancellationRequested)
+        {
+            // The kill also took the guard: what the program forked meanwhile goes now.
+            KillSession(session);
+            throw new OperationCanceledException(cancellationToken);
+        }
         return new ExternalRun(process.ExitCode, clock.Elapsed);
+    }
+
+    /// <summary>Waits (a few milliseconds at most, in practice) until the process leads its own session or has ended.</summary>
+    private static void WaitForSession(Process process)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(5) && !process.HasExited && SessionOf(process.Id) is { } session && session != process.Id)
+            Thread.Sleep(1);
     }
 
     /// <summary>SIGKILL to every process of the session (nothing when it is gone).</summary>
@@ -82,18 +98,24 @@ public static class ExternalProcess
     {
         var members = new List<int>();
         foreach (var entry in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(entry), out var pid)) continue;
-            try
-            {
-                // "pid (comm) state ppid pgrp session ...": fields after the last ')'.
-                var stat = File.ReadAllText(Path.Combine(entry, "stat"));
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                if (fields[0] != "Z" && int.Parse(fields[3], System.Globalization.CultureInfo.InvariantCulture) == session) members.Add(pid);
-            }
-            catch (IOException) { }
-        }
+            if (int.TryParse(Path.GetFileName(entry), out var pid) && SessionOf(pid) == session) members.Add(pid);
         return members;
+    }
+
+    /// <summary>The session of a live process (field 6 of /proc/PID/stat), or null when it is gone or a zombie.</summary>
+    private static int? SessionOf(int pid)
+    {
+        try
+        {
+            // "pid (comm) state ppid pgrp session ...": fields after the last ')'.
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return fields[0] == "Z" ? null : int.Parse(fields[3], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     [DllImport("libc", SetLastError = true)]
