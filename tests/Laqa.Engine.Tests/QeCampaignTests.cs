@@ -81,6 +81,18 @@ public sealed class QeCampaignTests
         Assert.Empty(QuantumEspresso.PwProcessesUnder(dir.Path, TimeSpan.FromSeconds(5)));
     }
 
+    private static bool ScfRuns(string folder)
+    {
+        try
+        {
+            return File.ReadAllText(Path.Combine(folder, "pw.out")).Contains("iteration #", StringComparison.Ordinal);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
     [Fact]
     public async Task A_pwx_killed_by_someone_else_fails_its_candidate_and_the_others_go_on()
     {
@@ -90,7 +102,8 @@ public sealed class QeCampaignTests
         {
             while (!stop.IsCancellationRequested)
             {
-                if (QuantumEspresso.PwProcessesUnder(Path.Combine(dir.Path, "calc", "1")) is [var pid, ..])
+                // Once its SCF runs: mpirun can hang for good when its rank dies while starting up.
+                if (QuantumEspresso.PwRunsUnder(Path.Combine(dir.Path, "calc", "1")) is [var (pid, folder), ..] && ScfRuns(folder))
                 {
                     System.Diagnostics.Process.GetProcessById(pid).Kill();
                     return pid;
