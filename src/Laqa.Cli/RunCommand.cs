@@ -37,8 +37,8 @@ public static class RunCommand
                 throw new LaqaInputException($"{path} is a folder: laqa run takes a config file; to resume a campaign, run its config again (with --dir {path} if the folder is not named after the config)");
             if (!File.Exists(path)) throw new LaqaInputException($"config file not found: {path}");
             var spec = CampaignConfigLoader.LoadFile(path);
-            var components = CampaignComponents.From(spec);
             var folder = parsed.GetValue(dir) ?? Path.GetFileNameWithoutExtension(path);
+            var components = CampaignComponents.From(spec, folder);
             var node = cluster.Node(parsed, spec.Cluster, [ClusterNode.CampaignRole, ClusterNode.WorkerRole]);
             ListenCheck.Require(node);
             var output = parsed.InvocationConfiguration.Output;
