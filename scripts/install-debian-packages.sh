@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Laqa.Actors uses, when they are missing:
-# spglib (symmetry analysis) always; with --tests LAMMPS and Python's ASE/spglib/pymatgen as test references
-# and PostgreSQL 15 for the journal tests (scripts/test-postgres.sh starts a server of its own; the
-# package's default cluster is not used).
+# spglib (symmetry analysis) always; with --tests LAMMPS and Python's ASE/spglib/pymatgen as test references,
+# PostgreSQL 15 for the journal tests (scripts/test-postgres.sh starts a server of its own; the package's
+# default cluster is not used) and Quantum ESPRESSO (pw.x and its pseudopotentials) for the DFT tests.
 set -euo pipefail
 packages=(libsymspg1)
 [ "${1:-}" = "--tests" ] && packages+=(lammps lammps-data python3-ase python3-spglib python3-pymatgen postgresql-15)
+[ "${1:-}" = "--tests" ] && packages+=(quantum-espresso quantum-espresso-data)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

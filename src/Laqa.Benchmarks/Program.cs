@@ -1,8 +1,12 @@
 using Laqa.Benchmarks;
+using Laqa.Benchmarks.Cluster;
 using Laqa.Benchmarks.Search;
+using Laqa.Benchmarks.Status;
 
-// `dotnet run -c Release --project src/Laqa.Benchmarks -- generation|calculators|engine|search|messages`:
+// `dotnet run -c Release --project src/Laqa.Benchmarks -- generation|calculators|engine|search|messages|status|cluster`:
 // each benchmark prints a Markdown section for docs/benchmarks.md, headed by the machine and date.
+// The cluster benchmark's worker processes run this executable with the hidden command cluster-worker.
+if (args.Length > 0 && args[0] == BenchmarkWorkerNode.Command) return BenchmarkWorkerNode.RunAsync(args[1..]).GetAwaiter().GetResult();
 var benchmarks = new Dictionary<string, Func<string[], int>>
 {
     ["generation"] = GenerationBenchmarks.Run,
@@ -10,6 +14,8 @@ var benchmarks = new Dictionary<string, Func<string[], int>>
     ["engine"] = EngineBenchmarks.Run,
     ["search"] = SearchBenchmarks.Run,
     ["messages"] = MessageSizeBenchmarks.Run,
+    ["status"] = StatusBenchmarks.Run,
+    ["cluster"] = ClusterBenchmark.Run,
 };
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
 {

@@ -4,7 +4,7 @@ namespace Laqa.Calculators;
 
 /// <summary>
 /// Energy, forces and stress of a structure, in the manner of ASE's Calculator. The embedded
-/// potentials implement it; so will adapters for external codes, none of which exists yet.
+/// potentials implement it, and so does <see cref="Qe.QeCalculator"/> (one pw.x SCF).
 /// </summary>
 public interface ICalculator
 {

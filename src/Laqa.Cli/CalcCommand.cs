@@ -6,21 +6,29 @@ using Laqa.Calculators.Potentials;
 using Laqa.Calculators.Relaxation;
 using Laqa.Crystal;
 using Laqa.Crystal.IO;
+using Laqa.Engine.Configuration;
+using Laqa.Engine.Hosting;
+using Laqa.Search.Campaign;
 
 namespace Laqa.Cli;
 
-/// <summary>`laqa calc --potential NAME|FILE FILE [--json]`: energy, forces and stress of one structure with an embedded potential.</summary>
+/// <summary>
+/// `laqa calc (--potential NAME|FILE | --calculator CONFIG) FILE [--json]`: energy, forces and stress of one
+/// structure with an embedded potential, or with the laqa.calculator of a campaign config (e.g. pw.x:
+/// its work folder goes to calc/ in the current folder).
+/// </summary>
 public static class CalcCommand
 {
     public static Command Create()
     {
         var potential = PotentialOption();
+        var config = CalculatorOption();
         var file = new Argument<string>("file") { Description = "structure file: POSCAR/CONTCAR/*.vasp, *.cif, *.xyz/*.extxyz" };
         var json = new Option<bool>("--json") { Description = "print the numbers as JSON (full precision)" };
-        var command = new Command("calc", "Energy, energy per atom, largest force and stress of a structure") { potential, file, json };
+        var command = new Command("calc", "Energy, energy per atom, largest force and stress of a structure") { potential, config, file, json };
         command.SetAction(parsed =>
         {
-            var (calculator, structure) = Load(parsed.GetValue(potential)!, parsed.GetValue(file)!);
+            var (calculator, structure, _) = Load(parsed.GetValue(potential), parsed.GetValue(config), parsed.GetValue(file)!);
             var result = Evaluate(calculator, structure, parsed.GetValue(file)!);
             var output = parsed.InvocationConfiguration.Output;
             if (parsed.GetValue(json)) output.WriteLine(Json(calculator, structure, result));
@@ -34,23 +42,53 @@ public static class CalcCommand
     internal static CalculationResult Evaluate(ICalculator calculator, Structure structure, string file)
     {
         var result = calculator.Calculate(structure);
-        // An embedded potential fails only on what it is given (a charged cell, coinciding or collapsed ions).
+        // An embedded potential fails only on what it is given (a charged cell, coinciding or collapsed ions);
+        // an external code's failure (pw.x's message and work folder) also says what to change.
         return result.Succeeded ? result : throw new LaqaInputException($"{file}: calculation failed: {result.Failure}");
     }
 
     internal static Option<string> PotentialOption() => new("--potential")
     {
         Description = $"embedded potential preset ({string.Join(", ", PotentialPresets.Names)}) or a LAMMPS potential file, {LammpsPotentialFile.AcceptedKinds}",
-        Required = true,
     };
 
-    /// <summary>The potential and the structure, with the potential's coverage of the structure's species checked.</summary>
-    internal static (ICalculator Calculator, Structure Structure) Load(string potentialNameOrFile, string path)
+    internal static Option<string> CalculatorOption() => new("--calculator")
     {
-        var calculator = Potential(potentialNameOrFile);
+        Description = "a campaign config whose laqa.calculator to use, e.g. qe { } for pw.x (its composition is taken from the structure)",
+    };
+
+    /// <summary>
+    /// The calculator (a potential, or a config's laqa.calculator with its spec) and the structure, with the
+    /// calculator's coverage of the structure's species checked; exactly one of the two options.
+    /// </summary>
+    internal static (ICalculator Calculator, Structure Structure, CalculatorSpec? Spec) Load(string? potentialNameOrFile, string? configFile, string path)
+    {
+        if ((potentialNameOrFile is null) == (configFile is null)) throw new LaqaInputException("give either --potential or --calculator");
         var structure = StructureFile.Read(path);
+        if (configFile is not null)
+        {
+            var spec = ConfigCalculator(configFile, structure);
+            return (CampaignCalculator.Create(spec, Directory.GetCurrentDirectory()), structure, spec);
+        }
+        var calculator = Potential(potentialNameOrFile!);
         if (calculator is IPotential potential) potential.RequireSpecies(structure.Species);
-        return (calculator, structure);
+        return (calculator, structure, null);
+    }
+
+    /// <summary>The config's laqa.calculator, checked for the structure's composition.</summary>
+    private static CalculatorSpec ConfigCalculator(string configFile, Structure structure)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(configFile);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LaqaInputException($"--calculator {configFile}: cannot read it: {e.Message}");
+        }
+        var directory = Path.GetDirectoryName(Path.GetFullPath(configFile))!;
+        return CampaignConfigLoader.Load($"{text}\nlaqa.composition = {structure.Formula()}\n", directory).Calculator;
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ namespace Laqa.Cli;
 
 /// <summary>
 /// `laqa export DIR|--campaign NAME [--postgres-env VAR] --top N --format cif|poscar|extxyz --out OUTDIR`: the N lowest-energy relaxed
-/// structures of a campaign (not failed, at least one step), read from its journal. Rank, id, space
+/// structures of a campaign (not failed, at least one step), read from its read model (<see cref="CampaignReadModel"/>). Rank, id, space
 /// group and energy per atom are in each file name (01-id17-Fd-3m-E-4.62971.cif) and title line
 /// (POSCAR comment, CIF comment and data block, extended XYZ comment= with energy= the total energy).
 /// Under an external pressure they are the N lowest in enthalpy per atom H, which names the files
@@ -35,9 +35,10 @@ public static class ExportCommand
             if (count < 1) throw new LaqaInputException($"--top must be at least 1 (got {count})");
             var formatName = parsed.GetValue(format)!;
             if (!Formats.Contains(formatName)) throw new LaqaInputException($"--format must be one of {string.Join(", ", Formats)} (got '{formatName}')");
-            var record = CampaignRecord.Read(journal.Journal(parsed));
-            var files = Exported(record.Results, count, formatName, record.ExternalPressure);
-            if (files.Count == 0) throw new LaqaInputException($"{journal.Title(parsed)}: no relaxed structure to export yet");
+            var title = journal.Title(parsed);
+            using var record = CampaignReadModel.Open(journal.Journal(parsed), note => parsed.InvocationConfiguration.Error.WriteLine($"laqa: {title}: {note}"));
+            var files = Exported([.. record.Relaxed(count).Select(r => r.Result)], formatName, record.ExternalPressure);
+            if (files.Count == 0) throw new LaqaInputException($"{title}: no relaxed structure to export yet");
 
             var folder = parsed.GetValue(output)!;
             Directory.CreateDirectory(folder);
@@ -56,12 +57,10 @@ public static class ExportCommand
 
     private sealed record ExportedFile(string Name, Action<string> Write);
 
-    /// <summary>Every file is named and formatted before the first one is written.</summary>
-    private static List<ExportedFile> Exported(IReadOnlyList<CandidateResult> results, int count, string format, double pressure)
+    /// <summary>Every file is named and formatted before the first one is written; best in the order of the results table.</summary>
+    private static List<ExportedFile> Exported(IReadOnlyList<CandidateResult> best, string format, double pressure)
     {
         var enthalpy = !ExternalPressure.IsZero(pressure);
-        var best = ResultsRanking.Rank(results.Where(r => r.Status != CandidateStatus.Failed && r.Steps > 0 && r.Current is not null),
-            r => r.EnthalpyPerAtom, r => r.Id).Take(count).ToList();
         var digits = Math.Max(2, best.Count.ToString(CultureInfo.InvariantCulture).Length);
         return [.. best.Select((c, i) =>
         {

@@ -23,20 +23,18 @@ public static class LaqaTable
     public const string FileName = "laqa.tsv";
 
     /// <summary>Every candidate that is known to the search, scored with these weights (an rs campaign's unused LAQA weights too).</summary>
-    public static IReadOnlyList<LaqaRow> Rows(CampaignRecord record, LaqaWeights weights)
-    {
-        var selected = ResultsTable.TimesSelected(record.History);
-        return [.. record.Snapshots
-            .Select(s =>
+    public static IReadOnlyList<LaqaRow> Rows(IEnumerable<SnapshotRow> snapshots, LaqaWeights weights) =>
+        [.. snapshots
+            .Select(known =>
             {
+                var s = known.Snapshot;
                 var applied = s.Steps > 0;
                 return new LaqaRow(s.Id, LaqaScore.Of(s, weights), applied ? s.EnergyPerAtom : double.NaN, applied ? s.EnthalpyPerAtom : double.NaN,
-                    applied ? LaqaScore.Bias(s, weights) : double.NaN, s.Steps, selected.GetValueOrDefault(s.Id), s.Status);
+                    applied ? LaqaScore.Bias(s, weights) : double.NaN, s.Steps, known.TimesSelected, s.Status);
             })
             .OrderByDescending(r => r.Score)
             .ThenBy(r => double.IsNaN(r.EnthalpyPerAtom) ? double.PositiveInfinity : r.EnthalpyPerAtom)
             .ThenBy(r => r.Id)];
-    }
 
     public static void Write(string path, IReadOnlyList<LaqaRow> rows, double pressure)
     {

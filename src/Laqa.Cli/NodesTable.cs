@@ -10,7 +10,7 @@ namespace Laqa.Cli;
 /// </summary>
 public static class NodesTable
 {
-    public static void Print(TextWriter output, CampaignRecord record)
+    public static void Print(TextWriter output, CampaignReadModel record)
     {
         if (record.Nodes.Count == 0) return;
         output.WriteLine("node                    roles            workers  batches  up since (UTC)       state");
@@ -19,12 +19,12 @@ public static class NodesTable
                 $"{n.Address,-23} {string.Join(",", n.Roles),-16} {n.Workers,7}  {n.Batches,7}  {n.UpSince:yyyy-MM-dd HH:mm:ss}  {State(n, record)}"));
     }
 
-    public static string State(NodeRecord node, CampaignRecord record) =>
+    public static string State(NodeRecord node, CampaignReadModel record) =>
         node.GoneAt is { } at ? string.Create(CultureInfo.InvariantCulture, $"{node.How} at {at:yyyy-MM-dd HH:mm:ss}") : Open(record);
 
-    private static string Open(CampaignRecord record) => record.Running ? "up" : record.Phase == CampaignPhase.Done ? "ended" : "stopped";
+    private static string Open(CampaignReadModel record) => record.Running ? "up" : record.Phase == CampaignPhase.Done ? "ended" : "stopped";
 
-    public static IEnumerable<object> Json(CampaignRecord record) => record.Nodes.Select(n => new
+    public static IEnumerable<object> Json(CampaignReadModel record) => record.Nodes.Select(n => new
     {
         address = n.Address,
         roles = n.Roles,

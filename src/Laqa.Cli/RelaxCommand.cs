@@ -1,18 +1,21 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Laqa.Calculators.Qe;
 using Laqa.Calculators.Relaxation;
 using Laqa.Crystal;
 using Laqa.Crystal.IO;
 using Laqa.Crystal.Spglib;
 using Laqa.Engine.Configuration;
 using Laqa.Engine.Hosting;
+using Laqa.Search.Campaign;
 
 namespace Laqa.Cli;
 
 /// <summary>
-/// `laqa relax --potential NAME|FILE FILE --out OUT [--fmax eV/Å] [--smax GPa] [--steps N] [--pressure GPa] [--optimizer fire|bfgs] [--symprec Å] [--json]`:
+/// `laqa relax (--potential NAME|FILE | --calculator CONFIG) FILE --out OUT [--fmax eV/Å] [--smax GPa] [--steps N] [--pressure GPa] [--optimizer fire|bfgs] [--symprec Å] [--json]`:
 /// FIRE (or BFGS) on atoms and cell, one line per step, then the final structure (written to OUT) and its space group.
+/// With a config's qe { } calculator, pw.x relaxes in one vc-relax of --steps steps (work folder under calc/ here), its steps printed after it.
 /// Exit 0 when converged or out of steps (OUT written), 1 when the relaxation failed (nothing written).
 /// </summary>
 public static class RelaxCommand
@@ -20,6 +23,7 @@ public static class RelaxCommand
     public static Command Create()
     {
         var potential = CalcCommand.PotentialOption();
+        var config = CalcCommand.CalculatorOption();
         var file = new Argument<string>("file") { Description = "starting structure: POSCAR/CONTCAR/*.vasp, *.cif, *.xyz/*.extxyz" };
         var output = new Option<string>("--out") { Description = "where to write the final structure (format from the name)", Required = true };
         var fmax = new Option<double>("--fmax") { Description = "force tolerance, eV/Å", DefaultValueFactory = _ => RelaxationOptions.Default.Fmax };
@@ -32,7 +36,7 @@ public static class RelaxCommand
         var json = new Option<bool>("--json") { Description = "print the steps and the result as JSON (full precision)" };
         var command = new Command("relax", "Relax atoms and cell with FIRE or BFGS and an embedded potential")
         {
-            potential, file, output, fmax, smax, steps, pressure, optimizer, symprec, json,
+            potential, config, file, output, fmax, smax, steps, pressure, optimizer, symprec, json,
         };
         command.SetAction(parsed =>
         {
@@ -47,25 +51,28 @@ public static class RelaxCommand
             var tolerance = parsed.GetValue(symprec);
             var algorithm = parsed.GetValue(optimizer)!;
             Validate(outPath, options, maxSteps, tolerance, algorithm);
-            var (calculator, structure) = CalcCommand.Load(parsed.GetValue(potential)!, parsed.GetValue(file)!);
+            var (calculator, structure, spec) = CalcCommand.Load(parsed.GetValue(potential), parsed.GetValue(config), parsed.GetValue(file)!);
+            IRelaxer relaxer = spec is QeCalculatorSpec qe
+                ? new QeRelaxer(CampaignCalculator.QeSettings(qe), options, CampaignCalculator.WorkFolders(qe, Directory.GetCurrentDirectory()))
+                : algorithm == "bfgs" ? new BfgsRelaxer(calculator, options) : new FireRelaxer(calculator, options);
             // A structure the potential cannot evaluate is bad input, as in `laqa calc`; a failure later in the relaxation exits 1.
-            CalcCommand.Evaluate(calculator, structure, parsed.GetValue(file)!);
+            if (relaxer is not IExternalRelaxer) CalcCommand.Evaluate(calculator, structure, parsed.GetValue(file)!);
             var asJson = parsed.GetValue(json);
             var writer = parsed.InvocationConfiguration.Output;
 
             if (!asJson)
             {
-                writer.WriteLine(Invariant($"relaxing {structure.Formula()} with {calculator.Name} by {algorithm}: fmax {options.Fmax} eV/Å, smax {PressureUnits.ToGPa(options.Smax):F3} GPa, pressure {parsed.GetValue(pressure)} GPa, at most {maxSteps} steps"));
+                writer.WriteLine(Invariant($"relaxing {structure.Formula()} with {calculator.Name} by {(relaxer is QeRelaxer ? "pw.x's own BFGS (vc-relax)" : algorithm)}: fmax {options.Fmax} eV/Å, smax {PressureUnits.ToGPa(options.Smax):F3} GPa, pressure {parsed.GetValue(pressure)} GPa, at most {maxSteps} steps"));
                 writer.WriteLine(" step    energy/atom (eV)   max |F| (eV/Å)   max |σ+p| (GPa)");
             }
-            IRelaxer relaxer = algorithm == "bfgs" ? new BfgsRelaxer(calculator, options) : new FireRelaxer(calculator, options);
             var state = RelaxationState.Start(structure);
             var taken = new List<RelaxationStep>();
             RelaxationBatch batch;
             do
             {
                 // One step per batch so that each line appears as it is computed; batches continue bit for bit.
-                batch = relaxer.Advance(state, 1);
+                // An external code takes all its steps in one run.
+                batch = relaxer.Advance(state, relaxer is IExternalRelaxer ? maxSteps : 1);
                 foreach (var step in batch.Steps)
                 {
                     taken.Add(step);

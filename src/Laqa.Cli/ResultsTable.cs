@@ -3,7 +3,7 @@ using System.Text;
 using Laqa.Crystal;
 using Laqa.Crystal.IO;
 using Laqa.Crystal.Spglib;
-using Laqa.Engine.Candidates;
+using Laqa.Engine.Journal;
 using Laqa.Search;
 
 namespace Laqa.Cli;
@@ -22,26 +22,17 @@ public static class ResultsTable
     public const double RelaxedSymprec = 0.1;
 
     /// <summary>
-    /// The first <paramref name="count"/> rows of the table (all by default). The space groups (two spglib analyses per
-    /// row, most of the time a table takes) are found only for the rows returned; the ranking is over every candidate.
+    /// The rows of candidates already in the table's order (<see cref="CampaignReadModel.Ranked"/>), with their space groups:
+    /// two spglib analyses per row, most of the time a table takes, so only for the rows shown.
     /// </summary>
-    public static IReadOnlyList<ResultRow> Rows(IReadOnlyList<CandidateResult> candidates, IReadOnlyList<SelectionRecord> history, int count = int.MaxValue)
+    public static IReadOnlyList<ResultRow> Rows(IEnumerable<CandidateRow> ranked) => [.. ranked.Select(Row)];
+
+    public static ResultRow Row(CandidateRow row)
     {
-        var selected = TimesSelected(history);
-        return [.. candidates
-            .OrderBy(c => double.IsNaN(c.EnthalpyPerAtom) ? double.PositiveInfinity : c.EnthalpyPerAtom).ThenBy(c => c.Id)
-            .Take(count)
-            .Select(c => Row(c, selected))];
+        var c = row.Result;
+        return new(c.Id, SpaceGroupOf(c.Initial, 1e-3), SpaceGroupOf(c.Current, RelaxedSymprec), c.EnergyPerAtom, c.EnthalpyPerAtom,
+            c.Steps, row.TimesSelected, c.Status, c.FailureReason);
     }
-
-    /// <summary>One candidate's row, with selected as <see cref="TimesSelected"/> of the history.</summary>
-    public static ResultRow Row(CandidateResult c, IReadOnlyDictionary<int, int> selected) =>
-        new(c.Id, SpaceGroupOf(c.Initial, 1e-3), SpaceGroupOf(c.Current, RelaxedSymprec), c.EnergyPerAtom, c.EnthalpyPerAtom,
-            c.Steps, selected.GetValueOrDefault(c.Id), c.Status, c.FailureReason);
-
-    /// <summary>How many batches of each candidate the selections took.</summary>
-    public static IReadOnlyDictionary<int, int> TimesSelected(IReadOnlyList<SelectionRecord> history) =>
-        history.SelectMany(r => r.CandidateIds).GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
 
     public static void Write(string path, IReadOnlyList<ResultRow> rows, double pressure)
     {

@@ -37,8 +37,8 @@ public static class RunCommand
                 throw new LaqaInputException($"{path} is a folder: laqa run takes a config file; to resume a campaign, run its config again (with --dir {path} if the folder is not named after the config)");
             if (!File.Exists(path)) throw new LaqaInputException($"config file not found: {path}");
             var spec = CampaignConfigLoader.LoadFile(path);
-            var components = CampaignComponents.From(spec);
             var folder = parsed.GetValue(dir) ?? Path.GetFileNameWithoutExtension(path);
+            var components = CampaignComponents.From(spec, folder);
             var node = cluster.Node(parsed, spec.Cluster, [ClusterNode.CampaignRole, ClusterNode.WorkerRole]);
             ListenCheck.Require(node);
             var output = parsed.InvocationConfiguration.Output;
@@ -58,6 +58,8 @@ public static class RunCommand
             CampaignResult result;
             int? signalExitCode;
             // Only while the campaign runs: a signal while the final tables are written ends the process at once.
+            // A PostgreSQL campaign's model is built when read (CampaignReadModel.Open).
+            using (journal is SqliteJournal { File: var database } ? new ReadModelKeeper(database, ReadModelEvery, output.WriteLine) : null)
             using (var signals = new StopSignals(
                 signal => output.WriteLine($"stopping ({signal}): no new batches start; those in flight may finish within {grace.TotalSeconds:G4} s " +
                                            "(workers.stop-grace-period), then the campaign can be resumed; a second Ctrl+C or signal stops at once"),
@@ -94,10 +96,10 @@ public static class RunCommand
                                  $"; run again to resume (`laqa status {folder}` shows the results so far)");
                 return signalExitCode ?? StoppedExitCode;
             }
-            var rows = ResultsTable.Rows(result.Candidates, result.History);
+            using var record = CampaignReadModel.Open(journal, output.WriteLine);
+            var rows = ResultsTable.Rows(record.Ranked(int.MaxValue));
             ResultsTable.Write(Path.Combine(folder, "results.tsv"), rows, spec.Relaxer.ExternalPressure);
-            var record = CampaignRecord.Read(journal);
-            LaqaTable.Write(Path.Combine(folder, LaqaTable.FileName), LaqaTable.Rows(record, spec.Search.Laqa.Weights), spec.Relaxer.ExternalPressure);
+            LaqaTable.Write(Path.Combine(folder, LaqaTable.FileName), LaqaTable.Rows(record.Snapshots(), spec.Search.Laqa.Weights), spec.Relaxer.ExternalPressure);
             output.WriteLine($"done ({result.EndReason}) in {clock.Elapsed.TotalSeconds:F1} s: {result.Totals.Batches} batches, {result.Totals.Steps} relaxation steps");
             var best = rows.FirstOrDefault(r => r.Id == result.Totals.BestCandidate);
             output.WriteLine(BestFound.Line(result.Totals, best, record.StepsToBest, spec.Relaxer.ExternalPressure));
@@ -108,6 +110,9 @@ public static class RunCommand
     }
 
     private static readonly TimeSpan NodesEvery = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often the read model catches up while the campaign runs: `laqa status` folds at most this much of the journal itself.</summary>
+    private static readonly TimeSpan ReadModelEvery = TimeSpan.FromSeconds(5);
 
     /// <summary>The nodes with workers; with the time, also each one's busy workers, batches run and time up.</summary>
     private static string NodesLine(WorkerLoad load, DateTimeOffset? now) =>

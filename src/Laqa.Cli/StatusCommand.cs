@@ -9,8 +9,9 @@ using Laqa.Engine.Journal;
 namespace Laqa.Cli;
 
 /// <summary>
-/// `laqa status DIR|--campaign NAME [--postgres-env VAR] [--json] [--top N]`: where a campaign stands, read from its journal without an
-/// actor system, so it can run beside the process running the campaign (or after it): the phase,
+/// `laqa status DIR|--campaign NAME [--postgres-env VAR] [--json] [--top N]`: where a campaign stands, read from its read
+/// model (caught up with the journal first, rebuilt with a line on stderr when it cannot be) without an actor system, so it
+/// can run beside the process running the campaign (or after it), in a time that does not grow with a SQLite campaign: the phase,
 /// totals, the best structure with the steps spent when it was found, the nodes that worked for it,
 /// and the top of the results table.
 /// </summary>
@@ -28,15 +29,11 @@ public static class StatusCommand
             var rowCount = parsed.GetValue(top);
             if (rowCount < 0) throw new LaqaInputException($"--top must not be negative (got {rowCount})");
             var folder = journal.Title(parsed);
-            var record = CampaignRecord.Read(journal.Journal(parsed));
-            var results = record.Results;
-            // Only the rows shown (and the best candidate's) get their space groups: spglib on every candidate took most of the time.
-            var rows = ResultsTable.Rows(results, record.History, rowCount);
+            using var record = CampaignReadModel.Open(journal.Journal(parsed), note => parsed.InvocationConfiguration.Error.WriteLine($"laqa: {folder}: {note}"));
+            // Only the rows shown (and the best candidate's) are read and get their space groups (spglib).
+            var rows = ResultsTable.Rows(record.Ranked(rowCount));
             var totals = record.Totals;
-            var best = totals.BestCandidate is { } bestId
-                ? rows.FirstOrDefault(r => r.Id == bestId) ??
-                  (results.FirstOrDefault(c => c.Id == bestId) is { } bestResult ? ResultsTable.Row(bestResult, ResultsTable.TimesSelected(record.History)) : null)
-                : null;
+            var best = totals.BestCandidate is { } bestId ? rows.FirstOrDefault(r => r.Id == bestId) ?? ResultsTable.Row(record.Candidate(bestId)) : null;
             var output = parsed.InvocationConfiguration.Output;
             if (parsed.GetValue(json))
                 output.WriteLine(Json(record, rows, best, rowCount));
@@ -56,11 +53,11 @@ public static class StatusCommand
     }
 
     /// <summary>The persisted phase while a process runs the campaign; "stopped" when none does and the search has not ended.</summary>
-    public static string PhaseOf(CampaignRecord record) =>
+    public static string PhaseOf(CampaignReadModel record) =>
         record.Running || record.Phase == CampaignPhase.Done ? record.Phase.ToString().ToLowerInvariant() : "stopped";
 
     /// <summary>Under an external pressure the enthalpy per atom the rows are ranked by is added beside each energy, with the pressure.</summary>
-    private static string Json(CampaignRecord record, IReadOnlyList<ResultRow> rows, ResultRow? best, int top)
+    private static string Json(CampaignReadModel record, IReadOnlyList<ResultRow> rows, ResultRow? best, int top)
     {
         var t = record.Totals;
         var status = new

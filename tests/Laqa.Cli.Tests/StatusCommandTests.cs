@@ -81,16 +81,17 @@ public sealed class StatusCommandTests(CampaignFolder campaign) : IClassFixture<
     }
 
     [Fact]
-    public void RowsWithACountAreTheFirstRowsOfTheFullTable()
+    public void RankedRowsWithACountAreTheFirstRowsOfTheFullTableInTheOrderOfTheFullReplay()
     {
-        var record = Laqa.Engine.Journal.CampaignRecord.ReadFolder(campaign.Dir);
-        var all = ResultsTable.Rows(record.Results, record.History);
-        Assert.Equal(record.CandidateCount, all.Count);
+        var replay = Laqa.Engine.Journal.CampaignRecord.ReadFolder(campaign.Dir);
+        using var model = Laqa.Engine.Journal.CampaignReadModel.Open(campaign.Dir, note => Assert.Fail(note));
+        var all = ResultsTable.Rows(model.Ranked(int.MaxValue));
+        Assert.Equal(replay.CandidateCount, all.Count);
+        Assert.Equal(Laqa.Search.ResultsRanking.Rank(replay.Results, r => r.EnthalpyPerAtom, r => r.Id).Select(r => r.Id), all.Select(r => r.Id));
         foreach (var n in new[] { 0, 1, 3, all.Count, all.Count + 5 })
-            Assert.Equal(all.Take(n), ResultsTable.Rows(record.Results, record.History, n));
-        var selected = ResultsTable.TimesSelected(record.History);
+            Assert.Equal(all.Take(n), ResultsTable.Rows(model.Ranked(n)));
         foreach (var row in all)
-            Assert.Equal(row, ResultsTable.Row(record.Results.Single(c => c.Id == row.Id), selected));
+            Assert.Equal(row, ResultsTable.Row(model.Candidate(row.Id)));
     }
 
     [Fact]

@@ -25,8 +25,14 @@ internal sealed record StepEvaluation(CalculationResult? Result, RelaxationStep?
             return Failed($"calculator {calculator.Name} threw {e.GetType().Name}: {e.Message}");
         }
         if (!result.Succeeded) return Failed($"calculator {calculator.Name} failed: {result.Failure}");
+        return Check(calculator.Name, result, structure, pressure);
+    }
+
+    /// <summary>A calculator's result at the structure as a step, or the reason it cannot be one.</summary>
+    public static StepEvaluation Check(string calculatorName, CalculationResult result, Structure structure, double pressure)
+    {
         if (result.Forces.Length != 3 * structure.Count || result.Stress.Length != 9)
-            return Failed($"calculator {calculator.Name} returned {result.Forces.Length} force and {result.Stress.Length} stress components for {structure.Count} atoms");
+            return Failed($"calculator {calculatorName} returned {result.Forces.Length} force and {result.Stress.Length} stress components for {structure.Count} atoms");
         if (!double.IsFinite(result.Energy)) return Failed($"energy is {result.Energy}");
         if (!AllFinite(result.Forces)) return Failed("a force is not finite");
         if (!AllFinite(result.Stress)) return Failed("a stress component is not finite");

@@ -14,7 +14,7 @@ namespace Laqa.Engine.Configuration;
 /// every key under laqa { } is checked, and all problems are reported together in one
 /// LaqaInputException, one "key.path: problem" line each. The text is checked strictly first (HoconSyntax):
 /// a syntax error is one line naming the file and line. Keys outside laqa { } (e.g. akka { }) are
-/// left to their owners. An include "file" and a relative laqa.calculator.lammps-file are taken from the config file's folder
+/// left to their owners. An include "file" and a relative laqa.calculator.lammps-file or qe.pseudo-dir are taken from the config file's folder
 /// (LoadFile), else from the given base directory, else from the working directory.
 /// </summary>
 public static class CampaignConfigLoader
@@ -22,6 +22,7 @@ public static class CampaignConfigLoader
     private const string Root = "laqa";
     private static readonly HashSet<string> FreeFormBlocks = [
         "laqa.calculator.lennard-jones.pairs", "laqa.calculator.rigid-ion.charges", "laqa.calculator.rigid-ion.pairs", "laqa.generation.min-distance.pairs",
+        "laqa.calculator.qe.pseudopotentials", "laqa.calculator.qe.extra",
     ];
     private static readonly Lazy<string> ReferenceTextLazy = new(ReadReference);
 

@@ -1,5 +1,6 @@
 using Laqa.Calculators;
 using Laqa.Calculators.Potentials;
+using Laqa.Calculators.Qe;
 using Laqa.Calculators.Relaxation;
 using Laqa.Crystal;
 using Laqa.Crystal.Generation;
@@ -9,11 +10,12 @@ namespace Laqa.Engine.Hosting;
 
 /// <summary>
 /// The pure pieces a campaign spec names, built and checked before anything is created on disk:
-/// the engine settings, the structure generator and the relaxer factory.
+/// the engine settings, the structure generator and the relaxer factory. An external code (QE) works
+/// in calc/ under the campaign folder (default: the working directory).
 /// </summary>
 public sealed record CampaignComponents(EngineSettings Settings, StructureGenerator Generator, ICalculator Calculator, Func<IRelaxer> RelaxerFactory)
 {
-    public static CampaignComponents From(CampaignSpec spec)
+    public static CampaignComponents From(CampaignSpec spec, string? campaignDirectory = null)
     {
         var composition = spec.Composition;
         var generation = spec.Generation;
@@ -30,14 +32,16 @@ public sealed record CampaignComponents(EngineSettings Settings, StructureGenera
             generation.MaxAttempts);
         var generator = new StructureGenerator(request, spec.Seed, new GenerationSettingNames("laqa.generation.cell = {0}", "laqa.generation.space-groups"));
 
-        var calculator = CampaignCalculator.Create(spec.Calculator);
+        var calculator = CampaignCalculator.Create(spec.Calculator, campaignDirectory);
         if (calculator is IPotential potential) potential.RequireSpecies([.. composition.Symbols]);
 
         var options = new RelaxationOptions { Fmax = spec.Relaxer.MaxForce, Smax = spec.Relaxer.MaxStress, Pressure = spec.Relaxer.ExternalPressure };
         options.Validate();
-        Func<IRelaxer> relaxers = spec.Relaxer.Algorithm == RelaxerAlgorithm.Bfgs
-            ? () => new BfgsRelaxer(calculator, options)
-            : () => new FireRelaxer(calculator, options);
+        Func<IRelaxer> relaxers = spec.Calculator is QeCalculatorSpec qe
+            ? () => new QeRelaxer(CampaignCalculator.QeSettings(qe), options, CampaignCalculator.WorkFolders(qe, campaignDirectory))
+            : spec.Relaxer.Algorithm == RelaxerAlgorithm.Bfgs
+                ? () => new BfgsRelaxer(calculator, options)
+                : () => new FireRelaxer(calculator, options);
         return new CampaignComponents(EngineSettings.From(spec), generator, calculator, relaxers);
     }
 

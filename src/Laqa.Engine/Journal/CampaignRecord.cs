@@ -1,4 +1,3 @@
-using System.Globalization;
 using Laqa.Crystal;
 using Laqa.Engine.Campaign;
 using Laqa.Engine.Candidates;
@@ -9,8 +8,9 @@ using Laqa.Search;
 namespace Laqa.Engine.Journal;
 
 /// <summary>
-/// A campaign as its journal holds it, folded with the same pure code the actors use
-/// (<see cref="CandidateState.Apply"/>, <see cref="CampaignTally"/>): its phase, whether a
+/// A campaign as its journal holds it, every event replayed from the first with <see cref="CampaignFold"/> and totalled with the
+/// same pure code the actors use (<see cref="CampaignTally"/>): the full replay that the read model (<see cref="CampaignReadModel"/>)
+/// must equal. Its phase, whether a
 /// process is running it, every candidate's state (ids 0 .. CandidateCount-1), the selection
 /// history, and every applied batch in the order it was applied. MaxStepsPerCandidate is the step
 /// budget the journal names (null in the oldest journals), which gives candidates their StepLimit status;
@@ -39,50 +39,37 @@ public sealed record CampaignRecord(
     {
         var running = journal.IsRunning();
         var entries = JournalFile.Read(journal);
-        var started = entries.Select(e => e.Event).OfType<CampaignStarted>().FirstOrDefault()
-                      ?? throw new LaqaInputException(journal is SqliteJournal { File: var database }
-                          ? $"{Path.GetDirectoryName(Path.GetFullPath(database))}: no campaign has started here"
-                          : $"{journal.Name}: no campaign has started here");
-        var phase = CampaignPhase.Generating;
-        string? reason = null;
-        var candidates = Enumerable.Range(0, started.CandidateCount).Select(CandidateState.Empty).ToArray();
+        var fold = new CampaignFold(CandidateEntry.Empty);
         var history = new List<SelectionRecord>();
         var applied = new List<AppliedBatch>();
         var lastApplied = new Dictionary<int, int>();
-        var nodes = new List<NodeRecord>();
         foreach (var entry in entries)
+        {
+            fold.Apply(entry);
+            // History and Applied are kept here as they were before the read model, which checks its own counts against them.
             switch (entry.Event)
             {
-                case NodeJoined joined when entry.PersistenceId == CampaignActor.Id:
-                    if (joined.Roles.Contains(ClusterNode.CampaignRole))
-                        for (var i = 0; i < nodes.Count; i++)
-                            if (nodes[i].GoneAt is null) nodes[i] = nodes[i] with { GoneAt = joined.At, How = "gone with the previous run" };
-                    nodes.Add(new NodeRecord(joined.Address, joined.Roles, joined.Workers, joined.At, null, null, 0));
-                    break;
-                case NodeLeft left when entry.PersistenceId == CampaignActor.Id && nodes.FindLastIndex(n => n.Address == left.Address && n.GoneAt is null) is var at and >= 0:
-                    nodes[at] = nodes[at] with { GoneAt = left.At, How = left.How };
-                    break;
-                case CampaignPhaseChanged changed when entry.PersistenceId == CampaignActor.Id:
-                    (phase, reason) = (changed.Phase, changed.Reason);
-                    break;
                 case SelectionMade made when entry.PersistenceId == SelectorActor.Id:
                     history.Add(made.Record);
                     break;
-                case ICandidateEvent e when CandidateIdOf(entry.PersistenceId) is { } id && id < candidates.Length:
-                    candidates[id] = candidates[id].Apply(e);
-                    if (e is BatchCompleted b)
-                    {
-                        lastApplied[id] = applied.Count;
-                        applied.Add(new AppliedBatch(id, b.StepCount, false));
-                        if (b.Node is { } node && nodes.FindLastIndex(n => n.Address == node) is var ran and >= 0)
-                            nodes[ran] = nodes[ran] with { Batches = nodes[ran].Batches + 1 };
-                    }
-                    else if (e is CandidateConverged && lastApplied.TryGetValue(id, out var at))
-                        applied[at] = applied[at] with { Converged = true };
+                case BatchCompleted b when CampaignFold.CandidateIdOf(entry.PersistenceId) is { } id && id < fold.Started?.CandidateCount:
+                    lastApplied[id] = applied.Count;
+                    applied.Add(new AppliedBatch(id, b.StepCount, false));
+                    break;
+                case CandidateConverged when CampaignFold.CandidateIdOf(entry.PersistenceId) is { } id && lastApplied.TryGetValue(id, out var at):
+                    applied[at] = applied[at] with { Converged = true };
                     break;
             }
-        return new CampaignRecord(started.Fingerprint, started.CandidateCount, started.StepBudget, started.RelaxationPressure, phase, reason, running, candidates, history, applied, nodes);
+        }
+        var started = fold.Started ?? throw NotStarted(journal);
+        var candidates = Enumerable.Range(0, started.CandidateCount).Select(id => fold.Touched[id].State).ToArray();
+        return new CampaignRecord(started.Fingerprint, started.CandidateCount, started.StepBudget, started.RelaxationPressure, fold.Phase, fold.EndReason, running,
+            candidates, history, applied, fold.Nodes);
     }
+
+    public static LaqaInputException NotStarted(CampaignJournal journal) => new(journal is SqliteJournal { File: var database }
+        ? $"{Path.GetDirectoryName(Path.GetFullPath(database))}: no campaign has started here"
+        : $"{journal.Name}: no campaign has started here");
 
     /// <summary>The same totals the campaign actor keeps, from the same snapshots.</summary>
     public CampaignTotals Totals
@@ -110,10 +97,4 @@ public sealed record CampaignRecord(
             ? Search.StepsToBest.ThroughLastBatch(Applied, best)
             : Search.StepsToBest.Of(Applied, best)
         : null;
-
-    private static int? CandidateIdOf(string persistenceId) =>
-        persistenceId.StartsWith(CandidateActor.PersistenceIdPrefix, StringComparison.Ordinal) &&
-        int.TryParse(persistenceId.AsSpan(CandidateActor.PersistenceIdPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            ? id
-            : null;
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Akka.Actor;
 using Akka.Event;
 using Laqa.Calculators.Relaxation;
@@ -14,7 +15,8 @@ namespace Laqa.Engine.Workers;
 /// previous one, so the selector sees this worker's results in order and journals the selections
 /// each one leads to before the next result can be applied (a resumed campaign then selects as one
 /// that never stopped). A job that throws, returns non-finite numbers or runs past the batch
-/// timeout is reported to the selector, which retries it or fails the candidate. A result not
+/// timeout is reported to the selector, which retries it or fails the candidate. An external code's
+/// batch (<see cref="IExternalRelaxer"/>) runs in the work folder named after its candidate and batch. A result not
 /// settled in time is delivered again, every ResendInterval until it is (a candidate applies a batch
 /// once, and the selector takes a failure once): a DFT batch's result is never dropped. A job for a
 /// candidate whose earlier job still waits here replaces it (the selector's retry after a deadline);
@@ -182,7 +184,9 @@ public sealed class CalculatorWorker : ReceiveActor
                 _requestedAtMs.Remove(batch.JobId);
                 _running = true;
                 var relaxer = _relaxer;
-                TimedJob.Run(ct => relaxer.Advance(run.State, run.MaxSteps, ct), _options.BatchTimeout, _stopping.Token)
+                TimedJob.Run(ct => relaxer is IExternalRelaxer external
+                        ? external.Advance(run.State, run.MaxSteps, new BatchLabel(run.CandidateId.ToString(CultureInfo.InvariantCulture), run.BatchNumber), ct)
+                        : relaxer.Advance(run.State, run.MaxSteps, ct), _options.BatchTimeout, _stopping.Token)
                     .PipeTo(Self, success: outcome => new BatchDone(run, outcome));
                 break;
         }

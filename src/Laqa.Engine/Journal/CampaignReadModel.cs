@@ -1,0 +1,196 @@
+using Laqa.Crystal;
+using Laqa.Engine.Campaign;
+using Laqa.Engine.Candidates;
+using Laqa.Engine.Hosting;
+using Laqa.Search;
+using Microsoft.Data.Sqlite;
+
+namespace Laqa.Engine.Journal;
+
+/// <summary>
+/// A campaign as its read model holds it, caught up with the journal when opened and read in one transaction (a consistent
+/// state while `laqa run` goes on writing): how it started, phase, whether a process runs it, nodes, totals, steps to the
+/// best, and candidates ranked by SQL, so that nothing is read per candidate beyond the rows asked for.
+/// A folder that cannot be written (no lock for the model's tables) gets its model built in memory from the journal.
+/// </summary>
+public sealed class CampaignReadModel : IDisposable
+{
+    private const string RowColumns = "SELECT c.id, c.times_selected, s.state FROM laqa_candidates c LEFT JOIN laqa_candidate_states s ON s.id = c.id";
+
+    private readonly SqliteConnection _connection;
+    private readonly SqliteTransaction _reading;
+    private readonly CampaignStarted _started;
+
+    private CampaignReadModel(SqliteConnection connection, SqliteTransaction reading, ReadModelUpdater.CampaignRow campaign, bool running)
+    {
+        (_connection, _reading, Running) = (connection, reading, running);
+        (_started, Phase, EndReason, Nodes) = (campaign.Started, campaign.Phase, campaign.EndReason, campaign.Nodes);
+        Totals = ReadTotals();
+        StepsToBest = ReadStepsToBest();
+    }
+
+    /// <summary>The read model of the campaign of a folder (<see cref="CampaignJournal.OfFolder"/>) or journal file.</summary>
+    public static CampaignReadModel Open(string folderOrDatabase, Action<string> note) => Open(CampaignJournal.OfFolder(folderOrDatabase), note);
+
+    /// <summary>
+    /// The read model of a campaign, caught up first; note receives one line when it had to be rebuilt from the journal, or
+    /// built in memory. A journal that cannot be read is a <see cref="LaqaInputException"/>. A PostgreSQL campaign's model
+    /// is built in memory from the whole journal, in one statement (its orderings may commit out of order, so a position
+    /// kept between reads could pass over an event committed late).
+    /// </summary>
+    public static CampaignReadModel Open(CampaignJournal journal, Action<string> note)
+    {
+        JournalFile.RequireExists(journal);
+        var running = journal.IsRunning();
+        SqliteConnection? connection = null;
+        try
+        {
+            string? rebuilt = null;
+            if (journal is SqliteJournal { File: var database })
+                try
+                {
+                    connection = ReadModelUpdater.Connect(database);
+                    rebuilt = ReadModelUpdater.CatchUp(journal, connection);
+                }
+                catch (SqliteException e) when (e.SqliteErrorCode is ReadOnly or CannotOpen or Permission)
+                {
+                    connection?.Dispose();
+                    connection = InMemory(journal);
+                    rebuilt = $"read model built in memory from the journal (the campaign folder cannot be written: {e.Message})";
+                }
+            else connection = InMemory(journal);
+            if (rebuilt is not null) note(rebuilt);
+            var reading = connection.BeginTransaction(deferred: true);
+            var campaign = ReadModelUpdater.LoadCampaign(connection, reading) ?? throw CampaignRecord.NotStarted(journal);
+            return new CampaignReadModel(connection, reading, campaign, running);
+        }
+        catch (SqliteException e)
+        {
+            connection?.Dispose();
+            throw new LaqaInputException($"{journal.Name}: not a campaign journal ({e.Message})");
+        }
+        catch
+        {
+            connection?.Dispose();
+            throw;
+        }
+    }
+
+    private static SqliteConnection InMemory(CampaignJournal journal)
+    {
+        var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        ReadModelUpdater.CatchUp(journal, connection, eventsPerStep: int.MaxValue);
+        return connection;
+    }
+
+    private const int ReadOnly = 8;
+    private const int CannotOpen = 14;
+    private const int Permission = 3;
+
+    public string Fingerprint => _started.Fingerprint;
+
+    public int CandidateCount => _started.CandidateCount;
+
+    /// <summary>The step budget the journal names (null in the oldest journals), which gives candidates their StepLimit status.</summary>
+    public int? MaxStepsPerCandidate => _started.StepBudget;
+
+    /// <summary>The pressure (eV/Å³) the cells relaxed under, which makes their energies enthalpies.</summary>
+    public double ExternalPressure => _started.RelaxationPressure;
+
+    public CampaignPhase Phase { get; }
+
+    public string? EndReason { get; }
+
+    /// <summary>A process runs the campaign (the lock of a SQLite folder, the lease of a PostgreSQL campaign).</summary>
+    public bool Running { get; }
+
+    /// <summary>The nodes that worked for the campaign, in the order they joined.</summary>
+    public IReadOnlyList<NodeRecord> Nodes { get; }
+
+    /// <summary>The totals the campaign actor keeps (<see cref="CampaignTally"/>), counted over the candidate rows.</summary>
+    public CampaignTotals Totals { get; }
+
+    /// <summary>As <see cref="CampaignRecord.StepsToBest"/>: steps applied when the best first converged, or through its last batch at the step limit.</summary>
+    public long? StepsToBest { get; }
+
+    /// <summary>The first count candidates of the results table: lowest enthalpy per atom first, then id; those without a step last, by id.</summary>
+    public IReadOnlyList<CandidateRow> Ranked(int count)
+    {
+        var rows = Rows($"{RowColumns} WHERE c.enthalpy IS NOT NULL ORDER BY c.enthalpy, c.id LIMIT {count}");
+        return rows.Count >= count ? rows : [.. rows, .. Rows($"{RowColumns} WHERE c.enthalpy IS NULL ORDER BY c.id LIMIT {count - rows.Count}")];
+    }
+
+    /// <summary>The first count relaxed candidates (not failed, at least one step) in the order of the results table.</summary>
+    public IReadOnlyList<CandidateRow> Relaxed(int count) =>
+        Rows($"{RowColumns} WHERE c.enthalpy IS NOT NULL AND c.steps > 0 AND c.status <> '{CandidateStatus.Failed}' ORDER BY c.enthalpy, c.id LIMIT {count}");
+
+    public CandidateRow Candidate(int id) => Rows($"{RowColumns} WHERE c.id = {id}").Single();
+
+    /// <summary>The snapshot of every candidate known to the search, as the candidates report them to the selector, with its times selected.</summary>
+    public IReadOnlyList<SnapshotRow> Snapshots()
+    {
+        using var command = Command("""
+            SELECT id, status, energy, force, force_change, stress, steps, batches, pv, times_selected FROM laqa_candidates WHERE known = 1 ORDER BY id
+            """);
+        using var reader = command.ExecuteReader();
+        var snapshots = new List<SnapshotRow>();
+        while (reader.Read())
+            snapshots.Add(new SnapshotRow(new CandidateSnapshot(reader.GetInt32(0), Enum.Parse<CandidateStatus>(reader.GetString(1)), reader.IsDBNull(2) ? 0 : reader.GetDouble(2),
+                reader.GetDouble(3), reader.GetDouble(4), reader.GetDouble(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetDouble(8)), reader.GetInt32(9)));
+        return snapshots;
+    }
+
+    private List<CandidateRow> Rows(string query)
+    {
+        using var command = Command(query);
+        using var reader = command.ExecuteReader();
+        var rows = new List<CandidateRow>();
+        while (reader.Read())
+        {
+            var id = reader.GetInt32(0);
+            rows.Add(new CandidateRow(CandidateResult.Of(ReadModelUpdater.StateOf(id, reader, 2), MaxStepsPerCandidate, ExternalPressure), reader.GetInt32(1)));
+        }
+        return rows;
+    }
+
+    private CampaignTotals ReadTotals()
+    {
+        using var counts = Command($"""
+            SELECT count(*), coalesce(sum(status = '{CandidateStatus.Converged}'), 0), coalesce(sum(status = '{CandidateStatus.Failed}'), 0),
+              coalesce(sum(status = '{CandidateStatus.StepLimit}'), 0), coalesce(sum(batches), 0), coalesce(sum(steps), 0)
+            FROM laqa_candidates WHERE known = 1
+            """);
+        using var reader = counts.ExecuteReader();
+        reader.Read();
+        var (best, enthalpy) = Best() ?? (null, null);
+        return new CampaignTotals(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt64(4), reader.GetInt64(5), enthalpy, best);
+    }
+
+    private (int? Id, double? Enthalpy)? Best()
+    {
+        using var command = Command($"""
+            SELECT id, enthalpy FROM laqa_candidates WHERE enthalpy IS NOT NULL AND known = 1 AND steps > 0 AND status <> '{CandidateStatus.Failed}'
+            ORDER BY enthalpy, id LIMIT 1
+            """);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? (reader.GetInt32(0), reader.GetDouble(1)) : null;
+    }
+
+    private long? ReadStepsToBest()
+    {
+        if (Totals.BestCandidate is not { } best) return null;
+        using var command = Command($"SELECT status, steps_at_convergence, steps_through_last_batch FROM laqa_candidates WHERE id = {best}");
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return ReadModelUpdater.NullableLong(reader, reader.GetString(0) == nameof(CandidateStatus.StepLimit) ? 2 : 1);
+    }
+
+    private SqliteCommand Command(string text) => ReadModelUpdater.Command(_connection, _reading, text);
+
+    public void Dispose()
+    {
+        _reading.Dispose();
+        _connection.Dispose();
+    }
+}

@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Text.Json;
+using Laqa.Calculators.Qe;
+using Xunit;
+
+namespace Laqa.Cli.Tests;
+
+/// <summary>`laqa calc` and `laqa relax` with a config's qe { } calculator: the real pw.x on Si2.</summary>
+public class QeCommandTests
+{
+    private const string Si2Poscar = """
+        Si2 diamond, slightly strained
+        1.0
+        0.0 2.75 2.70
+        2.70 0.0 2.75
+        2.75 2.70 0.0
+        Si
+        2
+        Direct
+        0.0 0.0 0.0
+        0.26 0.25 0.24
+        """;
+
+    private static TempFolder Setup(string moreKeys = "")
+    {
+        QuantumEspresso.Require();
+        var folder = new TempFolder();
+        File.WriteAllText(folder.File("qe.conf"), $"laqa {{ {QuantumEspresso.SiliconCalculator(moreKeys)} }}");
+        File.WriteAllText(folder.File("POSCAR"), Si2Poscar);
+        return folder;
+    }
+
+    [Fact]
+    public void CalcWithAQeConfigPrintsPwxsScfInOurUnits()
+    {
+        using var folder = Setup();
+
+        var run = LaqaProcess.Start(folder.Path, "calc", "--calculator", "qe.conf", "POSCAR", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        var json = JsonDocument.Parse(run.Output).RootElement;
+        var output = PwOutputParser.Read(folder.File("calc/calc/0-1/pw.out"), 2);
+        Assert.Equal("qe", json.GetProperty("potential").GetString());
+        Assert.Equal(output.Steps[0].EnergyRy * QeUnits.EvPerRydberg, json.GetProperty("energy").GetDouble());
+        Assert.Equal(output.Steps[0].ToResult().MaxForce, json.GetProperty("maxForce").GetDouble());
+    }
+
+    [Fact]
+    public void RelaxWithAQeConfigRunsOneVcRelaxOfTheGivenSteps()
+    {
+        using var folder = Setup();
+
+        var run = LaqaProcess.Start(folder.Path, "relax", "--calculator", "qe.conf", "POSCAR", "--steps", "2", "--out", "relaxed.vasp");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("by pw.x's own BFGS (vc-relax)", run.Output);
+        Assert.Contains("not converged after 2 steps", run.Output);
+        Assert.Contains("nstep = 2", File.ReadAllText(folder.File("calc/relax/0-1/pw.in")));
+        Assert.True(File.Exists(folder.File("relaxed.vasp")));
+        Assert.False(Directory.Exists(folder.File("calc/relax/0-2")));
+    }
+
+    [Theory]
+    [InlineData("calc", ", pseudopotentials.Si = \"Nope.UPF\"", $"laqa: error: laqa.calculator.qe.pseudopotentials.Si: cannot read {QuantumEspresso.PseudoDir}/Nope.UPF: no such file")]
+    [InlineData("relax", ", command = laqa-no-pw.x", "laqa: error: laqa.calculator.qe.command: laqa-no-pw.x is not on PATH (Debian: apt-get install quantum-espresso)")]
+    [InlineData("calc", ", ecutwfc = -1", "laqa: error: laqa.calculator.qe.ecutwfc: must be greater than 0, got -1")]
+    public void BadQeSettingsExitWithTwoAndOneLineBeforePwxRuns(string command, string moreKeys, string expected)
+    {
+        using var folder = Setup(moreKeys);
+        string[] relax = command == "relax" ? ["--out", "x.vasp"] : [];
+
+        var run = LaqaProcess.Start(folder.Path, [command, "--calculator", "qe.conf", "POSCAR", .. relax]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal([expected], run.ErrorLines);
+        Assert.False(Directory.Exists(folder.File("calc")));
+    }
+
+    [Theory]
+    [InlineData("calc")]
+    [InlineData("relax")]
+    public void ACommandWithBothOrNeitherOfPotentialAndCalculatorExitsWithTwo(string command)
+    {
+        using var folder = Setup();
+        string[] relax = command == "relax" ? ["--out", "x.vasp"] : [];
+
+        var neither = LaqaProcess.Start(folder.Path, [command, "POSCAR", .. relax]);
+        var both = LaqaProcess.Start(folder.Path, [command, "--potential", "si-tersoff", "--calculator", "qe.conf", "POSCAR", .. relax]);
+
+        Assert.All(new[] { neither, both }, run =>
+        {
+            Assert.Equal(2, run.ExitCode);
+            Assert.Equal(["laqa: error: give either --potential or --calculator"], run.ErrorLines);
+        });
+    }
+
+    [Fact]
+    public void KillingLaqaDuringAPwxRunLeavesNoPwxBehind()
+    {
+        // A cutoff and mesh that keep pw.x busy for seconds.
+        using var folder = Setup(", ecutwfc = 40, ecutrho = 160, k-points = [8, 8, 8]");
+        using var laqa = LaqaChild.Start(folder.Path, "relax", "--calculator", "qe.conf", "POSCAR", "--steps", "500", "--fmax", "1e-6", "--out", "x.vasp");
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (QuantumEspresso.PwProcessesUnder(folder.Path).Count == 0 && DateTime.UtcNow < deadline) Thread.Sleep(50);
+        Assert.NotEmpty(QuantumEspresso.PwProcessesUnder(folder.Path));
+
+        laqa.Kill();
+
+        Assert.Empty(QuantumEspresso.PwProcessesUnder(folder.Path, TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public void ACampaignKilledDuringAPwxBatchLeavesNoPwxAndRunsThatBatchAgainFromItsRecordedStart()
+    {
+        using var folder = Setup();
+        File.WriteAllText(folder.File("si2.conf"), $$"""
+            laqa {
+              composition = Si2
+              initial-structures = 2
+              seed = 3
+              {{QuantumEspresso.SiliconCalculator()}}
+              relaxer { fmax = 0.05, smax = 0.5, steps-per-batch = 4 }
+              search { algorithm = laqa, mode = sync, nselect = 2, max-steps-per-candidate = 40 }
+              workers.count = 1
+            }
+            """);
+        string? lost;
+        using (var laqa = LaqaChild.Start(folder.Path, "run", "si2.conf"))
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(120);
+            while (QuantumEspresso.PwRunsUnder(folder.Path).Count == 0 && DateTime.UtcNow < deadline) Thread.Sleep(20);
+            lost = QuantumEspresso.PwRunsUnder(folder.Path).Select(r => r.Folder).FirstOrDefault();
+            Assert.NotNull(lost);
+
+            laqa.Kill();
+        }
+        Assert.Empty(QuantumEspresso.PwProcessesUnder(folder.Path, TimeSpan.FromSeconds(10)));
+
+        var resumed = LaqaProcess.Start(folder.Path, "run", "si2.conf");
+
+        Assert.Equal(0, resumed.ExitCode);
+        Assert.Contains("done (every candidate is done)", resumed.Output);
+        Assert.EndsWith("-1", lost);
+        var again = lost[..^1] + "2";
+        Assert.Equal(File.ReadAllText(Path.Combine(lost, "pw.in")), File.ReadAllText(Path.Combine(again, "pw.in")));
+    }
+}

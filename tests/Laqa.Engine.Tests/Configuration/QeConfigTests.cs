@@ -1,0 +1,109 @@
+using System.Security.Cryptography;
+using Xunit;
+using Laqa.Calculators.Qe;
+using Laqa.Crystal;
+using Laqa.Engine.Configuration;
+using Laqa.Engine.Hosting;
+using Laqa.Search.Campaign;
+
+namespace Laqa.Engine.Tests.Configuration;
+
+/// <summary>laqa.calculator.qe: every setting read and fingerprinted with the pseudopotentials' SHA-256; bad input one line naming the key or file.</summary>
+public class QeConfigTests
+{
+    private const string Pseudo = $"{QuantumEspresso.PseudoDir}/{QuantumEspresso.SiliconPseudo}";
+
+    private static CampaignSpec Load(string qe, string composition = "Si2") =>
+        CampaignConfigLoader.Load($$"""laqa { composition = {{composition}}, calculator.qe { pseudopotentials { Si = "Si.pz-vbc.UPF" }, {{qe}} } }""");
+
+    private static string[] Errors(string hocon)
+    {
+        var e = Assert.Throws<LaqaInputException>(() => CampaignConfigLoader.Load(hocon));
+        return e.Message.Split('\n');
+    }
+
+    [Fact]
+    public void A_qe_block_reads_every_setting_and_hashes_each_pseudopotential()
+    {
+        QuantumEspresso.Require();
+        var spec = Load("""
+            command = "pw.x -nk 1", mpi-command = "mpirun -np 2", ecutwfc = 16, ecutrho = 64, k-points = [2, 3, 4],
+            smearing = mv, degauss = 0.02, mixing-beta = 0.3, electron-maxstep = 50, extra { system { nosym = true }, electrons { conv_thr = 1e-7 } }
+            """);
+
+        var qe = Assert.IsType<QeCalculatorSpec>(spec.Calculator);
+        Assert.Equal(["pw.x", "-nk", "1"], qe.Command);
+        Assert.Equal(["mpirun", "-np", "2"], qe.MpiCommand);
+        Assert.Equal(QuantumEspresso.PseudoDir, qe.PseudoDir);
+        Assert.Equal([new PseudopotentialSpec("Si", QuantumEspresso.SiliconPseudo, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Pseudo))))], qe.Pseudopotentials);
+        Assert.Equal((16.0, 64.0, (double?)null), (qe.Ecutwfc, qe.EcutRho!.Value, qe.KSpacing));
+        Assert.Equal([2, 3, 4], qe.KPoints!);
+        Assert.Equal(("mv", 0.02, 0.3, 50), (qe.Smearing, qe.Degauss, qe.MixingBeta, qe.ElectronMaxstep));
+        Assert.Equal([new QeExtraKeySpec("electrons", "conv_thr", "1e-7"), new QeExtraKeySpec("system", "nosym", ".true.")], qe.Extra);
+        Assert.Equal("all", qe.KeepFiles);
+    }
+
+    [Fact]
+    public void The_extra_keys_and_the_settings_reach_the_pwx_input()
+    {
+        QuantumEspresso.Require();
+        var spec = Load("""ecutwfc = 16, k-spacing = 0.3, smearing = gaussian, extra { system { nosym = true, input_dft = pbe } }""");
+        var structure = new Structure(Lattice.Cubic(5.43), ["Si", "Si"], [new Vec3(0, 0, 0), new Vec3(0.25, 0.25, 0.25)]);
+
+        var input = PwInput.Write(structure, CampaignCalculator.QeSettings((QeCalculatorSpec)spec.Calculator), new PwInput.VcRelax(5, 10, 1e-3, 0.5));
+
+        Assert.Contains("  ecutwfc = 16\n  occupations = 'smearing'\n  smearing = 'gaussian'\n  degauss = 0.01\n  input_dft = 'pbe'\n  nosym = .true.\n/", input);
+        Assert.Contains("  nstep = 5\n", input);
+        Assert.Contains("  press = 10\n", input);
+        Assert.Contains("Si 28.085 Si.pz-vbc.UPF\n", input);
+        // 2π / (5.43 Å × 0.3 Å⁻¹) = 3.86: four points along each axis.
+        Assert.EndsWith("K_POINTS automatic\n4 4 4 0 0 0\n", input);
+    }
+
+    [Fact]
+    public void Other_pseudopotential_bytes_define_another_campaign_and_the_mpi_command_does_not()
+    {
+        QuantumEspresso.Require();
+        using var folder = new TempFolder();
+        File.Copy(Pseudo, folder.File(QuantumEspresso.SiliconPseudo));
+        var hocon = $$"""laqa { composition = Si2, calculator.qe { pseudo-dir = "{{folder.Path}}", pseudopotentials { Si = "Si.pz-vbc.UPF" }, mpi-command = "{0}" } }""";
+        string Fingerprint(string mpi) => CampaignConfigLoader.Load(hocon.Replace("{0}", mpi)).Fingerprint;
+        var before = Fingerprint("");
+
+        Assert.Equal(before, Fingerprint("mpirun -np 2"));
+        File.AppendAllText(folder.File(QuantumEspresso.SiliconPseudo), " ");
+        Assert.NotEqual(before, Fingerprint(""));
+    }
+
+    [Theory]
+    [InlineData("Si2O4", "", "laqa.calculator.qe.pseudopotentials: no pseudopotential for O, e.g. O = \"O.pz-vbc.UPF\"")]
+    [InlineData("Si2", "pseudopotentials.Si = \"Nope.UPF\"", $"laqa.calculator.qe.pseudopotentials.Si: cannot read {QuantumEspresso.PseudoDir}/Nope.UPF: no such file")]
+    [InlineData("Si2", "command = laqa-no-pw.x", "laqa.calculator.qe.command: laqa-no-pw.x is not on PATH (Debian: apt-get install quantum-espresso)")]
+    [InlineData("Si2", "mpi-command = \"/no/mpirun -np 2\"", "laqa.calculator.qe.mpi-command: /no/mpirun is not an existing file (Debian: apt-get install quantum-espresso)")]
+    [InlineData("Si2", "ecutwfcc = 20", "laqa.calculator.qe.ecutwfcc: unknown key (did you mean ecutwfc?)")]
+    [InlineData("Si2", "k-spacing = 0.3, k-points = [2, 2, 2]", "laqa.calculator.qe: give k-spacing or k-points, not both")]
+    [InlineData("Si2", "k-points = [2, 2]", "laqa.calculator.qe.k-points: expected three positive integers, e.g. [2, 2, 2]")]
+    [InlineData("Si2", "ecutwfc = 0", "laqa.calculator.qe.ecutwfc: must be greater than 0, got 0")]
+    [InlineData("Si2", "ecutrho = -10", "laqa.calculator.qe.ecutrho: must be greater than 0, got -10")]
+    [InlineData("Si2", "pseudo-dir = /no/such/folder", "laqa.calculator.qe.pseudo-dir: folder /no/such/folder does not exist")]
+    [InlineData("Si2", "extra.system.nat = 3", "laqa.calculator.qe.extra.system.nat: set by laqa (from the structure, the batch or the other calculator.qe settings); not accepted here")]
+    [InlineData("Si2", "extra.syst { nosym = true }", "laqa.calculator.qe.extra.syst: unknown namelist; expected one of control, system, electrons, ions, cell")]
+    public void Bad_qe_input_is_one_line_naming_the_key_or_file(string composition, string qe, string expected)
+    {
+        QuantumEspresso.Require();
+        var pseudos = qe.StartsWith("pseudopotentials", StringComparison.Ordinal) ? "" : "pseudopotentials { Si = \"Si.pz-vbc.UPF\" }, ";
+
+        Assert.Equal([expected], Errors($$"""laqa { composition = {{composition}}, calculator.qe { {{pseudos}}{{qe}} } }"""));
+    }
+
+    [Fact]
+    public void Every_qe_setting_but_the_mpi_command_is_fingerprinted()
+    {
+        QuantumEspresso.Require();
+        var qe = Akka.Configuration.ConfigurationFactory.ParseString(CampaignConfigLoader.ReferenceText).GetValue("laqa.calculator.qe").GetObject().Items.Keys;
+        var lines = Load("smearing = mv, extra.system.nosym = true").DefiningSettings.Concat(Load("k-points = [1, 1, 1]").DefiningSettings).ToList();
+
+        foreach (var key in qe.Where(k => k != "mpi-command"))
+            Assert.Contains(lines, l => l.StartsWith($"laqa.calculator.qe.{key}", StringComparison.Ordinal));
+    }
+}
