@@ -26,7 +26,7 @@ public sealed class CampaignNode : IAsyncDisposable
         Address? address = null;
         Result = CampaignHost.RunAsync(settings, campaignDir, new FixedStructures(),
             () => throw new InvalidOperationException("the campaign node runs no calculator"), OnProgress, logLevel: "INFO",
-            abandonToken: _abandon.Token, node: new ClusterNode("127.0.0.1", 0, "", [ClusterNode.CampaignRole], []), listening: a => address = a);
+            abandonToken: _abandon.Token, node: new ClusterNode("127.0.0.1", 0, "", [ClusterNode.CampaignRole], []), listening: (a, _) => address = a);
         // RunAsync names the address before it first waits.
         Address = address ?? throw new InvalidOperationException("the campaign node did not say where it listens");
     }
