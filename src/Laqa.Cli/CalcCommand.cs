@@ -76,20 +76,8 @@ public static class CalcCommand
     }
 
     /// <summary>The config's laqa.calculator, checked for the structure's composition.</summary>
-    private static CalculatorSpec ConfigCalculator(string configFile, Structure structure)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(configFile);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new LaqaInputException($"--calculator {configFile}: cannot read it: {e.Message}");
-        }
-        var directory = Path.GetDirectoryName(Path.GetFullPath(configFile))!;
-        return CampaignConfigLoader.Load($"{text}\nlaqa.composition = {structure.Formula()}\n", directory).Calculator;
-    }
+    private static CalculatorSpec ConfigCalculator(string configFile, Structure structure) =>
+        CampaignConfigLoader.LoadFile(configFile, $"\nlaqa.composition = {structure.Formula()}\n").Calculator;
 
     /// <summary>
     /// A preset by name, else a LAMMPS potential file by path: a name that is neither a preset nor an

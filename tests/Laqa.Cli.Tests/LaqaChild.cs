@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
 using Xunit;
 
 namespace Laqa.Cli.Tests;
@@ -16,6 +18,10 @@ internal sealed class LaqaChild : IDisposable
     public const int SIGTERM = 15;
 
     public static string NameOf(int signal) => signal switch { SIGHUP => "SIGHUP", SIGINT => "SIGINT", SIGTERM => "SIGTERM", _ => signal.ToString() };
+
+    /// <summary>The batches of a live progress line ("Searching … batches N …"), -1 for any other line.</summary>
+    public static long BatchesIn(string line) =>
+        Regex.Match(line, @"Searching .* batches +(\d+)") is { Success: true } m ? long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : -1;
 
     private readonly Process _process;
     private readonly BlockingCollection<string> _lines = [];

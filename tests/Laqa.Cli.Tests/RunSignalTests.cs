@@ -124,11 +124,7 @@ public class RunSignalTests
         Assert.Equal(2, status.GetProperty("structures").GetInt32());
     }
 
-    private static bool IsSearchingWithBatches(string line)
-    {
-        var match = Regex.Match(line, @"Searching .* batches +(\d+)");
-        return match.Success && long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) > 0;
-    }
+    private static bool IsSearchingWithBatches(string line) => LaqaChild.BatchesIn(line) > 0;
 
     private static bool IsBusySearching(string line) => line.Contains("Searching") && line.Contains("workers busy   1/1");
 

@@ -31,7 +31,8 @@ public static class CampaignConfigLoader
 
     public static Config Reference => ConfigurationFactory.ParseString(ReferenceText);
 
-    public static CampaignSpec LoadFile(string path)
+    /// <summary>A campaign from a config file; <paramref name="appendedText"/> (e.g. a composition) is read after the file's own lines.</summary>
+    public static CampaignSpec LoadFile(string path, string appendedText = "")
     {
         string text;
         try
@@ -43,14 +44,14 @@ public static class CampaignConfigLoader
             throw new LaqaInputException($"cannot read campaign config {path}: {e.Message}");
         }
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        return FromConfig(new Config(Parse(text, path, directory, [Path.GetFullPath(path)])), directory);
+        return FromConfig(new Config(Parse(text + appendedText, path, directory, [Path.GetFullPath(path)])), path, directory);
     }
 
     /// <summary>A campaign from HOCON text; an include and a relative lammps-file are taken from <paramref name="baseDirectory"/> (default: the working directory).</summary>
     public static CampaignSpec Load(string hocon, string? baseDirectory = null)
     {
         var directory = baseDirectory ?? Directory.GetCurrentDirectory();
-        return FromConfig(new Config(Parse(hocon, "campaign config", directory, [])), directory);
+        return FromConfig(new Config(Parse(hocon, "campaign config", directory, [])), "the campaign config", directory);
     }
 
     /// <summary>Checks the syntax strictly (HoconSyntax), then parses; includes are read from <paramref name="directory"/>.</summary>
@@ -90,15 +91,14 @@ public static class CampaignConfigLoader
         return Parse(included, path, Path.GetDirectoryName(path)!, including.Add(path));
     }
 
-    /// <summary>From a parsed user config (which may also hold other sections, e.g. akka { }).</summary>
-    public static CampaignSpec FromConfig(Config user, string? baseDirectory = null)
+    /// <summary>From a parsed user config (which may also hold other sections, e.g. akka { }) read from <paramref name="source"/>.</summary>
+    private static CampaignSpec FromConfig(Config user, string source, string? baseDirectory = null)
     {
         var errors = new ConfigErrors();
         var reference = Reference;
         if (user.GetValue(Root) is not { } userRoot)
-            errors.Add(Root, "missing the laqa { } block");
-        else
-            UnknownKeys.Check(userRoot, reference.GetValue(Root), Root, FreeFormBlocks, errors);
+            throw new LaqaInputException($"{source}: no laqa {{ }} block (a campaign's settings go inside laqa {{ ... }})");
+        UnknownKeys.Check(userRoot, reference.GetValue(Root), Root, FreeFormBlocks, errors);
 
         var directory = baseDirectory ?? Directory.GetCurrentDirectory();
         var spec = CampaignSpecReader.Read(new ConfigReader(user.WithFallback(reference), errors, user), directory);

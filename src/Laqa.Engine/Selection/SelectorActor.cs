@@ -43,7 +43,6 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
     private readonly JobBook _jobs;
     private readonly Queue<(long AfterWrites, Job Job)> _unsent = new();
     private int _persistedRecords;
-    private int _pendingWrites;
     private long _writesIssued;
     private long _writesCommitted;
     private long _lastSnapshotAt;
@@ -146,6 +145,8 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
     }
 
     private static long NowMs => Environment.TickCount64;
+
+    private long PendingWrites => _writesIssued - _writesCommitted;
 
     private bool MaxStepsReached => _settings.MaxTotalSteps is { } max && _totalSteps >= max;
 
@@ -284,7 +285,7 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
             _log.Warning("candidate {0}: no result from attempt {1} within {2}", job.CandidateId, job.Attempt, _settings.JobDeadline);
             RetryOrFail(job, $"no result within {_settings.JobDeadline.TotalSeconds:G4} s");
         }
-        if (_pendingWrites == 0 && _unjournalled.Count > 0) JournalObservations();
+        if (PendingWrites == 0 && _unjournalled.Count > 0) JournalObservations();
         DispatchWork();
     }
 
@@ -349,7 +350,6 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
             for (var i = _persistedRecords; i < history.Count; i++)
                 events.Add(new SelectionMade(history[i], i == _persistedRecords ? TakeUnjournalled() : []));
             _persistedRecords = history.Count;
-            _pendingWrites += events.Count;
             _writesIssued += events.Count;
             PersistAllAsync(events, _ => OnWriteCommitted());
         }
@@ -360,14 +360,12 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
     /// <summary>Snapshots observed since the last write, journalled on a quiet tick so a restart need not ask their candidates.</summary>
     private void JournalObservations()
     {
-        _pendingWrites++;
         _writesIssued++;
         PersistAsync(new CandidatesObserved(TakeUnjournalled()), _ => OnWriteCommitted());
     }
 
     private void OnWriteCommitted()
     {
-        _pendingWrites--;
         _writesCommitted++;
         SendCommitted();
         SnapshotIfDue();
@@ -391,7 +389,7 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
     /// <summary>Only with no write in flight: the snapshot's sequence number must cover exactly the history it holds.</summary>
     private void SnapshotIfDue()
     {
-        if (_pendingWrites > 0 || LastSequenceNr - _lastSnapshotAt < _settings.SelectorSnapshotEvery) return;
+        if (PendingWrites > 0 || LastSequenceNr - _lastSnapshotAt < _settings.SelectorSnapshotEvery) return;
         _lastSnapshotAt = LastSequenceNr;
         SaveSnapshot(new SelectorSnapshot([.. _policy.History], [.. _latest.Values.OrderBy(s => s.Id)]));
     }

@@ -81,8 +81,8 @@ public class CampaignConfigLoaderTests
     [InlineData("laqa.composition = Si0", "laqa.composition: composition 'Si0': count '0' of Si is zero; counts must be positive")]
     [InlineData("laqa.composition = Si4O8Si4", "laqa.composition: composition 'Si4O8Si4': element 'Si' appears twice; give each element once")]
     [InlineData("laqa.composition = Si100000000", "laqa.composition: composition 'Si100000000': 100000000 atoms in the cell; at most 500 atoms per cell")]
-    [InlineData("akka.loglevel = INFO", "laqa: missing the laqa { } block")]
-    [InlineData("", "laqa: missing the laqa { } block")]
+    [InlineData("akka.loglevel = INFO", "the campaign config: no laqa { } block (a campaign's settings go inside laqa { ... })")]
+    [InlineData("", "the campaign config: no laqa { } block (a campaign's settings go inside laqa { ... })")]
     public void Composition_errors(string hocon, string expected)
     {
         Assert.Equal([expected], Errors(hocon));
