@@ -88,6 +88,13 @@ public static class RunCommand
                 output.WriteLine($"stopped after {clock.Elapsed.TotalSeconds:F1} s: {failure}; run again to resume");
                 return 1;
             }
+            if (result.StopReason is { } reason)
+            {
+                output.WriteLine($"stopped after {clock.Elapsed.TotalSeconds:F1} s: {reason}");
+                output.WriteLine($"fix the settings and start a new campaign; if the cause lay outside them (pw.x broken on this machine, a full disk), " +
+                                 $"run again to resume (`laqa status {folder}` shows the failed candidates and their reasons)");
+                return 1;
+            }
             if (!result.Finished)
             {
                 // The tables cost seconds per thousand candidates; a stop (a batch system's SIGTERM) must end promptly.

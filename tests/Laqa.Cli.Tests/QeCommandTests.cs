@@ -144,4 +144,29 @@ public class QeCommandTests
         var again = lost[..^1] + "2";
         Assert.Equal(File.ReadAllText(Path.Combine(lost, "pw.in")), File.ReadAllText(Path.Combine(again, "pw.in")));
     }
+
+    [Fact]
+    public void RunStopsWithExitCode1AndPwxsMessageWhenTheFirstCandidatesAllFailWithTheSameInputError()
+    {
+        using var folder = Setup();
+        File.WriteAllText(folder.File("bad.conf"), $$"""
+            laqa {
+              composition = Si2
+              initial-structures = 8
+              seed = 3
+              {{QuantumEspresso.SiliconCalculator(", extra { system { no_such_key = 1 } }")}}
+              relaxer.steps-per-batch = 4
+              search.nselect = 2
+              workers.count = 1
+            }
+            """);
+
+        var run = LaqaProcess.Start(folder.Path, "run", "bad.conf");
+
+        Assert.True(run.ExitCode == 1, run.Output + run.Error);
+        Assert.Matches(@"stopped after [\d.]+ s: the first 3 candidates to fail all failed before any step with the same error, which would fail every candidate: " +
+                       @"pw\.x: Error in routine +read_namelists \(1\): bad line in namelist &system: ""  no_such_key = 1""", run.Output);
+        var status = JsonDocument.Parse(LaqaProcess.Start(folder.Path, "status", "bad", "--json").Output).RootElement;
+        Assert.Equal("stopped", status.GetProperty("phase").GetString());
+    }
 }

@@ -64,6 +64,28 @@ public sealed class QeCampaignTests
     }
 
     [Fact]
+    public async Task A_pwx_input_error_that_fails_every_candidate_stops_the_campaign_after_the_first_three_with_pwx_s_message()
+    {
+        using var dir = new TempFolder();
+
+        // pw.x refuses a key its &system namelist does not have, whatever the structure.
+        var result = await RunAsync(Campaign(candidates: 8, qeKeys: ", extra { system { no_such_key = 1 } }"), dir.Path);
+
+        Assert.False(result.Finished);
+        Assert.NotNull(result.StopReason);
+        Assert.StartsWith($"the first {SameFailureRule.CandidatesToStop} candidates to fail all failed before any step with the same error", result.StopReason);
+        var failed = result.Candidates.Where(c => c.Status == CandidateStatus.Failed).ToList();
+        Assert.True(failed.Count >= SameFailureRule.CandidatesToStop && failed.Count < 8, $"{failed.Count} candidates failed");
+        // The reason is pw.x's own, as its output in the first failed candidate's folder says.
+        var pwOut = File.ReadAllText(Path.Combine(dir.Path, "calc", failed[0].Id.ToString(), "0-1", "pw.out"));
+        var error = System.Text.RegularExpressions.Regex.Match(pwOut, @"Error in routine\s+(\S+) \(\d+\):\s*\n\s*(.+)");
+        Assert.True(error.Success, pwOut);
+        Assert.Contains(error.Groups[1].Value, result.StopReason);
+        Assert.Contains(error.Groups[2].Value.Trim(), result.StopReason);
+        Assert.All(failed, c => Assert.Equal(SameFailureRule.WithoutWorkFolder(c.FailureReason!), result.StopReason[(result.StopReason.IndexOf("pw.x:", StringComparison.Ordinal))..]));
+    }
+
+    [Fact]
     public async Task A_batch_past_its_timeout_has_its_pwx_killed_is_retried_and_then_fails_its_candidate()
     {
         using var dir = new TempFolder();

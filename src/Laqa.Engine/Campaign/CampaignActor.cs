@@ -29,6 +29,7 @@ public sealed class CampaignActor : ReceivePersistentActor
     private string? _rejection;
     private bool _selectorReady;
     private bool _stopping;
+    private string? _stopReason;
     private bool _drained;
     private bool _ended;
     // Nodes journalled as working for the campaign and not yet as gone.
@@ -72,11 +73,18 @@ public sealed class CampaignActor : ReceivePersistentActor
             _stopping = true;
             _selector.Tell(new DrainSearch());
         });
+        Command<AbortCampaign>(abort =>
+        {
+            if (_stopping) return;
+            _stopping = true;
+            _stopReason = abort.Reason;
+            _selector.Tell(new DrainSearch());
+        });
         Command<SearchDrained>(_ =>
         {
             if (!_stopping || _drained) return;
             _drained = true;
-            Notify(new CampaignStopped(Totals));
+            Notify(new CampaignStopped(Totals, _stopReason));
         });
         Command<SubscribeToCampaign>(OnSubscribe);
         Command<JoinCampaign>(join =>
@@ -177,7 +185,7 @@ public sealed class CampaignActor : ReceivePersistentActor
         if (_subscribers.Add(subscribe.Subscriber)) Context.Watch(subscribe.Subscriber);
         if (_rejection is not null) subscribe.Subscriber.Tell(new CampaignRejected(_rejection));
         else if (_ended) subscribe.Subscriber.Tell(new CampaignCompleted(_endReason ?? "", Totals));
-        else if (_drained) subscribe.Subscriber.Tell(new CampaignStopped(Totals));
+        else if (_drained) subscribe.Subscriber.Tell(new CampaignStopped(Totals, _stopReason));
         else if (_selectorReady) subscribe.Subscriber.Tell(new CampaignProgress(_phase, Totals));
     }
 

@@ -45,6 +45,9 @@ public sealed record SubscribeToCampaign(IActorRef Subscriber) : ILaqaMessage;
 /// <summary>Graceful stop: let in-flight batches finish, dispatch nothing new; the campaign can be resumed.</summary>
 public sealed record StopCampaign : ILaqaMessage;
 
+/// <summary>The selector's verdict that the calculator cannot work (<see cref="Laqa.Search.SameFailureRule"/>): the campaign stops as on <see cref="StopCampaign"/>, with this reason.</summary>
+public sealed record AbortCampaign(string Reason) : ILaqaMessage;
+
 /// <summary>
 /// Where the campaign stands. The local reporter adds Workers (busy of known) and the best
 /// candidate's current structure; each is null until first known.
@@ -56,7 +59,8 @@ public sealed record BestStructure(int Id, double EnthalpyPerAtom, Structure Str
 
 public sealed record CampaignCompleted(string Reason, CampaignTotals Totals) : ILaqaMessage;
 
-public sealed record CampaignStopped(CampaignTotals Totals) : ILaqaMessage;
+/// <summary>The campaign stopped, resumable; Reason says why when it was not asked to (<see cref="AbortCampaign"/>).</summary>
+public sealed record CampaignStopped(CampaignTotals Totals, string? Reason = null) : ILaqaMessage;
 
 /// <summary>The campaign folder belongs to a different campaign (other fingerprint or candidate count).</summary>
 public sealed record CampaignRejected(string Reason) : ILaqaMessage;

@@ -131,7 +131,7 @@ public sealed class CandidateActor : ReceivePersistentActor
     /// <summary>A result's receipt goes with the snapshot, so the selector settles it; with nothing to show, the worker hears at once.</summary>
     private void Report(JobReceipt? receipt = null)
     {
-        if (_state.Snapshot(_maxStepsPerCandidate, _pressure) is { } snapshot) _selector.Tell(new SnapshotReport(snapshot, receipt));
+        if (_state.Snapshot(_maxStepsPerCandidate, _pressure) is { } snapshot) _selector.Tell(new SnapshotReport(snapshot, receipt, _state.FailureReason));
         else receipt?.Worker.Tell(new ResultSettled(receipt.JobId));
     }
 }

@@ -36,5 +36,5 @@ public sealed record CandidateSnapshotReply(int CandidateId, CandidateSnapshot? 
 /// <summary>Asks for the candidate's full result; answered with <see cref="CandidateResult"/>.</summary>
 public sealed record GetCandidateResult(int CandidateId) : ICandidateCommand;
 
-/// <summary>A candidate reports its snapshot to the selector after every change; Receipt names the worker's result that led to it.</summary>
-public sealed record SnapshotReport(CandidateSnapshot Snapshot, JobReceipt? Receipt = null) : ILaqaMessage;
+/// <summary>A candidate reports its snapshot to the selector after every change; Receipt names the worker's result that led to it, FailureReason why a failed candidate failed.</summary>
+public sealed record SnapshotReport(CandidateSnapshot Snapshot, JobReceipt? Receipt = null, string? FailureReason = null) : ILaqaMessage;

@@ -90,7 +90,7 @@ public static class CampaignHost
                 {
                     CampaignRejected r => throw new LaqaInputException($"{campaignDir}: {r.Reason}"),
                     CampaignCompleted c => await CollectAsync(engine, settings, true, c.Reason, c.Totals).WaitAsync(abandon.Token),
-                    CampaignStopped s => await CollectAsync(engine, settings, false, null, s.Totals).WaitAsync(abandon.Token),
+                    CampaignStopped s => await CollectAsync(engine, settings, false, null, s.Totals).WaitAsync(abandon.Token) with { StopReason = s.Reason },
                     NodeEnded n => CampaignResult.AbandonedAt(totals) with { NodeFailure = $"the node's actor system ended ({n.Reason?.GetType().Name ?? "no reason given"})" },
                     _ => throw new InvalidOperationException($"unexpected campaign outcome {outcome}"),
                 };

@@ -10,6 +10,7 @@ namespace Laqa.Engine.Hosting;
 /// Abandoned: stopped without waiting for the batches in flight (they run again on resume); Totals
 /// are the last reported, Candidates and History are empty. NodeFailure says why the node's actor system
 /// ended under the campaign (Akka ends a node whose outgoing TLS handshake fails); the campaign resumes.
+/// StopReason says why a campaign stopped that no signal stopped (its calculator cannot work); it resumes too.
 /// </summary>
 public sealed record CampaignResult(
     bool Finished,
@@ -22,4 +23,6 @@ public sealed record CampaignResult(
     public static CampaignResult AbandonedAt(CampaignTotals totals) => new(false, null, totals, [], [], Abandoned: true);
 
     public string? NodeFailure { get; init; }
+
+    public string? StopReason { get; init; }
 }

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
+using Laqa.Engine.Campaign;
 using Laqa.Engine.Candidates;
 using Laqa.Engine.Hosting;
 using Laqa.Engine.Workers;
@@ -41,6 +42,7 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
     private readonly HashSet<int> _unanswered = [];
     private readonly SortedSet<int> _toGenerate = [];
     private readonly JobBook _jobs;
+    private readonly SameFailureRule _sameFailure = new();
     private readonly Queue<(long AfterWrites, Job Job)> _unsent = new();
     private int _persistedRecords;
     private long _writesIssued;
@@ -92,6 +94,7 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
         Command<CandidateSnapshotReply>(OnReply);
         Command<SnapshotReport>(r =>
         {
+            if (_sameFailure.Observe(r.Snapshot, r.FailureReason) is { } abort) _campaign.Tell(new AbortCampaign(abort));
             Observe(r.Snapshot);
             FinishReconcileIfAnswered();
             DispatchWork();
