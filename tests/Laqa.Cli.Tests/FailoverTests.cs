@@ -82,15 +82,11 @@ public class FailoverTests(ITestOutputHelper output)
             reference.WaitForExit(RunWithin);
             Assert.True(reference.ExitCode == 0, reference.Output);
         }
-        catch
-        {
-            // Every process's own words, for a failure seen on one process but caused on another.
-            foreach (var (dir, node) in nodes) output.WriteLine($"--- node {dir}:\n{WithoutProgress(node.Output)}");
-            if (worker is not null) output.WriteLine($"--- worker:\n{WithoutProgress(worker.Output)}");
-            throw;
-        }
         finally
         {
+            // Every process's own words (a failure seen on one process may be caused on another; the worker may have rejoined).
+            foreach (var (dir, node) in nodes) output.WriteLine($"--- node {dir}:\n{WithoutProgress(node.Output)}");
+            if (worker is not null) output.WriteLine($"--- worker:\n{WithoutProgress(worker.Output)}");
             foreach (var (_, node) in nodes) node.Dispose();
             worker?.Dispose();
         }
