@@ -22,6 +22,9 @@ public static class RunCommand
     /// <summary>Only a signal stops a run, so its code is known; should none be, the stop exits as a Ctrl+C would.</summary>
     private const int StoppedExitCode = 130;
 
+    /// <summary>stop.max-wall-time ran out: EX_TEMPFAIL, "try again later" — a batch script resumes on it.</summary>
+    private const int WallTimeExitCode = 75;
+
     public static Command Create()
     {
         var config = new Argument<string>("config") { Description = "campaign config (HOCON), see config/reference.conf" };
@@ -57,6 +60,10 @@ public static class RunCommand
             var nodesPrinted = TimeSpan.Zero;
             CampaignResult result;
             int? signalExitCode;
+            using var wallTime = new CancellationTokenSource();
+            using var wallTimeNote = wallTime.Token.Register(() =>
+                output.WriteLine($"stopping (stop.max-wall-time {spec.Stop.MaxWallTime}): no new batches start; the campaign can be resumed"));
+            if (spec.Stop.MaxWallTime is { } budget) wallTime.CancelAfter(budget);
             // Only while the campaign runs: a signal while the final tables are written ends the process at once.
             // A PostgreSQL campaign's model is built when read (CampaignReadModel.Open).
             using (journal is SqliteJournal { File: var database } ? new ReadModelKeeper(database, ReadModelEvery, output.WriteLine) : null)
@@ -65,6 +72,7 @@ public static class RunCommand
                                            "(workers.stop-grace-period), then the campaign can be resumed; a second Ctrl+C or signal stops at once"),
                 () => output.WriteLine("stopping now: the batches in flight are abandoned and run again on resume")))
             {
+                using var stopping = CancellationTokenSource.CreateLinkedTokenSource(signals.Stop, wallTime.Token);
                 result = CampaignHost.RunAsync(components.Settings, folder, components.Structures, components.RelaxerFactory, progress =>
                 {
                     // The nodes with workers whenever one comes or goes, and with their load once a minute.
@@ -77,7 +85,7 @@ public static class RunCommand
                     if (clock.Elapsed - lastPrinted < TimeSpan.FromSeconds(2) && progress.Phase != CampaignPhase.Done) return;
                     lastPrinted = clock.Elapsed;
                     output.WriteLine(ProgressLine(clock.Elapsed, progress, bestSpaceGroup.Of(progress), spec.Relaxer.ExternalPressure));
-                }, signals.Stop, logLevel: "ERROR", abandonToken: signals.Abandon, node: node,
+                }, stopping.Token, logLevel: "ERROR", abandonToken: signals.Abandon, node: node,
                 listening: (address, joined) => output.WriteLine(joined is null
                     ? $"cluster node {address}: worker nodes join with `laqa worker --join {address.Host}:{address.Port}`"
                     : $"cluster node {address}: joined the campaign's cluster at {joined} as a further campaign node (it takes over if the others stop)")).GetAwaiter().GetResult();
@@ -101,7 +109,7 @@ public static class RunCommand
                 output.WriteLine($"stopped after {clock.Elapsed.TotalSeconds:F1} s: {result.Totals.Batches} batches, {result.Totals.Steps} steps" +
                                  (result.Abandoned ? ", the batches in flight abandoned" : "") +
                                  $"; run again to resume (`laqa status {folder}` shows the results so far)");
-                return signalExitCode ?? StoppedExitCode;
+                return signalExitCode ?? (wallTime.IsCancellationRequested ? WallTimeExitCode : StoppedExitCode);
             }
             using var record = CampaignReadModel.Open(journal, output.WriteLine);
             var rows = ResultsTable.Rows(record.Ranked(int.MaxValue));

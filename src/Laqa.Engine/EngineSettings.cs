@@ -44,6 +44,11 @@ public sealed record EngineSettings(
     /// <summary>How often a worker sends a result not yet settled again, or asks again for a batch state not yet received.</summary>
     public TimeSpan ResendInterval { get; init; } = WorkerSpec.Default.ResendInterval;
 
+    /// <summary>The early ends of the search besides MaxTotalSteps (<see cref="SearchStopRule"/>): a target enthalpy per atom, selections without improvement.</summary>
+    public double? TargetEnthalpy { get; init; }
+
+    public int? NoImprovementSelections { get; init; }
+
     /// <summary>The campaign's config as HOCON text with includes resolved, sent to worker nodes that join.</summary>
     public string ConfigText { get; init; } = "";
 
@@ -84,6 +89,8 @@ public sealed record EngineSettings(
         {
             DefiningSettings = spec.DefiningSettings,
             ExternalPressure = spec.Relaxer.ExternalPressure,
+            TargetEnthalpy = spec.Stop.TargetEnthalpy,
+            NoImprovementSelections = spec.Stop.NoImprovementSelections,
             Prefetch = spec.Workers.Prefetch,
             StopGracePeriod = spec.Workers.StopGracePeriod,
             ResendInterval = spec.Workers.ResendInterval,

@@ -25,6 +25,10 @@ public static class CampaignLimits
     public static readonly TimeSpan StopGracePeriod = BatchTimeout;
     /// <summary>How often a worker sends an unsettled result again: at most an hour.</summary>
     public static readonly TimeSpan ResendInterval = TimeSpan.FromHours(1);
+    /// <summary>A run's wall-time budget: a year is longer than any allocation.</summary>
+    public static readonly TimeSpan WallTime = TimeSpan.FromDays(366);
+    /// <summary>A target enthalpy per atom (eV/atom) in magnitude.</summary>
+    public const double Enthalpy = 1e4;
 
     /// <summary>Minimum distance as a factor of the sum of covalent radii, and per-pair minimum distances (Å).</summary>
     public const double MinDistanceFactor = 3;

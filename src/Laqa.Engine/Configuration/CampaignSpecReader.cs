@@ -227,8 +227,11 @@ internal static class CampaignSpecReader
             r.String("laqa.cluster.tls.password-env", d.TlsPasswordEnv).Trim());
     }
 
-    private static StopCriteria ReadStop(ConfigReader r) =>
-        new(ReadCountOrWord(r, "laqa.stop.max-total-steps", "none", "a number of steps", long.MaxValue));
+    private static StopCriteria ReadStop(ConfigReader r) => new(
+        ReadCountOrWord(r, "laqa.stop.max-total-steps", "none", "a number of steps", long.MaxValue),
+        r.Scalar("laqa.stop.max-wall-time")?.Trim() is null or "none" ? null : r.Duration("laqa.stop.max-wall-time", TimeSpan.Zero, CampaignLimits.WallTime),
+        (int?)ReadCountOrWord(r, "laqa.stop.no-improvement-selections", "none", "a number of selections", int.MaxValue),
+        r.Scalar("laqa.stop.target-enthalpy")?.Trim() is null or "none" ? null : r.Double("laqa.stop.target-enthalpy", 0, max: CampaignLimits.Enthalpy));
 
     /// <summary>A whole number from min (default 1), or a word standing for "no number" (auto, none) read as null.</summary>
     private static long? ReadCountOrWord(ConfigReader r, string path, string word, string what, long max, long min = 1)

@@ -43,6 +43,7 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
     private readonly SortedSet<int> _toGenerate = [];
     private readonly JobBook _jobs;
     private readonly SameFailureRule _sameFailure = new();
+    private readonly SearchStopRule _stopRule;
     private readonly Queue<(long AfterWrites, Job Job)> _unsent = new();
     private int _persistedRecords;
     private long _writesIssued;
@@ -62,6 +63,7 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
         _candidates = candidates;
         _campaign = campaign;
         _policy = SelectionPolicies.Create(settings.Search, settings.CandidateCount);
+        _stopRule = new SearchStopRule(settings.TargetEnthalpy, settings.NoImprovementSelections);
         var system = Context.System;
         _jobs = new JobBook(settings.Prefetch, settings.JobDeadline, settings.MaxRetries, worker => NodeAddress.Of(worker, system));
 
@@ -221,6 +223,7 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
         }
         _latest[id] = snapshot;
         _unjournalled[id] = snapshot;
+        _stopRule.Observe(snapshot);
         _totalSteps += snapshot.Steps;
         _unanswered.Remove(id);
         _toGenerate.Remove(id);
@@ -320,9 +323,9 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
             _toGenerate.Remove(id);
             return Job.New(JobKind.Generate, id, 0);
         }
-        if (!MaxStepsReached && _policy.TryTake(out var candidate))
-            return Job.New(JobKind.Batch, candidate, _latest[candidate].Batches);
-        return null;
+        if (MaxStepsReached || _stopRule.Reason is not null || !_policy.TryTake(out var candidate)) return null;
+        _stopRule.Selected(_policy.History.Count);
+        return Job.New(JobKind.Batch, candidate, _latest[candidate].Batches);
     }
 
     /// <summary>Sends the jobs still current (not retried or completed meanwhile).</summary>
@@ -417,6 +420,7 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
         string? reason = null;
         if (_policy.IsFinished) reason = "every candidate is done";
         else if (MaxStepsReached) reason = $"the limit of {_settings.MaxTotalSteps} total steps was reached";
+        else if (_stopRule.Reason is { } early) reason = early;
         else if (_jobs.WorkerWithRoom() is not null) reason = "the selection policy has nothing left to select";
         if (reason is null) return;
         _mode = Mode.Ended;

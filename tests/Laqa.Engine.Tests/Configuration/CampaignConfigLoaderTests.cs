@@ -46,6 +46,10 @@ public class CampaignConfigLoaderTests
     [InlineData("laqa.workers.max-retries = -1", "laqa.workers.max-retries: must be between 0 and 100, got -1")]
     [InlineData("laqa.workers.prefetch = -1", "laqa.workers.prefetch: must be between 0 and 100, got -1")]
     [InlineData("laqa.stop.max-total-steps = -5", "laqa.stop.max-total-steps: expected none or a number of steps (at least 1), got \"-5\"")]
+    [InlineData("laqa.stop.no-improvement-selections = 0", "laqa.stop.no-improvement-selections: expected none or a number of selections (1 to 2147483647), got \"0\"")]
+    [InlineData("laqa.stop.max-wall-time = -5m", "laqa.stop.max-wall-time: expected a duration such as 90s, 10m or 2h, got \"-5m\"")]
+    [InlineData("laqa.stop.max-wall-time = soon", "laqa.stop.max-wall-time: expected a duration such as 90s, 10m or 2h, got \"soon\"")]
+    [InlineData("laqa.stop.target-enthalpy = low", "laqa.stop.target-enthalpy: expected a number, got \"low\"")]
     [InlineData("laqa.persistence.postgresql-connection-string = \"Host=db;Password=x\"", "laqa.persistence.postgresql-connection-string: a connection string is never read from the config file: put it in the environment variable that laqa.persistence.postgresql-connection-env names (default LAQA_POSTGRES)")]
     [InlineData("laqa.persistence.postgresql-connection-env = \"my-var\"", "laqa.persistence.postgresql-connection-env: 'my-var' is not an environment variable's name (letters, digits and _)")]
     [InlineData("laqa.persistence.campaign-name = Si16", "laqa.persistence.campaign-name: 'Si16' is not a campaign name (1 to 50 characters of a-z, 0-9 and _)")]
@@ -134,7 +138,7 @@ public class CampaignConfigLoaderTests
               search { algorithm = laqa, mode = async, nselect = 30, weights { force = 0.2, stress = 0 } }
               workers { count = 3, batch-timeout = 90s, max-retries = 0, prefetch = 2 }
               persistence { provider = postgresql, postgresql-connection-env = DB, campaign-name = al4o6 }
-              stop.max-total-steps = 50000
+              stop { max-total-steps = 50000, max-wall-time = 1430m, no-improvement-selections = 40, target-enthalpy = -6.5 }
             }
             """);
 
@@ -154,7 +158,7 @@ public class CampaignConfigLoaderTests
         Assert.Equal(new SearchSpec(SearchAlgorithm.Laqa, new LaqaOptions(30, LaqaMode.Async, new LaqaWeights(0.2, 0)), 1000), spec.Search);
         Assert.Equal(new WorkerSpec(3, TimeSpan.FromSeconds(90), 0, 2), spec.Workers);
         Assert.Equal(new PersistenceSpec(PersistenceProvider.PostgreSql, "campaign.db", "DB", "al4o6"), spec.Persistence);
-        Assert.Equal(50000, spec.Stop.MaxTotalSteps);
+        Assert.Equal(new StopCriteria(50000, TimeSpan.FromMinutes(1430), 40, -6.5), spec.Stop);
     }
 
     [Theory]
