@@ -61,10 +61,10 @@ public static class EngineMessages
             // Campaign.
             new CampaignStarted("3f9a0c", 1000, ["laqa.composition = Si64", "laqa.relaxer.algorithm = bfgs"], 1000, Number()),
             new CampaignPhaseChanged(CampaignPhase.Done, "every candidate is done"),
-            new SubscribeToCampaign(actor), new StopCampaign(),
+            new SubscribeToCampaign(actor), new StopCampaign(), new AbortCampaign("the first 3 candidates to fail all failed before any step with the same error"),
             new CampaignProgress(CampaignPhase.Searching, totals, new WorkerLoad(3, 8, [new NodeLoad("10.0.0.7:4053", 4, 3, 120, new DateTimeOffset(2026, 12, 6, 4, 30, 59, 123, TimeSpan.Zero)),
                 new NodeLoad("10.0.0.8:4053", 4, 0, 0, new DateTimeOffset(2026, 12, 6, 5, 0, 0, 0, TimeSpan.Zero))]), new BestStructure(17, Number(), Cell())),
-            new CampaignCompleted("every candidate is done", totals), new CampaignStopped(totals), new CampaignRejected("the campaign folder holds another campaign"),
+            new CampaignCompleted("every candidate is done", totals), new CampaignStopped(totals), new CampaignStopped(totals, "pw.x: Error in routine read_namelists (1): bad line"), new CampaignRejected("the campaign folder holds another campaign"),
             totals,
             new NodeJoined("10.0.0.7:4053", ["worker"], 8, new DateTimeOffset(2026, 12, 6, 4, 30, 59, 123, TimeSpan.Zero)),
             new NodeLeft("10.0.0.7:4053", "downed", new DateTimeOffset(2026, 12, 6, 5, 1, 2, 3, TimeSpan.Zero)),
@@ -75,7 +75,7 @@ public static class EngineMessages
             new CreateCandidate(17, Cell(), receipt), new DispatchBatch(17, 5, Guid.NewGuid(), actor), new BatchResult(17, 5, batch, receipt),
             new BatchResult(18, 2, failed, receipt), new FailCandidate(17, "no result within 600 s"), new GetCandidateSnapshot(17),
             new CandidateSnapshotReply(17, snapshot), new CandidateSnapshotReply(18, null), new GetCandidateResult(17),
-            new SnapshotReport(snapshot, receipt), new SnapshotReport(snapshot),
+            new SnapshotReport(snapshot, receipt), new SnapshotReport(snapshot), new SnapshotReport(snapshot, receipt, "pw.x: Error in routine cdiaghg (3): S matrix not positive definite"),
             CandidateResult.Of(state, CandidateSteps, Number()),
             // Candidates: events and snapshot state.
             new CandidateCreated(Cell()), new BatchDispatched(5), completed, new CandidateConverged(), new CandidateFailed("calculator failed: NaN"), state,
