@@ -5,7 +5,7 @@ namespace Laqa.Calculators.Vasp;
 /// <summary>
 /// One ionic step of vasprun.xml: the structure it was evaluated at, the free energy (e_fr_energy, eV),
 /// the energy at σ → 0 (e_0_energy, eV; see <see cref="VasprunParser"/>), forces (eV/Å, x0,y0,z0,x1,...)
-/// and the stress as VASP prints it (kB, row-major, VASP's sign: positive when compressed).
+/// and the stress as VASP prints it (kB, row-major, VASP's sign: positive when compressed; symmetric, from VASP's upper triangle).
 /// </summary>
 public sealed record VaspStep(Structure Structure, double FreeEnergy, double SigmaZeroEnergy, double[] Forces, double[] StressKbar)
 {

@@ -123,7 +123,16 @@ public static class VasprunParser
         var atoms = new Structure(lattice, species, Enumerable.Range(0, species.Length).Select(a => new Vec3(fractional[3 * a], fractional[3 * a + 1], fractional[3 * a + 2])));
         var free = Energy(energy, "e_fr_energy", Where());
         var smearingCorrection = Energy(lastScf!, "e_0_energy", Where()) - Energy(lastScf!, "e_fr_energy", Where());
-        return new VaspStep(atoms, free, free + smearingCorrection, Rows(forces!, species.Length, $"{Where()}: forces"), Rows(stress!, 3, $"{Where()}: stress"));
+        return new VaspStep(atoms, free, free + smearingCorrection, Rows(forces!, species.Length, $"{Where()}: forces"), Symmetric(Rows(stress!, 3, $"{Where()}: stress")));
+    }
+
+    /// <summary>The stress made symmetric from its upper triangle, as ASE reads it (VASP rounds the two halves apart in the last digit).</summary>
+    private static double[] Symmetric(double[] stress)
+    {
+        for (var i = 0; i < 3; i++)
+            for (var j = 0; j < i; j++)
+                stress[3 * i + j] = stress[3 * j + i];
+        return stress;
     }
 
     /// <summary>The numbers of a varray of <paramref name="count"/> rows of three.</summary>
