@@ -73,7 +73,7 @@ public static class RelaxCommand
             {
                 // One step per batch so that each line appears as it is computed; batches continue bit for bit.
                 // An external code takes all its steps in one run.
-                batch = relaxer.Advance(state, relaxer is IExternalRelaxer ? maxSteps : 1);
+                batch = relaxer.Advance(state, relaxer is IExternalRelaxer ? maxSteps - taken.Count : 1);
                 foreach (var step in batch.Steps)
                 {
                     taken.Add(step);
