@@ -1,3 +1,5 @@
+using System.Globalization;
+using Laqa.Calculators.Vasp;
 using Laqa.Crystal.IO;
 using Xunit;
 
@@ -89,5 +91,40 @@ public class VaspCommandTests
         Assert.Contains("NSW = 2\n", File.ReadAllText(folder.File("calc/relax/28-1/INCAR")));
         Assert.StartsWith("laqa: relaxation failed: vasprun.xml holds 28 ionic steps for NSW = 2 (in ", Assert.Single(run.ErrorLines));
         Assert.False(File.Exists(folder.File("relaxed.vasp")));
+    }
+
+    [Fact]
+    public void ACampaignWithAVaspConfigRelaxesEachCandidateInVaspRunsOfStepsPerBatch()
+    {
+        using var folder = Setup("");
+        // This fake VASP gives the first NSW ionic steps of the real run (cut after the NSW-th step, the file closed) and its CONTCAR.
+        File.WriteAllText(folder.File("fake_vasp_std"), $$"""
+            nsw=$(sed -n 's/^NSW = //p' INCAR)
+            awk -v n="$nsw" '{ print } /<\/calculation>/ { if (++c == n) { print "</modeling>"; exit } }' '{{DataFile("vasprun.xml")}}' > vasprun.xml
+            cp '{{DataFile("CONTCAR")}}' .
+            """);
+        File.AppendAllText(folder.File("vasp.conf"), """
+            laqa {
+              seed = 3
+              relaxer.steps-per-batch = 4
+              search { algorithm = laqa, mode = sync, nselect = 2, max-steps-per-candidate = 8 }
+              workers.count = 1
+            }
+            """);
+
+        var run = LaqaProcess.Start(folder.Path, "run", "vasp.conf", "--dir", "campaign");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("done (every candidate is done) in ", run.Output);
+        Assert.Contains(": 4 batches, 16 relaxation steps", run.Output);
+        var fourth = VasprunParser.Read(DataFile("vasprun.xml")).Steps[3];
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"best {fourth.FreeEnergy / 4:F5} eV/atom"), run.Output);
+        foreach (var candidate in new[] { "0", "1" })
+        {
+            Assert.Contains("NSW = 4\n", File.ReadAllText(folder.File($"campaign/calc/{candidate}/0-1/INCAR")));
+            // The second batch starts from the first one's CONTCAR.
+            var second = PoscarFormat.Read(folder.File($"campaign/calc/{candidate}/1-1/POSCAR")).Structure;
+            Assert.Equal(PoscarFormat.Read(DataFile("CONTCAR")).Structure.Lattice.Volume, second.Lattice.Volume, 1e-9);
+        }
     }
 }
