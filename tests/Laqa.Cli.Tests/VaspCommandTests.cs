@@ -127,4 +127,27 @@ public class VaspCommandTests
             Assert.Equal(PoscarFormat.Read(DataFile("CONTCAR")).Structure.Lattice.Volume, second.Lattice.Volume, 1e-9);
         }
     }
+
+    [Fact]
+    public void CalcWithAVaspConfigRunsOneSinglePointAndPrintsItInOurUnits()
+    {
+        using var folder = Setup("");
+        File.Copy(DataFile("POSCAR"), folder.File("POSCAR"));
+        // This fake VASP gives the real run's first ionic step as a whole single-point vasprun.xml.
+        File.WriteAllText(folder.File("fake_vasp_std"), $$"""
+            awk '{ print } /<\/calculation>/ { print "</modeling>"; exit }' '{{DataFile("vasprun.xml")}}' > vasprun.xml
+            """);
+
+        var run = LaqaProcess.Start(folder.Path, "calc", "--calculator", "vasp.conf", "POSCAR", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        var incar = File.ReadAllText(folder.File("calc/calc/0-1/INCAR"));
+        Assert.Contains("IBRION = -1\n", incar);
+        Assert.Contains("NSW = 0\n", incar);
+        var json = System.Text.Json.JsonDocument.Parse(run.Output).RootElement;
+        var first = VasprunParser.Read(DataFile("vasprun.xml")).Steps[0].ToResult(VaspEnergy.FreeEnergy);
+        Assert.Equal("vasp", json.GetProperty("potential").GetString());
+        Assert.Equal(first.Energy, json.GetProperty("energy").GetDouble());
+        Assert.Equal(first.MaxForce, json.GetProperty("maxForce").GetDouble());
+    }
 }

@@ -10,9 +10,10 @@ namespace Laqa.Calculators.Vasp;
 /// ionic step) its structure, forces (eV/Å), stress (kB) and energies. The free energy is the step's
 /// e_fr_energy; the σ → 0 energy is that plus e_0_energy − e_fr_energy of the step's last SCF
 /// iteration, as ASE reads it, because the step's own e_0_energy is wrong in VASP 5 (the VASP 5.3.5
-/// file of the tests holds -0.0 there) and the SCF's energies lack a van der Waals correction. A step counts once its energy has
-/// been read, so a file cut off later in the step (eigenvalues, DOS) still gives it; a file cut off or
-/// broken anywhere gives the steps before, with the reason in <see cref="VasprunOutput.Error"/>.
+/// file of the tests holds -0.0 there) and the SCF's energies lack a van der Waals correction. A step
+/// counts once its energy has been read, so a file cut off later in the step (eigenvalues, DOS) still
+/// gives it; a file cut off or broken anywhere gives the steps before, with the reason in
+/// <see cref="VasprunOutput.Error"/>.
 /// </summary>
 public static class VasprunParser
 {
