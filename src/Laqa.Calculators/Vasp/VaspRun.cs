@@ -7,7 +7,7 @@ namespace Laqa.Calculators.Vasp;
 /// <summary>
 /// One VASP run in a work folder: writes INCAR, POSCAR, KPOINTS and POTCAR, runs the settings' command
 /// line with one OpenMP thread per process, its output in vasp.out and vasp.err, and reads
-/// vasprun.xml. Output is null when VASP left no vasprun.xml; Failure then says why.
+/// vasprun.xml. Output is null when the inputs could not be written or VASP left no vasprun.xml; Failure then says why.
 /// </summary>
 public sealed record VaspRun(int ExitCode, VasprunOutput? Output, string Command, string? Failure, TimeSpan Elapsed)
 {
@@ -25,12 +25,20 @@ public sealed record VaspRun(int ExitCode, VasprunOutput? Output, string Command
     /// <summary>Runs VASP; throws OperationCanceledException (after killing it) when cancelled.</summary>
     public static VaspRun Execute(VaspSettings settings, string folder, Structure structure, IncarWriter.Relaxation? relaxation, CancellationToken cancellationToken)
     {
-        File.WriteAllText(Path.Combine(folder, "INCAR"), IncarWriter.Write(settings.IncarTemplate, relaxation));
-        File.WriteAllText(Path.Combine(folder, "POSCAR"), PoscarFormat.Format(structure));
-        File.WriteAllText(Path.Combine(folder, "KPOINTS"), KpointsWriter.Write(structure.Lattice, settings.KSpacing));
-        PotcarBuilder.Write(Path.Combine(folder, PotcarBuilder.FileName), structure, settings);
-        var run = ExternalProcess.Run(settings.CommandLine(), folder, OutputFile, ErrorFile, Environment, cancellationToken);
         var command = string.Join(' ', settings.CommandLine());
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "INCAR"), IncarWriter.Write(settings.IncarTemplate, relaxation));
+            File.WriteAllText(Path.Combine(folder, "POSCAR"), PoscarFormat.Format(structure));
+            File.WriteAllText(Path.Combine(folder, "KPOINTS"), KpointsWriter.Write(structure.Lattice, settings.KSpacing));
+            PotcarBuilder.Write(Path.Combine(folder, PotcarBuilder.FileName), structure, settings);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A POTCAR removed since the config was read fails this candidate, not the worker.
+            return new VaspRun(-1, null, command, $"cannot write the VASP inputs: {e.Message}", TimeSpan.Zero);
+        }
+        var run = ExternalProcess.Run(settings.CommandLine(), folder, OutputFile, ErrorFile, Environment, cancellationToken);
         if (run.ExitCode == 127) return new VaspRun(run.ExitCode, null, command, $"{command}: {LastLine(ErrorFile)}", run.Elapsed);
         var vasprun = Path.Combine(folder, VasprunParser.FileName);
         if (!File.Exists(vasprun))

@@ -153,4 +153,18 @@ public class VaspRelaxerTests
         Assert.StartsWith("laqa-no-vasp_std: ", batch.FailureReason);
         Assert.Contains("not found", batch.FailureReason);
     }
+
+    [Fact]
+    public void APotcarRemovedAfterTheConfigWasReadFailsTheCandidateBeforeVaspRuns()
+    {
+        using var folder = new TempFolder();
+        var relaxer = Relaxer(folder, "touch vasp-ran");
+        File.Delete(folder.File("potpaw_PBE/O/POTCAR"));
+
+        var batch = relaxer.Advance(RelaxationState.Start(Fe2O2Start), 5, new BatchLabel("0", 1));
+
+        Assert.Equal(RelaxationOutcome.Failed, batch.Outcome);
+        Assert.StartsWith($"cannot write the VASP inputs: Could not find file '{folder.File("potpaw_PBE/O/POTCAR")}'", batch.FailureReason);
+        Assert.False(File.Exists(folder.File("calc/0/1-1/vasp-ran")));
+    }
 }
