@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Laqa.Calculators.Qe;
 using Laqa.Calculators.Relaxation;
+using Laqa.Calculators.Vasp;
 using Laqa.Crystal;
 using Laqa.Crystal.IO;
 using Laqa.Crystal.Spglib;
@@ -15,7 +16,7 @@ namespace Laqa.Cli;
 /// <summary>
 /// `laqa relax (--potential NAME|FILE | --calculator CONFIG) FILE --out OUT [--fmax eV/Å] [--smax GPa] [--steps N] [--pressure GPa] [--optimizer fire|bfgs] [--symprec Å] [--json]`:
 /// FIRE (or BFGS) on atoms and cell, one line per step, then the final structure (written to OUT) and its space group.
-/// With a config's qe { } calculator, pw.x relaxes in one vc-relax of --steps steps (work folder under calc/ here), its steps printed after it.
+/// With a config's qe { } (or vasp { }) calculator, pw.x (VASP) relaxes in one run of --steps steps (work folder under calc/ here), its steps printed after it.
 /// Exit 0 when converged or out of steps (OUT written), 1 when the relaxation failed (nothing written).
 /// </summary>
 public static class RelaxCommand
@@ -52,8 +53,8 @@ public static class RelaxCommand
             var algorithm = parsed.GetValue(optimizer)!;
             Validate(outPath, options, maxSteps, tolerance, algorithm);
             var (calculator, structure, spec) = CalcCommand.Load(parsed.GetValue(potential), parsed.GetValue(config), parsed.GetValue(file)!);
-            IRelaxer relaxer = spec is QeCalculatorSpec qe
-                ? new QeRelaxer(CampaignCalculator.QeSettings(qe), options, CampaignCalculator.WorkFolders(qe, Directory.GetCurrentDirectory()))
+            IRelaxer relaxer = spec is not null && CampaignCalculator.ExternalRelaxers(spec, options, Directory.GetCurrentDirectory()) is { } external
+                ? external()
                 : algorithm == "bfgs" ? new BfgsRelaxer(calculator, options) : new FireRelaxer(calculator, options);
             // A structure the potential cannot evaluate is bad input, as in `laqa calc`; a failure later in the relaxation exits 1.
             if (relaxer is not IExternalRelaxer) CalcCommand.Evaluate(calculator, structure, parsed.GetValue(file)!);
@@ -62,7 +63,7 @@ public static class RelaxCommand
 
             if (!asJson)
             {
-                writer.WriteLine(Invariant($"relaxing {structure.Formula()} with {calculator.Name} by {(relaxer is QeRelaxer ? "pw.x's own BFGS (vc-relax)" : algorithm)}: fmax {options.Fmax} eV/Å, smax {PressureUnits.ToGPa(options.Smax):F3} GPa, pressure {parsed.GetValue(pressure)} GPa, at most {maxSteps} steps"));
+                writer.WriteLine(Invariant($"relaxing {structure.Formula()} with {calculator.Name} by {relaxer switch { QeRelaxer => "pw.x's own BFGS (vc-relax)", VaspRelaxer => "VASP's own conjugate gradients (IBRION = 2, ISIF = 3)", _ => algorithm }}: fmax {options.Fmax} eV/Å, smax {PressureUnits.ToGPa(options.Smax):F3} GPa, pressure {parsed.GetValue(pressure)} GPa, at most {maxSteps} steps"));
                 writer.WriteLine(" step    energy/atom (eV)   max |F| (eV/Å)   max |σ+p| (GPa)");
             }
             var state = RelaxationState.Start(structure);
@@ -72,7 +73,7 @@ public static class RelaxCommand
             {
                 // One step per batch so that each line appears as it is computed; batches continue bit for bit.
                 // An external code takes all its steps in one run.
-                batch = relaxer.Advance(state, relaxer is IExternalRelaxer ? maxSteps : 1);
+                batch = relaxer.Advance(state, relaxer is IExternalRelaxer ? maxSteps - taken.Count : 1);
                 foreach (var step in batch.Steps)
                 {
                     taken.Add(step);

@@ -17,15 +17,16 @@ namespace Laqa.Engine.Configuration;
 internal static class QeSpecReader
 {
     public const string Path = "laqa.calculator.qe";
-    private const string KeepFilesPath = "laqa.calculator.keep-files";
+    public const string KeepFilesPath = "laqa.calculator.keep-files";
+    private const string Install = "Debian: apt-get install quantum-espresso";
 
     private static readonly string[] Smearings =
         ["gaussian", "gauss", "methfessel-paxton", "m-p", "mp", "marzari-vanderbilt", "cold", "m-v", "mv", "fermi-dirac", "f-d", "fd"];
 
     public static QeCalculatorSpec? Read(ConfigReader r, Composition? composition, string baseDirectory)
     {
-        var command = Command(r, $"{Path}.command", allowEmpty: false);
-        var mpi = Command(r, $"{Path}.mpi-command", allowEmpty: true);
+        var command = ExternalCommand.Read(r, $"{Path}.command", allowEmpty: false, "pw.x", Install);
+        var mpi = ExternalCommand.Read(r, $"{Path}.mpi-command", allowEmpty: true, "pw.x", Install);
         var pseudoDir = PseudoDir(r, baseDirectory);
         var pseudopotentials = Pseudopotentials(r, pseudoDir, composition);
         var ecutwfc = r.Double($"{Path}.ecutwfc", 30, min: 0, minExclusive: true, max: 1e4);
@@ -43,31 +44,6 @@ internal static class QeSpecReader
         return new QeCalculatorSpec(new EquatableList<string>(command), new EquatableList<string>(mpi), pseudoDir, pseudopotentials, ecutwfc, ecutrho,
             kSpacing, kPoints, smearing.Length > 0 ? smearing : null, degauss, mixingBeta, maxstep, extra, keep.ToString().ToLowerInvariant());
     }
-
-    /// <summary>A command line split at spaces whose program is on PATH (or an existing file when it holds a /).</summary>
-    private static string[]? Command(ConfigReader r, string path, bool allowEmpty)
-    {
-        var text = r.Scalar(path);
-        if (text is null) return null;
-        var words = text.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length == 0)
-        {
-            if (allowEmpty) return [];
-            r.Errors.Add(path, "empty: give the program, e.g. \"pw.x\"");
-            return null;
-        }
-        if (!IsProgram(words[0]))
-        {
-            r.Errors.Add(path, $"{words[0]} is {(words[0].Contains('/') ? "not an existing file" : "not on PATH")} (Debian: apt-get install quantum-espresso)");
-            return null;
-        }
-        return words;
-    }
-
-    private static bool IsProgram(string program) =>
-        program.Contains('/')
-            ? File.Exists(program)
-            : (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(dir => dir.Length > 0 && File.Exists(System.IO.Path.Combine(dir, program)));
 
     private static string? PseudoDir(ConfigReader r, string baseDirectory)
     {

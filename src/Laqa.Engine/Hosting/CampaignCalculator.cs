@@ -1,7 +1,9 @@
 using Laqa.Calculators;
 using Laqa.Calculators.External;
 using Laqa.Calculators.Potentials;
+using Laqa.Calculators.Relaxation;
 using Laqa.Calculators.Qe;
+using Laqa.Calculators.Vasp;
 using Laqa.Search.Campaign;
 
 namespace Laqa.Engine.Hosting;
@@ -17,7 +19,8 @@ public static class CampaignCalculator
 
     public static ICalculator Create(CalculatorSpec spec, string? campaignDirectory = null) => spec switch
     {
-        QeCalculatorSpec qe => new QeCalculator(QeSettings(qe), WorkFolders(qe, campaignDirectory)),
+        QeCalculatorSpec qe => new QeCalculator(QeSettings(qe), WorkFolders(qe.KeepFiles, campaignDirectory)),
+        VaspCalculatorSpec vasp => new VaspCalculator(VaspSettings(vasp), WorkFolders(vasp.KeepFiles, campaignDirectory)),
         PresetCalculatorSpec preset => PotentialPresets.Create(preset.Name),
         LammpsFileCalculatorSpec file => LammpsPotentialFile.Parse(file.Contents, file.Path),
         LennardJonesCalculatorSpec lj => new LennardJones(
@@ -49,9 +52,29 @@ public static class CampaignCalculator
             .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, string>)g.ToDictionary(e => e.Key, e => e.Value)),
     };
 
-    /// <summary>The work folders of an external code's batches: calc/ in the campaign folder.</summary>
-    public static WorkFolders WorkFolders(QeCalculatorSpec spec, string? campaignDirectory) =>
-        new(Path.Combine(campaignDirectory ?? Directory.GetCurrentDirectory(), WorkFolder), Enum.Parse<KeepFiles>(spec.KeepFiles, ignoreCase: true));
+    /// <summary>The settings the VASP relaxer and calculator take.</summary>
+    public static VaspSettings VaspSettings(VaspCalculatorSpec spec) => new()
+    {
+        Command = spec.Command,
+        MpiCommand = spec.MpiCommand,
+        PotcarDir = spec.PotcarDir,
+        Potcars = spec.Potcars.ToDictionary(p => p.Element, p => p.Subfolder),
+        IncarTemplate = spec.IncarTemplate,
+        KSpacing = spec.KSpacing,
+        Energy = spec.Energy == VaspCalculatorSpec.SigmaZeroEnergy ? VaspEnergy.SigmaZero : VaspEnergy.FreeEnergy,
+    };
+
+    /// <summary>The work folders of an external code's batches: calc/ in the campaign folder, kept as keep-files says.</summary>
+    public static WorkFolders WorkFolders(string keepFiles, string? campaignDirectory) =>
+        new(Path.Combine(campaignDirectory ?? Directory.GetCurrentDirectory(), WorkFolder), Enum.Parse<KeepFiles>(keepFiles, ignoreCase: true));
+
+    /// <summary>Makes relaxers that use an external code's own optimizer (QE vc-relax, VASP IBRION = 2); null for an embedded calculator.</summary>
+    public static Func<IExternalRelaxer>? ExternalRelaxers(CalculatorSpec spec, RelaxationOptions options, string? campaignDirectory) => spec switch
+    {
+        QeCalculatorSpec qe => () => new QeRelaxer(QeSettings(qe), options, WorkFolders(qe.KeepFiles, campaignDirectory)),
+        VaspCalculatorSpec vasp => () => new VaspRelaxer(VaspSettings(vasp), options, WorkFolders(vasp.KeepFiles, campaignDirectory)),
+        _ => null,
+    };
 
     private static LennardJonesForm Form(string form) => form switch
     {

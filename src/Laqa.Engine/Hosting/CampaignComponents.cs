@@ -1,6 +1,5 @@
 using Laqa.Calculators;
 using Laqa.Calculators.Potentials;
-using Laqa.Calculators.Qe;
 using Laqa.Calculators.Relaxation;
 using Laqa.Crystal;
 using Laqa.Crystal.Generation;
@@ -10,7 +9,7 @@ namespace Laqa.Engine.Hosting;
 
 /// <summary>
 /// The pure pieces a campaign spec names, built and checked before anything is created on disk:
-/// the engine settings, the structure generator and the relaxer factory. An external code (QE) works
+/// the engine settings, the structure generator and the relaxer factory. An external code (QE, VASP) works
 /// in calc/ under the campaign folder (default: the working directory).
 /// </summary>
 public sealed record CampaignComponents(EngineSettings Settings, StructureGenerator Generator, ICalculator Calculator, Func<IRelaxer> RelaxerFactory)
@@ -37,8 +36,8 @@ public sealed record CampaignComponents(EngineSettings Settings, StructureGenera
 
         var options = new RelaxationOptions { Fmax = spec.Relaxer.MaxForce, Smax = spec.Relaxer.MaxStress, Pressure = spec.Relaxer.ExternalPressure };
         options.Validate();
-        Func<IRelaxer> relaxers = spec.Calculator is QeCalculatorSpec qe
-            ? () => new QeRelaxer(CampaignCalculator.QeSettings(qe), options, CampaignCalculator.WorkFolders(qe, campaignDirectory))
+        Func<IRelaxer> relaxers = CampaignCalculator.ExternalRelaxers(spec.Calculator, options, campaignDirectory) is { } external
+            ? external
             : spec.Relaxer.Algorithm == RelaxerAlgorithm.Bfgs
                 ? () => new BfgsRelaxer(calculator, options)
                 : () => new FireRelaxer(calculator, options);
