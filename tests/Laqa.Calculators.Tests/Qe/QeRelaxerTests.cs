@@ -40,6 +40,46 @@ public class QeRelaxerTests
     }
 
     [Fact]
+    public void ATemplateBatchEqualsTheSameSettingsGivenAsKeysAndCarriesTheTemplatesOwnKeys()
+    {
+        using var folder = new TempFolder();
+        var keys = SiliconQe.Settings with { Extra = new Dictionary<string, IReadOnlyDictionary<string, string>> { ["system"] = new Dictionary<string, string> { ["nosym"] = ".true." } } };
+        // The same physics written as a user would: other case, Fortran exponents, comments, the species and k-points cards.
+        var template = PwTemplateReader.Parse("""
+            &CONTROL
+              Verbosity = 'high'   ! more output, a key laqa has no setting for
+            /
+            &SYSTEM
+              ecutwfc = 1.2d1, ecutrho = 48.0, NOSYM = .true.
+            /
+            &ELECTRONS
+              electron_maxstep = 100, mixing_beta = 0.7
+            /
+            ATOMIC_SPECIES
+              Si 28.085 Si.pz-vbc.UPF
+            K_POINTS automatic
+              2 2 2 0 0 0
+            """.Split('\n'), "template.in");
+        var fromTemplate = SiliconQe.Settings with { Template = template, Pseudopotentials = new Dictionary<string, string>(), KPoints = null };
+
+        var expected = Relaxer(folder, keys).Advance(RelaxationState.Start(SiliconQe.Distorted), 2, new BatchLabel("0", 1));
+        var batch = Relaxer(folder, fromTemplate).Advance(RelaxationState.Start(SiliconQe.Distorted), 2, new BatchLabel("1", 1));
+
+        Assert.Equal(RelaxationOutcome.Running, batch.Outcome);
+        Assert.Equal(expected.Steps.Select(s => s.Energy), batch.Steps.Select(s => s.Energy));
+        Assert.Equal(expected.Next.Structure.Lattice.Volume, batch.Next.Structure.Lattice.Volume);
+        var input = File.ReadAllText(folder.File("calc/1/1-1/pw.in"));
+        Assert.Contains("  verbosity = 'high'\n", input);
+        Assert.Contains("  nosym = .true.\n", input);
+        Assert.Contains("  nstep = 2\n", input);
+        var output = File.ReadAllText(folder.File("calc/1/1-1/pw.out"));
+        // pw.x confirms both: verbosity high prints the positions in crystal axes, nosym finds no symmetry.
+        Assert.Contains("No symmetry found", output);
+        Assert.Contains("Crystallographic axes", output);
+        Assert.DoesNotContain("Crystallographic axes", File.ReadAllText(folder.File("calc/0/1-1/pw.out")));
+    }
+
+    [Fact]
     public void AConvergedRelaxationTakesTheFinalScfsEnergy()
     {
         using var folder = new TempFolder();
