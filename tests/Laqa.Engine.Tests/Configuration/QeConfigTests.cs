@@ -141,6 +141,17 @@ public class QeConfigTests
     }
 
     [Fact]
+    public void The_template_example_writes_the_input_of_si8_qe_with_one_more_key()
+    {
+        QuantumEspresso.Require();
+        string Input(string example) => PwInput.Write(new Structure(Lattice.Cubic(5.43), ["Si", "Si"], [new Vec3(0, 0, 0), new Vec3(0.25, 0.25, 0.25)]),
+            CampaignCalculator.QeSettings((QeCalculatorSpec)CampaignConfigLoader.LoadFile(RepositoryFiles.PathOf($"config/examples/{example}")).Calculator),
+            new PwInput.VcRelax(5, 0, 1e-3, 0.5));
+
+        Assert.Equal(Input("si8-qe.conf"), Input("si8-qe-template.conf").Replace("  conv_thr = 1.0d-7\n", ""));
+    }
+
+    [Fact]
     public void Without_those_cards_the_template_takes_the_pseudopotentials_and_k_points_of_the_config()
     {
         QuantumEspresso.Require();
