@@ -16,7 +16,7 @@ namespace Laqa.Calculators.Qe;
 /// </summary>
 public static partial class PwTemplateReader
 {
-    public static readonly IReadOnlyList<string> Namelists = QeSettings.Namelists;
+    private static readonly IReadOnlyList<string> Namelists = QeSettings.Namelists;
 
     private static readonly string[] OwnedCards = ["CELL_PARAMETERS", "ATOMIC_POSITIONS"];
     private static readonly string[] OtherCards =
