@@ -118,14 +118,20 @@ public class QeRelaxerTests
     {
         using var folder = new TempFolder();
         var settings = SiliconQe.Settings with { ElectronMaxstep = 1 };
+        var runs = new List<(int ExitCode, TimeSpan Elapsed, string Folder)>();
+        QuantumEspresso.Require();
+        var relaxer = new QeRelaxer(settings, Options, new WorkFolders(folder.File("calc"), KeepFiles.All), (run, at) => runs.Add((run.ExitCode, run.Elapsed, at)));
 
-        var batch = Relaxer(folder, settings).Advance(RelaxationState.Start(SiliconQe.Distorted), 3, new BatchLabel("2", 1));
+        var batch = relaxer.Advance(RelaxationState.Start(SiliconQe.Distorted), 3, new BatchLabel("2", 1));
 
         Assert.Equal(RelaxationOutcome.Failed, batch.Outcome);
         Assert.Empty(batch.Steps);
         Assert.StartsWith("pw.x: SCF not converged in electron-maxstep = 1 iterations at the first step with mixing-beta = 0.35", batch.FailureReason);
         Assert.Contains("mixing_beta = 0.7", File.ReadAllText(folder.File("calc/2/1-1/pw.in")));
         Assert.Contains("mixing_beta = 0.35", File.ReadAllText(folder.File("calc/2/1-2/pw.in")));
+        // Each pw.x run is reported with its exit code (2: SCF not converged), process time and folder.
+        Assert.Equal([(2, folder.File("calc/2/1-1")), (2, folder.File("calc/2/1-2"))], runs.Select(r => (r.ExitCode, r.Folder)));
+        Assert.All(runs, r => Assert.True(r.Elapsed > TimeSpan.Zero));
     }
 
     [Fact]
