@@ -29,7 +29,8 @@ public static partial class PwTemplateReader
     [GeneratedRegex(@"^('([^']|'')*'|""([^""]|"""")*""|\.(true|false|t|f)\.|[-+]?(\d+\.?\d*|\.\d+)([ed][-+]?\d+)?)$", RegexOptions.IgnoreCase)]
     private static partial Regex FortranValue();
 
-    public static PwTemplate Read(string path) => Parse(File.ReadAllLines(path), path);
+    /// <summary>A template's text (any line endings); source names it in messages.</summary>
+    public static PwTemplate Parse(string text, string source) => Parse(text.ReplaceLineEndings("\n").Split('\n'), source);
 
     public static PwTemplate Parse(IReadOnlyList<string> lines, string source)
     {

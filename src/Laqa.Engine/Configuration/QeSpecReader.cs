@@ -89,8 +89,9 @@ internal static class QeSpecReader
         try
         {
             var bytes = File.ReadAllBytes(full);
-            var contents = new StreamReader(new MemoryStream(bytes)).ReadToEnd();
-            var template = PwTemplateReader.Parse(contents.ReplaceLineEndings("\n").Split('\n'), full);
+            using var reader = new StreamReader(new MemoryStream(bytes));
+            var contents = reader.ReadToEnd();
+            var template = PwTemplateReader.Parse(contents, full);
             return (new QeTemplateSpec(full, contents, Convert.ToHexStringLower(SHA256.HashData(bytes))), template);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -48,7 +48,7 @@ public static class CampaignCalculator
         Extra = spec.Extra.GroupBy(e => e.Namelist)
             .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, string>)g.ToDictionary(e => e.Key, e => e.Value)),
         // Checked when the config was loaded: reading it again cannot fail.
-        Template = spec.Template is { } template ? PwTemplateReader.Parse(template.Text.ReplaceLineEndings("\n").Split('\n'), template.Path) : null,
+        Template = spec.Template is { } template ? PwTemplateReader.Parse(template.Text, template.Path) : null,
     };
 
     /// <summary>The work folders of an external code's batches: calc/ in the campaign folder.</summary>

@@ -5,7 +5,7 @@ namespace Laqa.Calculators.Tests.Qe;
 
 public class PwTemplateReaderTests
 {
-    private static PwTemplate Parse(string text) => PwTemplateReader.Parse(text.Split('\n'), "t.in");
+    private static PwTemplate Parse(string text) => PwTemplateReader.Parse(text, "t.in");
 
     [Fact]
     public void NamelistsAreReadAsFortranWritesThem()

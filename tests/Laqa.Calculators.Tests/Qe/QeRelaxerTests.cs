@@ -59,7 +59,7 @@ public class QeRelaxerTests
               Si 28.085 Si.pz-vbc.UPF
             K_POINTS automatic
               2 2 2 0 0 0
-            """.Split('\n'), "template.in");
+            """, "template.in");
         var fromTemplate = SiliconQe.Settings with { Template = template, Pseudopotentials = new Dictionary<string, string>(), KPoints = null };
 
         var expected = Relaxer(folder, keys).Advance(RelaxationState.Start(SiliconQe.Distorted), 2, new BatchLabel("0", 1));
