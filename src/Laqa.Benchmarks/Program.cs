@@ -1,9 +1,10 @@
 using Laqa.Benchmarks;
 using Laqa.Benchmarks.Cluster;
+using Laqa.Benchmarks.Qe;
 using Laqa.Benchmarks.Search;
 using Laqa.Benchmarks.Status;
 
-// `dotnet run -c Release --project src/Laqa.Benchmarks -- generation|calculators|engine|search|messages|status|cluster`:
+// `dotnet run -c Release --project src/Laqa.Benchmarks -- generation|calculators|engine|search|messages|status|cluster|qe-overhead`:
 // each benchmark prints a Markdown section for docs/benchmarks.md, headed by the machine and date.
 // The cluster benchmark's worker processes run this executable with the hidden command cluster-worker.
 if (args.Length > 0 && args[0] == BenchmarkWorkerNode.Command) return BenchmarkWorkerNode.RunAsync(args[1..]).GetAwaiter().GetResult();
@@ -16,6 +17,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>
     ["messages"] = MessageSizeBenchmarks.Run,
     ["status"] = StatusBenchmarks.Run,
     ["cluster"] = ClusterBenchmark.Run,
+    ["qe-overhead"] = QeOverheadBenchmark.Run,
 };
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
 {

@@ -60,6 +60,43 @@ public class QeCommandTests
         Assert.False(Directory.Exists(folder.File("calc/relax/0-2")));
     }
 
+    [Fact]
+    public void RelaxWithATemplateConfigRunsPwxWithTheTemplatesKeys()
+    {
+        using var folder = Setup();
+        File.WriteAllText(folder.File("pw-template.in"), "&system\n  ecutwfc = 12, ecutrho = 48, nosym = .true.\n/\nK_POINTS gamma\n");
+        File.WriteAllText(folder.File("template.conf"),
+            $"laqa.calculator.qe {{ mpi-command = \"{QuantumEspresso.MpiCommandText}\", pseudopotentials.Si = {QuantumEspresso.SiliconPseudo}, template = pw-template.in }}");
+
+        var run = LaqaProcess.Start(folder.Path, "relax", "--calculator", "template.conf", "POSCAR", "--steps", "2", "--out", "relaxed.vasp");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("not converged after 2 steps", run.Output);
+        var input = File.ReadAllText(folder.File("calc/relax/0-1/pw.in"));
+        Assert.Contains("  nstep = 2\n", input);
+        Assert.Contains("  nosym = .true.\n", input);
+        Assert.EndsWith("K_POINTS gamma\n", input);
+        var output = File.ReadAllText(folder.File("calc/relax/0-1/pw.out"));
+        Assert.Contains("No symmetry found", output);
+        Assert.Contains("gamma-point specific algorithms are used", output);
+    }
+
+    [Fact]
+    public void RunWithATemplateSettingAKeyLaqaOwnsExitsWithTwoNamingFileAndLineAndCreatesNothing()
+    {
+        using var folder = Setup();
+        File.WriteAllText(folder.File("pw-template.in"), "&control\n  nstep = 50\n/\n&system ecutwfc = 12 /\n");
+        File.WriteAllText(folder.File("run.conf"),
+            $"laqa {{ composition = Si2, calculator.qe {{ pseudopotentials.Si = {QuantumEspresso.SiliconPseudo}, template = pw-template.in }} }}");
+
+        var run = LaqaProcess.Start(folder.Path, "run", "run.conf", "--dir", "campaign");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal([$"laqa: error: laqa.calculator.qe.template: {folder.File("pw-template.in")} line 2: nstep is set by laqa (relaxer.steps-per-batch); remove it from the template"],
+            run.ErrorLines);
+        Assert.False(Directory.Exists(folder.File("campaign")));
+    }
+
     [Theory]
     [InlineData("calc", ", pseudopotentials.Si = \"Nope.UPF\"", $"laqa: error: laqa.calculator.qe.pseudopotentials.Si: cannot read {QuantumEspresso.PseudoDir}/Nope.UPF: no such file")]
     [InlineData("relax", ", command = laqa-no-pw.x", "laqa: error: laqa.calculator.qe.command: laqa-no-pw.x is not on PATH (Debian: apt-get install quantum-espresso)")]

@@ -33,13 +33,16 @@ public sealed class QeRelaxer : IExternalRelaxer
     private readonly QeSettings _settings;
     private readonly RelaxationOptions _options;
     private readonly WorkFolders _folders;
+    private readonly Action<PwRun, string>? _ran;
 
-    public QeRelaxer(QeSettings settings, RelaxationOptions options, WorkFolders folders)
+    /// <param name="ran">Called after each pw.x run with the run and its folder (the overhead benchmark times pw.x with it).</param>
+    public QeRelaxer(QeSettings settings, RelaxationOptions options, WorkFolders folders, Action<PwRun, string>? ran = null)
     {
         options.Validate();
         _settings = settings;
         _options = options;
         _folders = folders;
+        _ran = ran;
     }
 
     public const string Name = "qe";
@@ -75,6 +78,7 @@ public sealed class QeRelaxer : IExternalRelaxer
             _folders.Finish(folder, failed: true);
             throw;
         }
+        _ran?.Invoke(run, folder);
         var (batch, firstScfFailed) = Interpret(state, maxSteps, run, folder, mixingBeta);
         _folders.Finish(folder, batch.Outcome == RelaxationOutcome.Failed || firstScfFailed);
         return (batch, firstScfFailed);

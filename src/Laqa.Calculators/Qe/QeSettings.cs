@@ -6,7 +6,9 @@ namespace Laqa.Calculators.Qe;
 /// file per element, the cutoffs (Ry; EcutRho null: pw.x's default 4 × ecutwfc), the k-points as a
 /// spacing (Å⁻¹, mesh per cell) or a fixed mesh, optional smearing (name and width in Ry), the charge
 /// mixing and SCF iteration limit, and extra namelist keys passed through as Fortran values
-/// (namelist → key → value).
+/// (namelist → key → value). With a <see cref="Template"/> the namelists, and species and k-points when it
+/// has those cards, come from it instead of the cutoffs, smearing, extra keys, pseudopotential files and k-points here
+/// (MixingBeta and ElectronMaxstep then hold the template's values or pw.x's defaults).
 /// </summary>
 public sealed record QeSettings
 {
@@ -24,6 +26,7 @@ public sealed record QeSettings
     public int ElectronMaxstep { get; init; } = 100;
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Extra { get; init; } =
         new Dictionary<string, IReadOnlyDictionary<string, string>>();
+    public PwTemplate? Template { get; init; }
 
     /// <summary>The namelists extra keys may go to.</summary>
     public static readonly IReadOnlyList<string> Namelists = ["control", "system", "electrons", "ions", "cell"];

@@ -12,7 +12,8 @@ namespace Laqa.Engine.Configuration;
 /// the programs are on PATH, the pseudo folder exists, every element of the composition has a
 /// pseudopotential file that exists there (hashed with SHA-256), cutoffs and widths are positive,
 /// k-spacing and k-points are not both given, and extra keys go to a known namelist and leave alone
-/// the keys laqa writes itself.
+/// the keys laqa writes itself. A template (template = "pw-template.in", relative to the config's
+/// folder) is read and checked here too (<see cref="PwTemplateReader"/>), and keys it replaces are refused.
 /// </summary>
 internal static class QeSpecReader
 {
@@ -28,6 +29,11 @@ internal static class QeSpecReader
         var command = ExternalCommand.Read(r, $"{Path}.command", allowEmpty: false, "pw.x", Install);
         var mpi = ExternalCommand.Read(r, $"{Path}.mpi-command", allowEmpty: true, "pw.x", Install);
         var pseudoDir = PseudoDir(r, baseDirectory);
+        var keep = r.Enum(KeepFilesPath, KeepFiles.All);
+        var template = Template(r, baseDirectory);
+        if (r.Errors.Has($"{Path}.template")) return null;
+        if (template is not null)
+            return ReadWithTemplate(r, composition, template.Value.Spec, template.Value.Template, command, mpi, pseudoDir, keep);
         var pseudopotentials = Pseudopotentials(r, pseudoDir, composition);
         var ecutwfc = r.Double($"{Path}.ecutwfc", 30, min: 0, minExclusive: true, max: 1e4);
         var ecutrho = OptionalDouble(r, $"{Path}.ecutrho", max: 1e5);
@@ -39,10 +45,99 @@ internal static class QeSpecReader
         var mixingBeta = r.Double($"{Path}.mixing-beta", 0.7, min: 0, minExclusive: true, max: 1);
         var maxstep = r.Int($"{Path}.electron-maxstep", 1, 100, max: 100000);
         var extra = Extra(r);
-        var keep = r.Enum(KeepFilesPath, KeepFiles.All);
         if (command is null || mpi is null || pseudoDir is null || pseudopotentials is null || r.Errors.HasAtOrBelow(Path)) return null;
         return new QeCalculatorSpec(new EquatableList<string>(command), new EquatableList<string>(mpi), pseudoDir, pseudopotentials, ecutwfc, ecutrho,
             kSpacing, kPoints, smearing.Length > 0 ? smearing : null, degauss, mixingBeta, maxstep, extra, keep.ToString().ToLowerInvariant());
+    }
+
+    /// <summary>
+    /// With a template the namelists come from it: the keys that would set the same namelist keys are
+    /// refused; pseudopotentials come from its ATOMIC_SPECIES if it has that card (then not here), and
+    /// k-points from its K_POINTS if it has that card (then neither k-spacing nor k-points here).
+    /// </summary>
+    private static QeCalculatorSpec? ReadWithTemplate(ConfigReader r, Composition? composition, QeTemplateSpec spec, PwTemplate template,
+        string[]? command, string[]? mpi, string? pseudoDir, KeepFiles keep)
+    {
+        foreach (var key in TemplateKeys.Where(k => r.IsGiven($"{Path}.{k}")))
+            r.Errors.Add($"{Path}.{key}", $"not with template = \"{spec.Path}\": give it in the template's namelists");
+        var pseudopotentials = template.Species is null ? Pseudopotentials(r, pseudoDir, composition) : TemplatePseudopotentials(r, spec.Path, template.Species, pseudoDir, composition);
+        (double? Spacing, EquatableList<int>? Mesh) k = (null, null);
+        if (template.KPoints is null) k = KPoints(r);
+        else
+            foreach (var key in new[] { "k-spacing", "k-points" }.Where(key => r.IsGiven($"{Path}.{key}")))
+                r.Errors.Add($"{Path}.{key}", $"not with template = \"{spec.Path}\", which has K_POINTS");
+        if (command is null || mpi is null || pseudoDir is null || pseudopotentials is null || r.Errors.HasAtOrBelow(Path)) return null;
+        return new QeCalculatorSpec(new EquatableList<string>(command), new EquatableList<string>(mpi), pseudoDir, pseudopotentials,
+            PwTemplate.Number(template.Value("system", "ecutwfc")!)!.Value, null, k.Spacing, k.Mesh, null, 0.01,
+            template.MixingBeta ?? DefaultMixingBeta, template.ElectronMaxstep ?? DefaultElectronMaxstep, new EquatableList<QeExtraKeySpec>([]),
+            keep.ToString().ToLowerInvariant(), spec);
+    }
+
+    /// <summary>The calculator.qe keys a template replaces.</summary>
+    private static readonly string[] TemplateKeys = ["ecutwfc", "ecutrho", "smearing", "degauss", "mixing-beta", "electron-maxstep", "extra"];
+
+    /// <summary>pw.x's own defaults, used when a template leaves them out.</summary>
+    private const double DefaultMixingBeta = 0.7;
+    private const int DefaultElectronMaxstep = 100;
+
+    /// <summary>The template file (relative to the config's folder), read, hashed and parsed; null when none is given or it cannot be used (with an error).</summary>
+    private static (QeTemplateSpec Spec, PwTemplate Template)? Template(ConfigReader r, string baseDirectory)
+    {
+        var path = $"{Path}.template";
+        var text = r.Scalar(path);
+        if (text is null || text.Length == 0) return null;
+        var full = System.IO.Path.GetFullPath(text, baseDirectory);
+        try
+        {
+            var bytes = File.ReadAllBytes(full);
+            using var reader = new StreamReader(new MemoryStream(bytes));
+            var contents = reader.ReadToEnd();
+            var template = PwTemplateReader.Parse(contents, full);
+            return (new QeTemplateSpec(full, contents, Convert.ToHexStringLower(SHA256.HashData(bytes))), template);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            r.Errors.Add(path, $"cannot read {full}: {(e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message)}");
+        }
+        catch (PwTemplateException e)
+        {
+            r.Errors.Add(path, e.Message);
+        }
+        // A template that cannot be used: the keys it would replace are not reported on top of it.
+        return null;
+    }
+
+    /// <summary>The template's ATOMIC_SPECIES files for the composition's elements, each hashed from pseudo-dir.</summary>
+    private static EquatableList<PseudopotentialSpec>? TemplatePseudopotentials(ConfigReader r, string templatePath, IReadOnlyDictionary<string, string> species,
+        string? pseudoDir, Composition? composition)
+    {
+        var path = $"{Path}.template";
+        if (r.IsGiven($"{Path}.pseudopotentials"))
+        {
+            r.Errors.Add($"{Path}.pseudopotentials", $"not with template = \"{templatePath}\", which has ATOMIC_SPECIES");
+            return null;
+        }
+        var found = new List<PseudopotentialSpec>();
+        foreach (var element in composition?.Symbols.Order(StringComparer.Ordinal) ?? species.Keys.Order(StringComparer.Ordinal))
+        {
+            if (!species.TryGetValue(element, out var line))
+            {
+                r.Errors.Add(path, $"{templatePath}: ATOMIC_SPECIES has no line for {element}");
+                return null;
+            }
+            var file = line.Split(' ')[2];
+            var full = System.IO.Path.Combine(pseudoDir ?? "", file);
+            try
+            {
+                if (pseudoDir is not null) found.Add(new PseudopotentialSpec(element, file, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(full)))));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                r.Errors.Add(path, $"{templatePath}: ATOMIC_SPECIES {element}: cannot read {full}: {(e is FileNotFoundException ? "no such file" : e.Message)}");
+                return null;
+            }
+        }
+        return new EquatableList<PseudopotentialSpec>(found);
     }
 
     private static string? PseudoDir(ConfigReader r, string baseDirectory)

@@ -50,6 +50,8 @@ public static class CampaignCalculator
         ElectronMaxstep = spec.ElectronMaxstep,
         Extra = spec.Extra.GroupBy(e => e.Namelist)
             .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, string>)g.ToDictionary(e => e.Key, e => e.Value)),
+        // Checked when the config was loaded: reading it again cannot fail.
+        Template = spec.Template is { } template ? PwTemplateReader.Parse(template.Text, template.Path) : null,
     };
 
     /// <summary>The settings the VASP relaxer and calculator take.</summary>

@@ -40,6 +40,46 @@ public class QeRelaxerTests
     }
 
     [Fact]
+    public void ATemplateBatchEqualsTheSameSettingsGivenAsKeysAndCarriesTheTemplatesOwnKeys()
+    {
+        using var folder = new TempFolder();
+        var keys = SiliconQe.Settings with { Extra = new Dictionary<string, IReadOnlyDictionary<string, string>> { ["system"] = new Dictionary<string, string> { ["nosym"] = ".true." } } };
+        // The same physics written as a user would: other case, Fortran exponents, comments, the species and k-points cards.
+        var template = PwTemplateReader.Parse("""
+            &CONTROL
+              Verbosity = 'high'   ! more output, a key laqa has no setting for
+            /
+            &SYSTEM
+              ecutwfc = 1.2d1, ecutrho = 48.0, NOSYM = .true.
+            /
+            &ELECTRONS
+              electron_maxstep = 100, mixing_beta = 0.7
+            /
+            ATOMIC_SPECIES
+              Si 28.085 Si.pz-vbc.UPF
+            K_POINTS automatic
+              2 2 2 0 0 0
+            """, "template.in");
+        var fromTemplate = SiliconQe.Settings with { Template = template, Pseudopotentials = new Dictionary<string, string>(), KPoints = null };
+
+        var expected = Relaxer(folder, keys).Advance(RelaxationState.Start(SiliconQe.Distorted), 2, new BatchLabel("0", 1));
+        var batch = Relaxer(folder, fromTemplate).Advance(RelaxationState.Start(SiliconQe.Distorted), 2, new BatchLabel("1", 1));
+
+        Assert.Equal(RelaxationOutcome.Running, batch.Outcome);
+        Assert.Equal(expected.Steps.Select(s => s.Energy), batch.Steps.Select(s => s.Energy));
+        Assert.Equal(expected.Next.Structure.Lattice.Volume, batch.Next.Structure.Lattice.Volume);
+        var input = File.ReadAllText(folder.File("calc/1/1-1/pw.in"));
+        Assert.Contains("  verbosity = 'high'\n", input);
+        Assert.Contains("  nosym = .true.\n", input);
+        Assert.Contains("  nstep = 2\n", input);
+        var output = File.ReadAllText(folder.File("calc/1/1-1/pw.out"));
+        // pw.x confirms both: verbosity high prints the positions in crystal axes, nosym finds no symmetry.
+        Assert.Contains("No symmetry found", output);
+        Assert.Contains("Crystallographic axes", output);
+        Assert.DoesNotContain("Crystallographic axes", File.ReadAllText(folder.File("calc/0/1-1/pw.out")));
+    }
+
+    [Fact]
     public void AConvergedRelaxationTakesTheFinalScfsEnergy()
     {
         using var folder = new TempFolder();
@@ -78,14 +118,20 @@ public class QeRelaxerTests
     {
         using var folder = new TempFolder();
         var settings = SiliconQe.Settings with { ElectronMaxstep = 1 };
+        var runs = new List<(int ExitCode, TimeSpan Elapsed, string Folder)>();
+        QuantumEspresso.Require();
+        var relaxer = new QeRelaxer(settings, Options, new WorkFolders(folder.File("calc"), KeepFiles.All), (run, at) => runs.Add((run.ExitCode, run.Elapsed, at)));
 
-        var batch = Relaxer(folder, settings).Advance(RelaxationState.Start(SiliconQe.Distorted), 3, new BatchLabel("2", 1));
+        var batch = relaxer.Advance(RelaxationState.Start(SiliconQe.Distorted), 3, new BatchLabel("2", 1));
 
         Assert.Equal(RelaxationOutcome.Failed, batch.Outcome);
         Assert.Empty(batch.Steps);
         Assert.StartsWith("pw.x: SCF not converged in electron-maxstep = 1 iterations at the first step with mixing-beta = 0.35", batch.FailureReason);
         Assert.Contains("mixing_beta = 0.7", File.ReadAllText(folder.File("calc/2/1-1/pw.in")));
         Assert.Contains("mixing_beta = 0.35", File.ReadAllText(folder.File("calc/2/1-2/pw.in")));
+        // Each pw.x run is reported with its exit code (2: SCF not converged), process time and folder.
+        Assert.Equal([(2, folder.File("calc/2/1-1")), (2, folder.File("calc/2/1-2"))], runs.Select(r => (r.ExitCode, r.Folder)));
+        Assert.All(runs, r => Assert.True(r.Elapsed > TimeSpan.Zero));
     }
 
     [Fact]

@@ -96,12 +96,139 @@ public class QeConfigTests
         Assert.Equal([expected], Errors($$"""laqa { composition = {{composition}}, calculator.qe { {{pseudos}}{{qe}} } }"""));
     }
 
+    private const string Template = """
+        &control
+          verbosity = 'high'
+        /
+        &system
+          ecutwfc = 16, nosym = .true., input_dft = 'pbe'
+        /
+        &electrons
+          mixing_beta = 0.4
+        /
+        ATOMIC_SPECIES
+        Si 28.0855 Si.pz-vbc.UPF
+        K_POINTS automatic
+        3 3 3 1 1 1
+        """;
+
+    private static CampaignSpec LoadTemplate(TempFolder folder, string template, string qe = "", string composition = "Si2")
+    {
+        File.WriteAllText(folder.File("pw-template.in"), template);
+        return CampaignConfigLoader.Load($$"""laqa { composition = {{composition}}, calculator.qe { template = pw-template.in {{qe}} } }""", folder.Path);
+    }
+
+    [Fact]
+    public void A_template_is_read_from_the_configs_folder_and_its_keys_and_cards_reach_the_pwx_input()
+    {
+        QuantumEspresso.Require();
+        using var folder = new TempFolder();
+
+        var qe = Assert.IsType<QeCalculatorSpec>(LoadTemplate(folder, Template).Calculator);
+        var structure = new Structure(Lattice.Cubic(5.43), ["Si", "Si"], [new Vec3(0, 0, 0), new Vec3(0.25, 0.25, 0.25)]);
+        var input = PwInput.Write(structure, CampaignCalculator.QeSettings(qe), new PwInput.VcRelax(5, 10, 1e-3, 0.5));
+
+        Assert.Equal(new QeTemplateSpec(folder.File("pw-template.in"), Template, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(folder.File("pw-template.in"))))), qe.Template);
+        Assert.Equal([new PseudopotentialSpec("Si", QuantumEspresso.SiliconPseudo, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Pseudo))))], qe.Pseudopotentials);
+        Assert.Equal((0.4, (double?)null, (EquatableList<int>?)null), (qe.MixingBeta, qe.KSpacing, qe.KPoints));
+        Assert.Contains("  calculation = 'vc-relax'\n", input);
+        Assert.Contains("  nstep = 5\n  forc_conv_thr = 0.001\n  verbosity = 'high'\n/", input);
+        Assert.Contains("  ibrav = 0\n  nat = 2\n  ntyp = 1\n  ecutwfc = 16\n  nosym = .true.\n  input_dft = 'pbe'\n/", input);
+        Assert.Contains("&ELECTRONS\n  mixing_beta = 0.4\n/", input);
+        Assert.Contains("  press = 10\n", input);
+        Assert.Contains("ATOMIC_SPECIES\nSi 28.0855 Si.pz-vbc.UPF\nCELL_PARAMETERS angstrom\n", input);
+        Assert.EndsWith("K_POINTS automatic\n3 3 3 1 1 1\n", input);
+    }
+
+    [Fact]
+    public void The_template_example_writes_the_input_of_si8_qe_with_one_more_key()
+    {
+        QuantumEspresso.Require();
+        string Input(string example) => PwInput.Write(new Structure(Lattice.Cubic(5.43), ["Si", "Si"], [new Vec3(0, 0, 0), new Vec3(0.25, 0.25, 0.25)]),
+            CampaignCalculator.QeSettings((QeCalculatorSpec)CampaignConfigLoader.LoadFile(RepositoryFiles.PathOf($"config/examples/{example}")).Calculator),
+            new PwInput.VcRelax(5, 0, 1e-3, 0.5));
+
+        Assert.Equal(Input("si8-qe.conf"), Input("si8-qe-template.conf").Replace("  conv_thr = 1.0d-7\n", ""));
+    }
+
+    [Fact]
+    public void Without_those_cards_the_template_takes_the_pseudopotentials_and_k_points_of_the_config()
+    {
+        QuantumEspresso.Require();
+        using var folder = new TempFolder();
+
+        var qe = (QeCalculatorSpec)LoadTemplate(folder, "&system ecutwfc = 16 /", ", pseudopotentials { Si = \"Si.pz-vbc.UPF\" }, k-spacing = 0.3").Calculator;
+        var input = PwInput.Write(new Structure(Lattice.Cubic(5.43), ["Si", "Si"], [new Vec3(0, 0, 0), new Vec3(0.25, 0.25, 0.25)]), CampaignCalculator.QeSettings(qe), null);
+
+        Assert.Contains("  calculation = 'scf'\n", input);
+        Assert.Contains("&ELECTRONS\n  mixing_beta = 0.7\n/\nATOMIC_SPECIES\nSi 28.085 Si.pz-vbc.UPF\n", input);
+        Assert.EndsWith("K_POINTS automatic\n4 4 4 0 0 0\n", input);
+    }
+
+    [Fact]
+    public void The_templates_bytes_define_the_campaign()
+    {
+        QuantumEspresso.Require();
+        using var folder = new TempFolder();
+        var before = LoadTemplate(folder, Template).Fingerprint;
+
+        Assert.Equal(before, LoadTemplate(folder, Template).Fingerprint);
+        Assert.NotEqual(before, LoadTemplate(folder, Template.Replace("mixing_beta = 0.4", "mixing_beta = 0.5")).Fingerprint);
+        Assert.NotEqual(before, LoadTemplate(folder, Template.Replace("nosym = .true.", "nosym = .false.")).Fingerprint);
+        Assert.Contains($"laqa.calculator.qe.template = {folder.File("pw-template.in")}", LoadTemplate(folder, Template).DefiningSettings);
+    }
+
+    [Theory]
+    [InlineData("&control\n  calculation = 'scf'\n/\n&system ecutwfc = 16 /", "", "{0} line 2: calculation is set by laqa (vc-relax for each batch, scf for laqa calc); remove it from the template")]
+    [InlineData("&system\n  ecutwfc = 16\n  nat = 4\n/", "", "{0} line 3: nat is set by laqa (each structure's atoms); remove it from the template")]
+    [InlineData("&system ecutwfc = 16 /\nATOMIC_POSITIONS crystal\nSi 0 0 0", "", "{0} line 2: ATOMIC_POSITIONS is written by laqa from each structure; remove it from the template")]
+    [InlineData("&system\n  ecutwfc = 16, input_dft = pbe\n/", "", "{0} line 2: cannot read the value of input_dft: \"pbe\" (expected a number, .true./.false. or a quoted string)")]
+    [InlineData("&system ecutwfc = 16 /\nATOMIC_SPECIES\nSi 28.0855 Nope.UPF", "", $"{{0}}: ATOMIC_SPECIES Si: cannot read {QuantumEspresso.PseudoDir}/Nope.UPF: no such file")]
+    [InlineData("&system ecutwfc = 16 /\nATOMIC_SPECIES\nO 16 O.pz-mt.UPF", "", "{0}: ATOMIC_SPECIES has no line for Si")]
+    public void A_template_laqa_cannot_use_is_one_line_naming_the_key_the_file_and_its_line(string template, string qe, string expected)
+    {
+        QuantumEspresso.Require();
+        using var folder = new TempFolder();
+
+        var e = Assert.Throws<LaqaInputException>(() => LoadTemplate(folder, template, qe));
+
+        Assert.Equal([$"laqa.calculator.qe.template: {string.Format(expected, folder.File("pw-template.in"))}"], e.Message.Split('\n'));
+    }
+
+    [Theory]
+    [InlineData(", ecutwfc = 20", "laqa.calculator.qe.ecutwfc: not with template = \"{0}\": give it in the template's namelists")]
+    [InlineData(", extra.system.nosym = true", "laqa.calculator.qe.extra: not with template = \"{0}\": give it in the template's namelists")]
+    [InlineData(", k-points = [2, 2, 2]", "laqa.calculator.qe.k-points: not with template = \"{0}\", which has K_POINTS")]
+    [InlineData(", pseudopotentials { Si = \"Si.pz-vbc.UPF\" }", "laqa.calculator.qe.pseudopotentials: not with template = \"{0}\", which has ATOMIC_SPECIES")]
+    public void A_key_the_template_already_gives_is_refused(string qe, string expected)
+    {
+        QuantumEspresso.Require();
+        using var folder = new TempFolder();
+
+        var e = Assert.Throws<LaqaInputException>(() => LoadTemplate(folder, Template, qe));
+
+        Assert.Equal([string.Format(expected, folder.File("pw-template.in"))], e.Message.Split('\n'));
+    }
+
+    [Fact]
+    public void A_template_that_cannot_be_read_is_one_line_naming_it()
+    {
+        QuantumEspresso.Require();
+        using var folder = new TempFolder();
+
+        var e = Assert.Throws<LaqaInputException>(() => CampaignConfigLoader.Load("laqa { composition = Si2, calculator.qe.template = nope.in }", folder.Path));
+
+        Assert.Equal([$"laqa.calculator.qe.template: cannot read {folder.File("nope.in")}: no such file"], e.Message.Split('\n'));
+    }
+
     [Fact]
     public void Every_qe_setting_but_the_mpi_command_is_fingerprinted()
     {
         QuantumEspresso.Require();
+        using var folder = new TempFolder();
         var qe = Akka.Configuration.ConfigurationFactory.ParseString(CampaignConfigLoader.ReferenceText).GetValue("laqa.calculator.qe").GetObject().Items.Keys;
-        var lines = Load("smearing = mv, extra.system.nosym = true").DefiningSettings.Concat(Load("k-points = [1, 1, 1]").DefiningSettings).ToList();
+        var lines = Load("smearing = mv, extra.system.nosym = true").DefiningSettings.Concat(Load("k-points = [1, 1, 1]").DefiningSettings)
+            .Concat(LoadTemplate(folder, Template).DefiningSettings).ToList();
 
         foreach (var key in qe.Where(k => k != "mpi-command"))
             Assert.Contains(lines, l => l.StartsWith($"laqa.calculator.qe.{key}", StringComparison.Ordinal));
