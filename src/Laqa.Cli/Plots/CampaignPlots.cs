@@ -17,6 +17,9 @@ public static class CampaignPlots
     /// <summary>Candidates drawn as lines in the energy plot, those given most steps; every other batch is a dot (a plot of 100,000 candidates stays cheap).</summary>
     public const int MaxLines = 200;
 
+    /// <summary>Dots for the batches of the other candidates at most.</summary>
+    public const int MaxDots = 20_000;
+
     private const string Font = "DejaVu Sans";
     private const string StepsLabel = "relaxation steps applied (campaign total)";
     private static readonly Color Best = Colors.Red;
@@ -30,11 +33,15 @@ public static class CampaignPlots
         var plot = New($"{trace.Title}: {trace.Search}, {trace.Candidates.Count} candidates relaxed, {trace.TotalSteps} steps", StepsLabel,
             $"{Quantity(trace.ExternalPressure)} after each batch (eV/atom)");
         var lines = trace.Candidates.OrderByDescending(c => c.Steps).ThenBy(c => c.Id).Take(MaxLines).ToHashSet();
-        var dots = trace.Candidates.Where(c => !lines.Contains(c)).SelectMany(c => c.Batches).ToArray();
-        if (dots.Length > 0)
+        var batches = trace.Candidates.Where(c => !lines.Contains(c)).SelectMany(c => c.Batches).ToArray();
+        if (batches.Length > 0)
         {
+            // Rendering costs per dot: past MaxDots every stride-th of these batches (by candidate id) stands for the others.
+            var stride = (batches.Length + MaxDots - 1) / MaxDots;
+            var dots = batches.Where((_, i) => i % stride == 0).ToArray();
             var others = plot.Add.Markers(Xs(dots), Ys(dots), MarkerShape.FilledCircle, 3, Colors.Gray.WithAlpha(0.5));
-            others.LegendText = $"{trace.Candidates.Count - lines.Count} candidates with fewer steps (one dot a batch)";
+            others.LegendText = $"{trace.Candidates.Count - lines.Count} candidates with fewer steps (" +
+                                (stride == 1 ? "one dot a batch)" : $"one dot for {stride} batches, every {stride}th)");
         }
         var palette = new ScottPlot.Palettes.Category10();
         var drawn = 0;
