@@ -59,7 +59,7 @@ public static class CampaignPlots
             line.LineWidth = 2.5f;
             line.MarkerSize = 6;
             line.MarkerShape = MarkerShape.FilledCircle;
-            line.LegendText = Invariant($"best: #{best.Id}, {best.Batches[^1].EnthalpyPerAtom:F5} eV/atom after {best.Steps} steps");
+            line.LegendText = Invariant($"best: #{best.Id}, {best.Batches[^1].EnthalpyPerAtom:F5} eV/atom, {best.Steps} steps of its own");
         }
         return Finish(plot);
     }
@@ -69,6 +69,8 @@ public static class CampaignPlots
     {
         if (traces.Select(t => t.ExternalPressure).Distinct().Count() > 1)
             throw new LaqaInputException($"{string.Join(", ", traces.Select(t => t.Title))}: the campaigns relaxed under different pressures, their enthalpies do not compare");
+        if (traces.FirstOrDefault(t => t.BestSoFar.Count == 0) is { } none)
+            throw new LaqaInputException($"{none.Title}: every candidate with a batch has failed: no best to plot");
         var plot = New(traces.Count == 1 ? $"{traces[0].Title}: {traces[0].Search}, best found against steps" : "best found against steps",
             StepsLabel, $"best {Quantity(traces[0].ExternalPressure)} so far (eV/atom)");
         var palette = new ScottPlot.Palettes.Category10();
