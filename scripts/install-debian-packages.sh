@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Laqa.Actors uses, when they are missing:
-# spglib (symmetry analysis) always; with --tests LAMMPS and Python's ASE/spglib/pymatgen as test references,
+# spglib (symmetry analysis) and the DejaVu fonts (the text of `laqa plot`) always; with --tests LAMMPS and Python's ASE/spglib/pymatgen as test references,
 # PostgreSQL 15 for the journal tests (scripts/test-postgres.sh starts a server of its own; the package's
 # default cluster is not used) and Quantum ESPRESSO (pw.x and its pseudopotentials) for the DFT tests.
 set -euo pipefail
-packages=(libsymspg1)
+packages=(libsymspg1 fonts-dejavu-core)
 [ "${1:-}" = "--tests" ] && packages+=(lammps lammps-data python3-ase python3-spglib python3-pymatgen postgresql-15)
 [ "${1:-}" = "--tests" ] && packages+=(quantum-espresso quantum-espresso-data)
 missing=()

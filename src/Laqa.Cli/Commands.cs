@@ -11,6 +11,7 @@ public static class Commands
         WorkerCommand.Create(),
         StatusCommand.Create(),
         ExportCommand.Create(),
+        PlotCommand.Create(),
         GenerateCommand.Create(),
         CalcCommand.Create(),
         RelaxCommand.Create(),

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Laqa.Cli.Plots;
 using Laqa.Crystal;
 using Laqa.Crystal.Spglib;
 using Laqa.Engine.Campaign;
@@ -15,7 +16,7 @@ namespace Laqa.Cli;
 /// <summary>
 /// `laqa run CONF [--dir DIR]`: runs (or resumes) a campaign in its folder, shows progress, and ends
 /// with the best structure, the steps spent when it was found, and the results table, also written
-/// to DIR/results.tsv; the LAQA table goes to DIR/laqa.tsv.
+/// to DIR/results.tsv; the LAQA table goes to DIR/laqa.tsv, the plot of every candidate's energy against the steps to DIR/energy.png.
 /// </summary>
 public static class RunCommand
 {
@@ -115,6 +116,7 @@ public static class RunCommand
             var rows = ResultsTable.Rows(record.Ranked(int.MaxValue));
             ResultsTable.Write(Path.Combine(folder, "results.tsv"), rows, spec.Relaxer.ExternalPressure);
             LaqaTable.Write(Path.Combine(folder, LaqaTable.FileName), LaqaTable.Rows(record.Snapshots(), spec.Search.Laqa.Weights), spec.Relaxer.ExternalPressure);
+            WriteEnergyPlot(journal, folder, output);
             output.WriteLine($"done ({result.EndReason}) in {clock.Elapsed.TotalSeconds:F1} s: {result.Totals.Batches} batches, {result.Totals.Steps} relaxation steps");
             var best = rows.FirstOrDefault(r => r.Id == result.Totals.BestCandidate);
             output.WriteLine(BestFound.Line(result.Totals, best, record.StepsToBest, spec.Relaxer.ExternalPressure));
@@ -123,6 +125,21 @@ public static class RunCommand
         });
         return command;
     }
+
+    /// <summary>DIR/energy.png (`laqa plot DIR --kind energy`); a campaign with nothing to plot (no batch applied) gets a line instead.</summary>
+    private static void WriteEnergyPlot(CampaignJournal journal, string folder, TextWriter output)
+    {
+        try
+        {
+            CampaignPlots.Save(CampaignPlots.Energy(CampaignTraceReader.Read(journal, folder)), Path.Combine(folder, EnergyPlot));
+        }
+        catch (LaqaInputException e)
+        {
+            output.WriteLine($"no {EnergyPlot}: {e.Message}");
+        }
+    }
+
+    public const string EnergyPlot = "energy.png";
 
     private static readonly TimeSpan NodesEvery = TimeSpan.FromMinutes(1);
 

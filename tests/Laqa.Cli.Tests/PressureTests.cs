@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
+using Laqa.Cli.Plots;
+using Laqa.Engine.Journal;
 using Xunit;
 
 namespace Laqa.Cli.Tests;
 
-/// <summary>A real Si8 campaign relaxed under 15 GPa: results, status and export rank by the enthalpy per atom H/N = E/N + pV/N.</summary>
+/// <summary>A real Si8 campaign relaxed under 15 GPa: results, status, export and plots rank by the enthalpy per atom H/N = E/N + pV/N.</summary>
 public class PressureTests
 {
     private const double PressureGPa = 15;
@@ -72,6 +74,13 @@ public class PressureTests
             Assert.True(p * volumePerAtom > 0.9, $"pV/N = {p * volumePerAtom} eV/atom");
         }
         Assert.Contains(relaxed, r => r.Status == "Converged");
+
+        // The plots show enthalpies: each candidate's line ends at its enthalpy in results.tsv, the best so far at the best's.
+        var trace = CampaignTraceReader.Read(CampaignJournal.OfFolder(folder.File("si8")), "si8");
+        foreach (var row in relaxed)
+            Assert.Equal(row.EnthalpyPerAtom, Assert.Single(trace.Candidates, c => c.Id == row.Id).Batches[^1].EnthalpyPerAtom, 1e-12);
+        Assert.Equal(rows[0].EnthalpyPerAtom, trace.BestSoFar[^1].EnthalpyPerAtom, 1e-12);
+        Assert.Equal("enthalpy per atom at 15 GPa after each batch (eV/atom)", CampaignPlots.Energy(trace).Axes.Left.Label.Text);
     }
 
     private static double Number(string text) => double.Parse(text, CultureInfo.InvariantCulture);
