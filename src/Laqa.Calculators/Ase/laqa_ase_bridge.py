@@ -31,6 +31,13 @@ def argument(text):
 
 
 def build(setup):
+    calculator = construct(setup)
+    if not callable(getattr(calculator, "get_property", None)):
+        raise TypeError(f"{setup.get('calculator') or 'make_calculator()'} returned {type(calculator).__name__}, not an ASE calculator")
+    return calculator
+
+
+def construct(setup):
     kwargs = {key: argument(value) for key, value in setup["arguments"].items()}
     if "source" in setup:
         namespace = {"__name__": "laqa_user_calculator", "__file__": setup["file"]}

@@ -64,7 +64,8 @@ internal static class QeSpecReader
         return words;
     }
 
-    private static bool IsProgram(string program) =>
+    /// <summary>Whether a program exists: a file when it holds a /, else on PATH.</summary>
+    internal static bool IsProgram(string program) =>
         program.Contains('/')
             ? File.Exists(program)
             : (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(dir => dir.Length > 0 && File.Exists(System.IO.Path.Combine(dir, program)));

@@ -1,4 +1,5 @@
 using Laqa.Calculators;
+using Laqa.Calculators.Ase;
 using Laqa.Calculators.External;
 using Laqa.Calculators.Potentials;
 using Laqa.Calculators.Qe;
@@ -18,6 +19,7 @@ public static class CampaignCalculator
     public static ICalculator Create(CalculatorSpec spec, string? campaignDirectory = null) => spec switch
     {
         QeCalculatorSpec qe => new QeCalculator(QeSettings(qe), WorkFolders(qe, campaignDirectory)),
+        AseCalculatorSpec ase => new AseCalculator(AseSettings(ase)),
         PresetCalculatorSpec preset => PotentialPresets.Create(preset.Name),
         LammpsFileCalculatorSpec file => LammpsPotentialFile.Parse(file.Contents, file.Path),
         LennardJonesCalculatorSpec lj => new LennardJones(
@@ -47,6 +49,16 @@ public static class CampaignCalculator
         ElectronMaxstep = spec.ElectronMaxstep,
         Extra = spec.Extra.GroupBy(e => e.Namelist)
             .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, string>)g.ToDictionary(e => e.Key, e => e.Value)),
+    };
+
+    /// <summary>The settings of the ASE bridge: the interpreter, the calculator or the user file's text, the arguments.</summary>
+    public static AseSettings AseSettings(AseCalculatorSpec spec) => new()
+    {
+        Python = spec.Python,
+        Calculator = spec.Calculator,
+        File = spec.CalculatorFile,
+        FileSource = spec.CalculatorFileSource,
+        Arguments = spec.Arguments.ToDictionary(a => a.Key, a => a.Value),
     };
 
     /// <summary>The work folders of an external code's batches: calc/ in the campaign folder.</summary>

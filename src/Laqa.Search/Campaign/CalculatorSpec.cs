@@ -3,7 +3,8 @@ namespace Laqa.Search.Campaign;
 /// <summary>
 /// The calculator of a campaign, exactly one of: an embedded preset (<see cref="PresetCalculatorSpec"/>),
 /// a LAMMPS potential file (<see cref="LammpsFileCalculatorSpec"/>), or explicit Lennard-Jones
-/// (<see cref="LennardJonesCalculatorSpec"/>) or rigid-ion (<see cref="RigidIonCalculatorSpec"/>) parameters.
+/// (<see cref="LennardJonesCalculatorSpec"/>) or rigid-ion (<see cref="RigidIonCalculatorSpec"/>) parameters, Quantum ESPRESSO
+/// (<see cref="QeCalculatorSpec"/>) or an ASE calculator in Python (<see cref="AseCalculatorSpec"/>).
 /// </summary>
 public abstract record CalculatorSpec
 {
