@@ -1,7 +1,6 @@
 using Laqa.Calculators.Ase;
 using Laqa.Calculators.Tests.Relaxation;
 using Laqa.Crystal;
-using Laqa.TestSupport;
 
 namespace Laqa.Calculators.Tests.Ase;
 
