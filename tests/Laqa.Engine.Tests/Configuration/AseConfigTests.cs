@@ -47,6 +47,16 @@ public class AseConfigTests
         Assert.NotEqual(before, Fingerprint("flat"));
     }
 
+    [Fact]
+    public void The_example_campaign_reads_as_emt_on_silver()
+    {
+        var path = RepositoryFiles.PathOf("config/examples/ag4-emt.conf");
+        var spec = CampaignConfigLoader.LoadFile(path);
+
+        Assert.Equal(new AseCalculatorSpec(AseCalculators.Python, AseCalculators.Emt, null, null, null, EquatableList<AseArgumentSpec>.Empty), spec.Calculator);
+        Assert.Equal("Ag4", spec.Composition.Formula());
+    }
+
     [Theory]
     [InlineData("Cu4", "calculator = \"nosuch.module:EMT\"", "laqa.calculator.ase.calculator: ModuleNotFoundError: No module named 'nosuch'")]
     [InlineData("Cu4", "calculator = \"ase.calculators.emt:EMX\"", "laqa.calculator.ase.calculator: AttributeError: module 'ase.calculators.emt' has no attribute 'EMX'")]
