@@ -14,8 +14,11 @@ import traceback
 
 
 def last_line(exception):
-    lines = traceback.format_exception_only(type(exception), exception)
-    return lines[-1].strip() if lines else type(exception).__name__
+    # The traceback's last line, "Type: message"; a message of several lines is joined into one.
+    if isinstance(exception, SyntaxError):
+        return f"{type(exception).__name__}: {exception.msg} ({exception.filename}, line {exception.lineno})"
+    text = "".join(traceback.format_exception_only(type(exception), exception)).strip()
+    return " ".join(line.strip() for line in text.splitlines()) or type(exception).__name__
 
 
 def argument(text):

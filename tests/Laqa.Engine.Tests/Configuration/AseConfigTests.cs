@@ -76,6 +76,16 @@ public class AseConfigTests
         Assert.Equal([expected], Errors(Hocon(ase, composition)));
     }
 
+    [Fact]
+    public void A_calculator_file_that_is_not_python_is_one_line_naming_its_line()
+    {
+        using var folder = new TempFolder();
+        var file = folder.File("broken.py");
+        File.WriteAllText(file, "import ase\n\ndef make_calculator(:\n    pass\n");
+
+        Assert.Equal([$"laqa.calculator.ase.calculator-file: SyntaxError: invalid syntax ({file}, line 3)"], Errors(Hocon($"""calculator-file = "{file}" """)));
+    }
+
     [Theory]
     [InlineData("raise", "RuntimeError: the model diverged")]
     [InlineData("forces", "ValueError: the calculator returned forces of shape (0, 3) for 1 atoms")]
