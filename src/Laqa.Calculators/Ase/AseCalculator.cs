@@ -47,7 +47,7 @@ public sealed class AseCalculator(AseSettings settings) : ICalculator, IDisposab
         }
     }
 
-    /// <summary>The interpreters now running (idle or busy), for tests.</summary>
+    /// <summary>The interpreters now running (idle or busy): tests and the benchmark look at their sessions.</summary>
     public IReadOnlyCollection<AseBridgeProcess> Interpreters => [.. _started.Keys];
 
     /// <summary>Ends every interpreter.</summary>
