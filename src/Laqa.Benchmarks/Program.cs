@@ -4,7 +4,7 @@ using Laqa.Benchmarks.Qe;
 using Laqa.Benchmarks.Search;
 using Laqa.Benchmarks.Status;
 
-// `dotnet run -c Release --project src/Laqa.Benchmarks -- generation|calculators|engine|search|messages|status|cluster|qe-overhead`:
+// `dotnet run -c Release --project src/Laqa.Benchmarks -- generation|calculators|engine|search|messages|status|cluster|qe-overhead|ase`:
 // each benchmark prints a Markdown section for docs/benchmarks.md, headed by the machine and date.
 // The cluster benchmark's worker processes run this executable with the hidden command cluster-worker.
 if (args.Length > 0 && args[0] == BenchmarkWorkerNode.Command) return BenchmarkWorkerNode.RunAsync(args[1..]).GetAwaiter().GetResult();
@@ -18,6 +18,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>
     ["status"] = StatusBenchmarks.Run,
     ["cluster"] = ClusterBenchmark.Run,
     ["qe-overhead"] = QeOverheadBenchmark.Run,
+    ["ase"] = AseBridgeBenchmarks.Run,
 };
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
 {

@@ -4,7 +4,7 @@ namespace Laqa.Calculators;
 
 /// <summary>
 /// Energy, forces and stress of a structure, in the manner of ASE's Calculator. The embedded
-/// potentials implement it, and so does <see cref="Qe.QeCalculator"/> (one pw.x SCF).
+/// potentials implement it, and so do <see cref="Qe.QeCalculator"/> (one pw.x SCF) and <see cref="Ase.AseCalculator"/> (an ASE calculator in Python).
 /// </summary>
 public interface ICalculator
 {

@@ -18,18 +18,27 @@ public static class ExternalProcess
     // our pipe as fd 3 (a background job's own stdin is /dev/null), then kills every process of the
     // session but itself (field 6 of /proc/PID/stat, the 4th after "comm) "), twice for any forked
     // meanwhile, with shell builtins only (no process per entry).
-    private const string Script = """
+    private const string Script = $$"""
         out=$1; err=$2; shift 2
         exec >"$out" 2>"$err" 3<&0
         sh -c 'exec 1>/dev/null 2>&1; session=$1; cat <&3
-          for pass in 1 2; do
+        {{KillSessionButSelf}}' laqa-guard $$ &
+        exec "$@" </dev/null 3<&-
+        """;
+
+    /// <summary>
+    /// Shell text for a guard: SIGKILL to every process of the session $session but the shell running it,
+    /// twice for any forked meanwhile (shell builtins only, no process per entry; no single quotes, so
+    /// that it fits in sh -c '...').
+    /// </summary>
+    internal const string KillSessionButSelf = """
+        for pass in 1 2; do
             for d in /proc/[0-9]*; do
               read -r stat < "$d/stat" || continue
               set -- ${stat##*") "}
               [ "$4" = "$session" ] && [ "${d#/proc/}" != $$ ] && kill -KILL "${d#/proc/}"
             done
-          done' laqa-guard $$ &
-        exec "$@" </dev/null 3<&-
+          done
         """;
 
     private const int SigKill = 9;
@@ -77,7 +86,7 @@ public static class ExternalProcess
     }
 
     /// <summary>Waits (a few milliseconds at most, in practice) until the process leads its own session or has ended.</summary>
-    private static void WaitForSession(Process process)
+    internal static void WaitForSession(Process process)
     {
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromSeconds(5) && !process.HasExited && SessionOf(process.Id) is { } session && session != process.Id)
@@ -85,7 +94,7 @@ public static class ExternalProcess
     }
 
     /// <summary>SIGKILL to every process of the session (nothing when it is gone).</summary>
-    private static void KillSession(int session)
+    internal static void KillSession(int session)
     {
         // Twice: a process forked while the first pass ran is caught by the second.
         for (var pass = 0; pass < 2; pass++)

@@ -9,7 +9,7 @@ namespace Laqa.Engine.Configuration;
 
 /// <summary>
 /// Reads laqa.calculator: exactly one of preset (the default, si-tersoff), lammps-file, lennard-jones { },
-/// rigid-ion { }, qe { } (<see cref="QeSpecReader"/>) or vasp { } (<see cref="VaspSpecReader"/>). Every value is checked with its key path, then the calculator is built and its
+/// rigid-ion { }, qe { } (<see cref="QeSpecReader"/>), vasp { } (<see cref="VaspSpecReader"/>) or ase { } (<see cref="AseSpecReader"/>). Every value is checked with its key path, then the calculator is built and its
 /// coverage of the composition's species and the cell's net charge checked.
 /// </summary>
 internal static class CalculatorSpecReader
@@ -21,11 +21,12 @@ internal static class CalculatorSpecReader
     private const string RigidIonPath = Root + ".rigid-ion";
     private const string QePath = QeSpecReader.Path;
     private const string VaspPath = VaspSpecReader.Path;
+    private const string AsePath = AseSpecReader.Path;
 
     /// <summary>The spec; relative file paths are taken from <paramref name="baseDirectory"/>.</summary>
     public static CalculatorSpec Read(ConfigReader r, Composition? composition, string baseDirectory)
     {
-        string[] sources = [PresetPath, FilePath, LennardJonesPath, RigidIonPath, QePath, VaspPath];
+        string[] sources = [PresetPath, FilePath, LennardJonesPath, RigidIonPath, QePath, VaspPath, AsePath];
         var given = sources.Where(r.IsGiven).ToList();
         if (given.Count > 1)
         {
@@ -40,6 +41,7 @@ internal static class CalculatorSpecReader
             RigidIonPath => ReadRigidIon(r),
             QePath => QeSpecReader.Read(r, composition, baseDirectory),
             VaspPath => VaspSpecReader.Read(r, composition, baseDirectory),
+            AsePath => AseSpecReader.Read(r, baseDirectory),
             _ => ReadPreset(r),
         };
         if (spec is null || r.Errors.HasAtOrBelow(Root)) return CalculatorSpec.Default;
@@ -195,6 +197,11 @@ internal static class CalculatorSpecReader
     /// <summary>Builds the calculator and checks it can evaluate the composition (species covered, no net charge), reporting at the key of the chosen source.</summary>
     private static void Check(ConfigReader r, CalculatorSpec spec, string source, Composition? composition)
     {
+        if (spec is AseCalculatorSpec ase)
+        {
+            AseSpecReader.Probe(r, ase, composition);
+            return;
+        }
         try
         {
             var calculator = CampaignCalculator.Create(spec);

@@ -22,7 +22,7 @@ public static class CampaignConfigLoader
     private const string Root = "laqa";
     private static readonly HashSet<string> FreeFormBlocks = [
         "laqa.calculator.lennard-jones.pairs", "laqa.calculator.rigid-ion.charges", "laqa.calculator.rigid-ion.pairs", "laqa.generation.min-distance.pairs",
-        "laqa.calculator.qe.pseudopotentials", "laqa.calculator.qe.extra", "laqa.calculator.vasp.potcars",
+        "laqa.calculator.qe.pseudopotentials", "laqa.calculator.qe.extra", "laqa.calculator.vasp.potcars", "laqa.calculator.ase.arguments",
     ];
     private static readonly Lazy<string> ReferenceTextLazy = new(ReadReference);
 

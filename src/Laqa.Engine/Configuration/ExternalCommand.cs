@@ -23,7 +23,8 @@ internal static class ExternalCommand
         return words;
     }
 
-    private static bool IsProgram(string program) =>
+    /// <summary>Whether a program exists: a file when it holds a /, else on PATH.</summary>
+    public static bool IsProgram(string program) =>
         program.Contains('/')
             ? File.Exists(program)
             : (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(dir => dir.Length > 0 && File.Exists(Path.Combine(dir, program)));

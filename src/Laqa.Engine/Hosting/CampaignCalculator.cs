@@ -1,4 +1,5 @@
 using Laqa.Calculators;
+using Laqa.Calculators.Ase;
 using Laqa.Calculators.External;
 using Laqa.Calculators.Potentials;
 using Laqa.Calculators.Relaxation;
@@ -21,6 +22,7 @@ public static class CampaignCalculator
     {
         QeCalculatorSpec qe => new QeCalculator(QeSettings(qe), WorkFolders(qe.KeepFiles, campaignDirectory)),
         VaspCalculatorSpec vasp => new VaspCalculator(VaspSettings(vasp), WorkFolders(vasp.KeepFiles, campaignDirectory)),
+        AseCalculatorSpec ase => new AseCalculator(AseSettings(ase)),
         PresetCalculatorSpec preset => PotentialPresets.Create(preset.Name),
         LammpsFileCalculatorSpec file => LammpsPotentialFile.Parse(file.Contents, file.Path),
         LennardJonesCalculatorSpec lj => new LennardJones(
@@ -76,6 +78,16 @@ public static class CampaignCalculator
         QeCalculatorSpec qe => () => new QeRelaxer(QeSettings(qe), options, WorkFolders(qe.KeepFiles, campaignDirectory)),
         VaspCalculatorSpec vasp => () => new VaspRelaxer(VaspSettings(vasp), options, WorkFolders(vasp.KeepFiles, campaignDirectory)),
         _ => null,
+    };
+
+    /// <summary>The settings of the ASE bridge: the interpreter, the calculator or the user file's text, the arguments.</summary>
+    public static AseSettings AseSettings(AseCalculatorSpec spec) => new()
+    {
+        Python = spec.Python,
+        Calculator = spec.Calculator,
+        File = spec.CalculatorFile,
+        FileSource = spec.CalculatorFileSource,
+        Arguments = spec.Arguments.ToDictionary(a => a.Key, a => a.Value),
     };
 
     private static LennardJonesForm Form(string form) => form switch

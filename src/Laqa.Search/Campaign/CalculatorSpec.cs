@@ -4,7 +4,7 @@ namespace Laqa.Search.Campaign;
 /// The calculator of a campaign, exactly one of: an embedded preset (<see cref="PresetCalculatorSpec"/>),
 /// a LAMMPS potential file (<see cref="LammpsFileCalculatorSpec"/>), or explicit Lennard-Jones
 /// (<see cref="LennardJonesCalculatorSpec"/>) or rigid-ion (<see cref="RigidIonCalculatorSpec"/>) parameters, or an external code:
-/// Quantum ESPRESSO (<see cref="QeCalculatorSpec"/>) or VASP (<see cref="VaspCalculatorSpec"/>).
+/// Quantum ESPRESSO (<see cref="QeCalculatorSpec"/>), VASP (<see cref="VaspCalculatorSpec"/>) or an ASE calculator in Python (<see cref="AseCalculatorSpec"/>).
 /// </summary>
 public abstract record CalculatorSpec
 {

@@ -3,10 +3,10 @@ using System.Globalization;
 using System.Text;
 using Laqa.Crystal;
 
-namespace Laqa.Calculators.Tests.Relaxation;
+namespace Laqa.TestSupport;
 
 /// <summary>Runs a script with the system Python that has ASE (/usr/bin/python3), as an independent reference.</summary>
-internal static class AsePython
+public static class AsePython
 {
     /// <summary>Python source that builds `atoms` (ase.Atoms) from the structure.</summary>
     public static string AtomsLiteral(Structure structure)
