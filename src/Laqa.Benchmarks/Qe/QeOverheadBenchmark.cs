@@ -88,7 +88,7 @@ public static partial class QeOverheadBenchmark
         var worker = new ConcurrentBag<Recorder>();
         var result = CampaignHost.RunAsync(components.Settings, campaignDir, components.Structures, () =>
         {
-            var recorder = new Recorder(CampaignCalculator.QeSettings(qe), options, CampaignCalculator.WorkFolders(qe, campaignDir));
+            var recorder = new Recorder(CampaignCalculator.QeSettings(qe), options, CampaignCalculator.WorkFolders(qe.KeepFiles, campaignDir));
             worker.Add(recorder);
             return recorder;
         }).GetAwaiter().GetResult();
