@@ -12,6 +12,9 @@ namespace Laqa.Calculators.Lammps;
 /// </summary>
 public sealed class LammpsCalculator(LammpsSettings settings) : ICalculator, IDisposable
 {
+    /// <summary>Debian's liblammps0, the build behind <c>lmp</c>.</summary>
+    public const string LibraryPath = LammpsLibrary.Path;
+
     private readonly ConcurrentBag<LammpsSession> idle = [];
 
     public string Name => $"lammps {settings.PairStyle}";

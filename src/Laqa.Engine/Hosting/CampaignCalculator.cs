@@ -1,5 +1,6 @@
 using Laqa.Calculators;
 using Laqa.Calculators.External;
+using Laqa.Calculators.Lammps;
 using Laqa.Calculators.Potentials;
 using Laqa.Calculators.Qe;
 using Laqa.Search.Campaign;
@@ -18,6 +19,9 @@ public static class CampaignCalculator
     public static ICalculator Create(CalculatorSpec spec, string? campaignDirectory = null) => spec switch
     {
         QeCalculatorSpec qe => new QeCalculator(QeSettings(qe), WorkFolders(qe, campaignDirectory)),
+        LammpsCalculatorSpec lammps => new LammpsCalculator(new LammpsSettings(
+            [.. lammps.Types.Select(t => t.Element)], lammps.Types.ToDictionary(t => t.Element, t => t.Mass), lammps.PairStyle, lammps.PairCoeff,
+            lammps.Charges?.ToDictionary(q => q.Species, q => q.Charge), lammps.KSpaceStyle)),
         PresetCalculatorSpec preset => PotentialPresets.Create(preset.Name),
         LammpsFileCalculatorSpec file => LammpsPotentialFile.Parse(file.Contents, file.Path),
         LennardJonesCalculatorSpec lj => new LennardJones(
