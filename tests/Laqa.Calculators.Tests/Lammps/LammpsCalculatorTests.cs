@@ -87,6 +87,42 @@ public class LammpsCalculatorTests
     }
 
     [Fact]
+    public void LammpsErrorOnOneStructureFailsOnlyThatEvaluation()
+    {
+        using var calculator = new LammpsCalculator(Settings(["Cu"], "eam/alloy", [$"* * {CopperEam} Cu"]));
+        var good = TestStructures.Rattled(Fcc(3.615, "Cu"), 8, 0.1, 0.05);
+        // Collapsed to 0.25 Å³ per atom: thousands of neighbours within the cut-off, more than LAMMPS's lists hold.
+        var collapsed = Fcc(1.0, "Cu");
+
+        var before = calculator.Calculate(good);
+        var failed = calculator.Calculate(collapsed);
+        var after = calculator.Calculate(good);
+
+        Assert.False(failed.Succeeded);
+        Assert.StartsWith("LAMMPS: ERROR on proc 0: Neighbor list overflow, boost neigh_modify one", failed.Failure);
+        Assert.True(after.Succeeded, after.Failure);
+        Assert.Equal(before.Energy, after.Energy);
+        Assert.Equal(before.Forces, after.Forces);
+    }
+
+    [Fact]
+    public void ConcurrentEvaluationsEachGetAnInstanceAndAgreeWithSequentialOnes()
+    {
+        var fcc = Fcc(3.615, "Cu");
+        var structures = Enumerable.Range(0, 12).Select(seed => TestStructures.Rattled(fcc, seed, 0.2, 0.05)).ToArray();
+        using var calculator = new LammpsCalculator(Settings(["Cu"], "eam/alloy", [$"* * {CopperEam} Cu"]));
+        var sequential = structures.Select(s => calculator.Calculate(s)).ToArray();
+        var parallel = new CalculationResult[structures.Length];
+        Parallel.For(0, structures.Length, new ParallelOptions { MaxDegreeOfParallelism = 3 }, k => parallel[k] = calculator.Calculate(structures[k]));
+        for (var k = 0; k < structures.Length; k++)
+        {
+            Assert.Equal(sequential[k].Energy, parallel[k].Energy);
+            Assert.Equal(sequential[k].Forces, parallel[k].Forces);
+            Assert.Equal(sequential[k].Stress, parallel[k].Stress);
+        }
+    }
+
+    [Fact]
     public void ProblemNamesAnUnknownPairStyleAndAnElementTheFileLacks()
     {
         var copper = new Composition([("Cu", 2)]);
