@@ -3,7 +3,7 @@ using Laqa.Benchmarks.Cluster;
 using Laqa.Benchmarks.Search;
 using Laqa.Benchmarks.Status;
 
-// `dotnet run -c Release --project src/Laqa.Benchmarks -- generation|calculators|engine|search|messages|status|cluster`:
+// `dotnet run -c Release --project src/Laqa.Benchmarks -- generation|calculators|lammps-library|engine|search|messages|status|cluster`:
 // each benchmark prints a Markdown section for docs/benchmarks.md, headed by the machine and date.
 // The cluster benchmark's worker processes run this executable with the hidden command cluster-worker.
 if (args.Length > 0 && args[0] == BenchmarkWorkerNode.Command) return BenchmarkWorkerNode.RunAsync(args[1..]).GetAwaiter().GetResult();
@@ -11,6 +11,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>
 {
     ["generation"] = GenerationBenchmarks.Run,
     ["calculators"] = CalculatorBenchmarks.Run,
+    ["lammps-library"] = LammpsLibraryBenchmarks.Run,
     ["engine"] = EngineBenchmarks.Run,
     ["search"] = SearchBenchmarks.Run,
     ["messages"] = MessageSizeBenchmarks.Run,

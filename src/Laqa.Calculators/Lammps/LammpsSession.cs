@@ -51,6 +51,16 @@ public sealed class LammpsSession : IDisposable
         reader = new BinaryReader(process.StandardOutput.BaseStream);
     }
 
+    /// <summary>CPU time (user and system) the host process has used so far, at the kernel's tick resolution.</summary>
+    public TimeSpan HostProcessorTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>Energy, forces and stress of <paramref name="structure"/> in our frame and units; throws <see cref="LammpsException"/> if LAMMPS stopped.</summary>
     public CalculationResult Evaluate(Structure structure, LammpsSettings settings)
     {
