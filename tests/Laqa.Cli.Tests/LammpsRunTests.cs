@@ -40,6 +40,25 @@ public class LammpsRunTests
         Assert.All(rows, r => Assert.Equal("Converged", r[6]));
     }
 
+    [Fact]
+    public void StoppedCopperCampaignResumesAsOneThatRanThrough()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("cu8.conf"), Config("Cu8", CopperModel).Replace("initial-structures = 8", "initial-structures = 30").Replace("steps-per-batch = 10", "steps-per-batch = 4"));
+
+        using (var laqa = LaqaChild.Start(folder.Path, "run", "cu8.conf", "--dir", "stopped"))
+        {
+            Assert.True(laqa.WaitForLine(RunSignalTests.IsSearchingWithBatches, TimeSpan.FromMinutes(5)), laqa.Output);
+            laqa.Signal(LaqaChild.SIGTERM);
+            laqa.WaitForExit(TimeSpan.FromSeconds(30));
+            Assert.True(128 + LaqaChild.SIGTERM == laqa.ExitCode, laqa.Output);
+        }
+
+        var resumed = LaqaProcess.Start(folder.Path, "run", "cu8.conf", "--dir", "stopped");
+        Assert.True(resumed.ExitCode == 0, resumed.Output + resumed.Error);
+        RunSignalTests.AssertEndsAsOneThatRanThrough(folder, "cu8.conf", "stopped");
+    }
+
     [Theory]
     [InlineData("Cu4", """pair-style = "no/such", pair-coeff = ["* *"]""",
         "laqa.calculator.lammps: LAMMPS: ERROR: Unrecognized pair style 'no/such'")]
