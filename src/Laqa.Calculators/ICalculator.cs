@@ -4,7 +4,8 @@ namespace Laqa.Calculators;
 
 /// <summary>
 /// Energy, forces and stress of a structure, in the manner of ASE's Calculator. The embedded
-/// potentials implement it, and so does <see cref="Qe.QeCalculator"/> (one pw.x SCF).
+/// potentials implement it, and so do <see cref="Qe.QeCalculator"/> (one pw.x SCF) and
+/// <see cref="Lammps.LammpsCalculator"/> (LAMMPS's library).
 /// </summary>
 public interface ICalculator
 {

@@ -27,16 +27,17 @@ public sealed class LammpsCalculator(LammpsSettings settings) : ICalculator, IDi
             return CalculationResult.Failed($"{missing} has no LAMMPS atom type (types: {string.Join(" ", settings.Types)})");
         if (!IsFinite(structure))
             return CalculationResult.Failed("the structure has a coordinate or lattice vector that is not a finite number");
-        var session = idle.TryTake(out var kept) ? kept : new LammpsSession();
+        LammpsSession? session = null;
         try
         {
+            session = idle.TryTake(out var kept) ? kept : new LammpsSession();
             var result = session.Evaluate(structure, settings);
             idle.Add(session);
             return result;
         }
         catch (LammpsException e)
         {
-            session.Dispose();
+            session?.Dispose();
             return CalculationResult.Failed($"LAMMPS: {e.Message}");
         }
     }
@@ -55,9 +56,9 @@ public sealed class LammpsCalculator(LammpsSettings settings) : ICalculator, IDi
         const double spacing = 2.5;
         var lattice = new Lattice(new Vec3(side * spacing, 0, 0), new Vec3(0, side * spacing, 0), new Vec3(0, 0, side * spacing));
         var sites = Enumerable.Range(0, symbols.Length).Select(i => new Vec3(i % side, i / side % side, i / (side * side)) * (1.0 / side));
-        using var session = new LammpsSession();
         try
         {
+            using var session = new LammpsSession();
             session.Evaluate(new Structure(lattice, symbols, sites), settings);
             return null;
         }

@@ -37,10 +37,4 @@ internal static partial class LammpsLibrary
 
     [LibraryImport(Path, EntryPoint = "lammps_get_natoms")]
     public static partial double GetNatoms(nint handle);
-
-    [LibraryImport(Path, EntryPoint = "lammps_version")]
-    public static partial int Version(nint handle);
-
-    [LibraryImport(Path, EntryPoint = "lammps_has_style", StringMarshalling = StringMarshalling.Utf8)]
-    public static partial int HasStyle(nint handle, string category, string name);
 }

@@ -8,7 +8,7 @@ namespace Laqa.Calculators.Lammps;
 /// which calls the library through <see cref="LammpsInstance"/>): the library ends its process on any
 /// error, and every instance in one process would share MPI_COMM_WORLD. The box and atoms are set up
 /// again only when the species sequence changes; otherwise an evaluation sends the box and positions.
-/// When the host dies, <see cref="LammpsException"/> carries LAMMPS's ERROR line from its screen (stderr).
+/// When the host dies (or cannot start), <see cref="LammpsException"/> carries LAMMPS's ERROR line from its screen (stderr).
 /// Not thread-safe: one session per worker.
 /// </summary>
 public sealed class LammpsSession : IDisposable
@@ -28,7 +28,7 @@ public sealed class LammpsSession : IDisposable
     public LammpsSession()
     {
         var host = Path.Combine(AppContext.BaseDirectory, HostAssembly);
-        if (!File.Exists(host)) throw new InvalidOperationException($"the LAMMPS host {host} is missing");
+        if (!File.Exists(host)) throw new LammpsException($"the LAMMPS host {host} is missing");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", [host])
         {
             RedirectStandardInput = true,
@@ -36,7 +36,14 @@ public sealed class LammpsSession : IDisposable
             RedirectStandardError = true,
         };
         start.Environment["OMP_NUM_THREADS"] = "1";
-        process = Process.Start(start) ?? throw new InvalidOperationException("could not start the LAMMPS host");
+        try
+        {
+            process = Process.Start(start) ?? throw new LammpsException("could not start the LAMMPS host");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new LammpsException($"could not start the LAMMPS host with {start.FileName}: {e.Message}");
+        }
         process.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is null) return;

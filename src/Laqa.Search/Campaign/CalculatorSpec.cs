@@ -2,8 +2,9 @@ namespace Laqa.Search.Campaign;
 
 /// <summary>
 /// The calculator of a campaign, exactly one of: an embedded preset (<see cref="PresetCalculatorSpec"/>),
-/// a LAMMPS potential file (<see cref="LammpsFileCalculatorSpec"/>), or explicit Lennard-Jones
-/// (<see cref="LennardJonesCalculatorSpec"/>) or rigid-ion (<see cref="RigidIonCalculatorSpec"/>) parameters.
+/// a LAMMPS potential file (<see cref="LammpsFileCalculatorSpec"/>), explicit Lennard-Jones
+/// (<see cref="LennardJonesCalculatorSpec"/>) or rigid-ion (<see cref="RigidIonCalculatorSpec"/>) parameters,
+/// Quantum ESPRESSO (<see cref="QeCalculatorSpec"/>) or LAMMPS's library (<see cref="LammpsCalculatorSpec"/>).
 /// </summary>
 public abstract record CalculatorSpec
 {
