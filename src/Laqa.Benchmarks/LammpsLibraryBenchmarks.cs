@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Laqa.Calculators.Lammps;
 using Laqa.Crystal;
@@ -49,7 +50,7 @@ public static class LammpsLibraryBenchmarks
     {
         using var session = new LammpsSession();
         var result = session.Evaluate(cell, settings);
-        double CpuSeconds() => ThreadCpuTime.Seconds() + session.HostProcessorTime.TotalSeconds;
+        double CpuSeconds() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds + session.HostProcessorTime.TotalSeconds;
         Repetitions.WarmUp(() => session.Evaluate(cell, settings), WarmUpSeconds, CpuSeconds);
         var count = Repetitions.Fitting(SecondsPerRepetition, Repetitions.BestSeconds(() => session.Evaluate(cell, settings), count: 1));
         var library = double.PositiveInfinity;

@@ -17,12 +17,15 @@ public sealed class LammpsSession : IDisposable
 
     // LAMMPS's own conversion for units metal (force->nktv2p): pressure in bar = this × eV/Å³.
     private const double BarPerEvPerCubicAngstrom = 1.6021765e6;
-    private const int ScreenLinesKept = 40;
+    // The last bytes of LAMMPS's screen: enough for its ERROR line and the command after it.
+    private const int ScreenBytesKept = 8192;
 
     private readonly Process process;
     private readonly BinaryWriter writer;
     private readonly BinaryReader reader;
-    private readonly Queue<string> screen = new();
+    private readonly byte[] screen = new byte[ScreenBytesKept];
+    private int screenLength;
+    private readonly Thread screenReader;
     private string[]? species;
 
     public LammpsSession()
@@ -44,16 +47,9 @@ public sealed class LammpsSession : IDisposable
         {
             throw new LammpsException($"could not start the LAMMPS host with {start.FileName}: {e.Message}");
         }
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is null) return;
-            lock (screen)
-            {
-                screen.Enqueue(e.Data);
-                if (screen.Count > ScreenLinesKept) screen.Dequeue();
-            }
-        };
-        process.BeginErrorReadLine();
+        // Raw reads of whole buffers, not an event per line: the screen gets some ten lines per evaluation.
+        screenReader = new Thread(() => KeepScreenTail(process.StandardError.BaseStream)) { IsBackground = true, Name = "lammps-screen" };
+        screenReader.Start();
         writer = new BinaryWriter(process.StandardInput.BaseStream);
         reader = new BinaryReader(process.StandardOutput.BaseStream);
     }
@@ -123,17 +119,30 @@ public sealed class LammpsSession : IDisposable
         if (answer != reply) throw new InvalidOperationException($"the LAMMPS host answered {answer}, expected {reply}");
     }
 
+    private void KeepScreenTail(Stream stream)
+    {
+        var buffer = new byte[ScreenBytesKept];
+        int read;
+        while ((read = stream.Read(buffer)) > 0)
+        {
+            var keep = Math.Min(screenLength, ScreenBytesKept - read);
+            Array.Copy(screen, screenLength - keep, screen, 0, keep);
+            Array.Copy(buffer, 0, screen, keep, read);
+            screenLength = keep + read;
+        }
+    }
+
     /// <summary>The host has died: LAMMPS's ERROR line and the command it was running.</summary>
     private LammpsException Stopped()
     {
         process.WaitForExit();
-        string[] lines;
-        lock (screen) lines = [.. screen];
+        screenReader.Join();
+        var lines = System.Text.Encoding.UTF8.GetString(screen, 0, screenLength).Split('\n', StringSplitOptions.TrimEntries);
         var error = Array.FindLastIndex(lines, l => l.StartsWith("ERROR", StringComparison.Ordinal));
         if (error < 0)
-            return new LammpsException($"LAMMPS stopped (exit code {process.ExitCode}) without an ERROR line; last output: {string.Join(" | ", lines.TakeLast(3))}");
+            return new LammpsException($"LAMMPS stopped (exit code {process.ExitCode}) without an ERROR line; last output: {string.Join(" | ", lines.Where(l => l.Length > 0).TakeLast(3))}");
         var command = lines.Skip(error + 1).FirstOrDefault(l => l.StartsWith("Last command:", StringComparison.Ordinal));
-        return new LammpsException(command is null ? lines[error] : $"{lines[error]} ({command.Trim()})");
+        return new LammpsException(command is null ? lines[error] : $"{lines[error]} ({command})");
     }
 
     public void Dispose()
