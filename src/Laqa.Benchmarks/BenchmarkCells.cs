@@ -21,6 +21,9 @@ public static class BenchmarkCells
     public static Structure SodiumChloride64(int seed) => Perturbed(Supercell(Lattice.Cubic(5.64),
         [.. Fcc.Select(f => ("Na", f)), .. Fcc.Select(f => ("Cl", f + new Vec3(0.5, 0, 0)))]), seed);
 
+    /// <summary>Cu32: fcc with cube edge 3.615 Å, 2×2×2.</summary>
+    public static Structure Copper32(int seed) => Perturbed(Supercell(Lattice.Cubic(3.615), [.. Fcc.Select(f => ("Cu", f))]), seed);
+
     private static Structure Supercell(Lattice cell, (string Species, Vec3 Fractional)[] basis)
     {
         var atoms = new List<(string Species, Vec3 Fractional)>();

@@ -4,7 +4,7 @@ using Laqa.Benchmarks.Qe;
 using Laqa.Benchmarks.Search;
 using Laqa.Benchmarks.Status;
 
-// `dotnet run -c Release --project src/Laqa.Benchmarks -- generation|calculators|engine|search|messages|status|cluster|qe-overhead|ase`:
+// `dotnet run -c Release --project src/Laqa.Benchmarks -- generation|calculators|lammps-library|engine|search|messages|status|cluster|qe-overhead|ase`:
 // each benchmark prints a Markdown section for docs/benchmarks.md, headed by the machine and date.
 // The cluster benchmark's worker processes run this executable with the hidden command cluster-worker.
 if (args.Length > 0 && args[0] == BenchmarkWorkerNode.Command) return BenchmarkWorkerNode.RunAsync(args[1..]).GetAwaiter().GetResult();
@@ -12,6 +12,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>
 {
     ["generation"] = GenerationBenchmarks.Run,
     ["calculators"] = CalculatorBenchmarks.Run,
+    ["lammps-library"] = LammpsLibraryBenchmarks.Run,
     ["engine"] = EngineBenchmarks.Run,
     ["search"] = SearchBenchmarks.Run,
     ["messages"] = MessageSizeBenchmarks.Run,

@@ -4,7 +4,8 @@ namespace Laqa.Calculators;
 
 /// <summary>
 /// Energy, forces and stress of a structure, in the manner of ASE's Calculator. The embedded
-/// potentials implement it, and so do <see cref="Qe.QeCalculator"/> (one pw.x SCF) and <see cref="Ase.AseCalculator"/> (an ASE calculator in Python).
+/// potentials implement it, and so do <see cref="Qe.QeCalculator"/> (one pw.x SCF), <see cref="Ase.AseCalculator"/> (an ASE calculator in Python) and
+/// <see cref="Lammps.LammpsCalculator"/> (LAMMPS's library).
 /// </summary>
 public interface ICalculator
 {

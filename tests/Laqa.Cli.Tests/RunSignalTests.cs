@@ -124,7 +124,7 @@ public class RunSignalTests
         Assert.Equal(2, status.GetProperty("structures").GetInt32());
     }
 
-    private static bool IsSearchingWithBatches(string line) => LaqaChild.BatchesIn(line) > 0;
+    internal static bool IsSearchingWithBatches(string line) => LaqaChild.BatchesIn(line) > 0;
 
     private static bool IsBusySearching(string line) => line.Contains("Searching") && line.Contains("workers busy   1/1");
 
@@ -136,7 +136,7 @@ public class RunSignalTests
     }
 
     /// <summary>One worker makes a campaign reproducible: the stopped and resumed one must end as one run through.</summary>
-    private static void AssertEndsAsOneThatRanThrough(TempFolder folder, string config, string resumedDir)
+    internal static void AssertEndsAsOneThatRanThrough(TempFolder folder, string config, string resumedDir)
     {
         var through = LaqaProcess.Start(folder.Path, "run", config, "--dir", "through");
         Assert.True(through.ExitCode == 0, through.Output + through.Error);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Akka.Configuration.Hocon;
+using Laqa.Calculators.Lammps;
 using Laqa.Calculators.Potentials;
 using Laqa.Crystal;
 using Laqa.Engine.Hosting;
@@ -9,7 +10,7 @@ namespace Laqa.Engine.Configuration;
 
 /// <summary>
 /// Reads laqa.calculator: exactly one of preset (the default, si-tersoff), lammps-file, lennard-jones { },
-/// rigid-ion { }, qe { } (<see cref="QeSpecReader"/>), vasp { } (<see cref="VaspSpecReader"/>) or ase { } (<see cref="AseSpecReader"/>). Every value is checked with its key path, then the calculator is built and its
+/// rigid-ion { }, qe { } (<see cref="QeSpecReader"/>), vasp { } (<see cref="VaspSpecReader"/>), ase { } (<see cref="AseSpecReader"/>) or lammps { } (<see cref="LammpsSpecReader"/>). Every value is checked with its key path, then the calculator is built and its
 /// coverage of the composition's species and the cell's net charge checked.
 /// </summary>
 internal static class CalculatorSpecReader
@@ -22,11 +23,12 @@ internal static class CalculatorSpecReader
     private const string QePath = QeSpecReader.Path;
     private const string VaspPath = VaspSpecReader.Path;
     private const string AsePath = AseSpecReader.Path;
+    private const string LammpsPath = LammpsSpecReader.Path;
 
     /// <summary>The spec; relative file paths are taken from <paramref name="baseDirectory"/>.</summary>
     public static CalculatorSpec Read(ConfigReader r, Composition? composition, string baseDirectory)
     {
-        string[] sources = [PresetPath, FilePath, LennardJonesPath, RigidIonPath, QePath, VaspPath, AsePath];
+        string[] sources = [PresetPath, FilePath, LennardJonesPath, RigidIonPath, QePath, VaspPath, AsePath, LammpsPath];
         var given = sources.Where(r.IsGiven).ToList();
         if (given.Count > 1)
         {
@@ -42,6 +44,7 @@ internal static class CalculatorSpecReader
             QePath => QeSpecReader.Read(r, composition, baseDirectory),
             VaspPath => VaspSpecReader.Read(r, composition, baseDirectory),
             AsePath => AseSpecReader.Read(r, baseDirectory),
+            LammpsPath => LammpsSpecReader.Read(r, composition, baseDirectory),
             _ => ReadPreset(r),
         };
         if (spec is null || r.Errors.HasAtOrBelow(Root)) return CalculatorSpec.Default;
@@ -207,6 +210,8 @@ internal static class CalculatorSpecReader
             var calculator = CampaignCalculator.Create(spec);
             if (composition is not null && calculator is IPotential potential && potential.CannotEvaluate(composition) is { } problem)
                 r.Errors.Add(source, problem);
+            if (composition is not null && calculator is LammpsCalculator lammps && lammps.Problem(composition) is { } error)
+                r.Errors.Add(source, $"LAMMPS: {error}; atom types 1, 2, ... are {string.Join(" ", composition.Symbols)}");
         }
         catch (LaqaInputException e)
         {

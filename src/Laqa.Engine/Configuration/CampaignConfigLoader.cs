@@ -23,6 +23,7 @@ public static class CampaignConfigLoader
     private static readonly HashSet<string> FreeFormBlocks = [
         "laqa.calculator.lennard-jones.pairs", "laqa.calculator.rigid-ion.charges", "laqa.calculator.rigid-ion.pairs", "laqa.generation.min-distance.pairs",
         "laqa.calculator.qe.pseudopotentials", "laqa.calculator.qe.extra", "laqa.calculator.vasp.potcars", "laqa.calculator.ase.arguments",
+        "laqa.calculator.lammps.masses", "laqa.calculator.lammps.charges",
     ];
     private static readonly Lazy<string> ReferenceTextLazy = new(ReadReference);
 

@@ -1,6 +1,7 @@
 using Laqa.Calculators;
 using Laqa.Calculators.Ase;
 using Laqa.Calculators.External;
+using Laqa.Calculators.Lammps;
 using Laqa.Calculators.Potentials;
 using Laqa.Calculators.Relaxation;
 using Laqa.Calculators.Qe;
@@ -23,6 +24,9 @@ public static class CampaignCalculator
         QeCalculatorSpec qe => new QeCalculator(QeSettings(qe), WorkFolders(qe.KeepFiles, campaignDirectory)),
         VaspCalculatorSpec vasp => new VaspCalculator(VaspSettings(vasp), WorkFolders(vasp.KeepFiles, campaignDirectory)),
         AseCalculatorSpec ase => new AseCalculator(AseSettings(ase)),
+        LammpsCalculatorSpec lammps => new LammpsCalculator(new LammpsSettings(
+            [.. lammps.Types.Select(t => t.Element)], lammps.Types.ToDictionary(t => t.Element, t => t.Mass), lammps.PairStyle, lammps.PairCoeff,
+            lammps.Charges?.ToDictionary(q => q.Species, q => q.Charge), lammps.KSpaceStyle)),
         PresetCalculatorSpec preset => PotentialPresets.Create(preset.Name),
         LammpsFileCalculatorSpec file => LammpsPotentialFile.Parse(file.Contents, file.Path),
         LennardJonesCalculatorSpec lj => new LennardJones(

@@ -1,4 +1,5 @@
 using Laqa.Calculators.External;
+using Laqa.Calculators.Lammps;
 using System.Globalization;
 using System.Text;
 using Laqa.Crystal;

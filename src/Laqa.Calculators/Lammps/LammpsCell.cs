@@ -1,6 +1,6 @@
 using Laqa.Crystal;
 
-namespace Laqa.Calculators.Tests.Lammps;
+namespace Laqa.Calculators.Lammps;
 
 /// <summary>
 /// A lattice in LAMMPS's restricted triclinic form (a along x, b in the xy plane, c with positive z)
