@@ -1,12 +1,15 @@
 using Laqa.Benchmarks;
 using Laqa.Benchmarks.Cluster;
+using Laqa.Benchmarks.Engine;
 using Laqa.Benchmarks.Search;
 using Laqa.Benchmarks.Status;
 
-// `dotnet run -c Release --project src/Laqa.Benchmarks -- generation|calculators|engine|search|messages|status|cluster`:
+// `dotnet run -c Release --project src/Laqa.Benchmarks -- generation|calculators|engine|search|messages|status|cluster|journal-scale`:
 // each benchmark prints a Markdown section for docs/benchmarks.md, headed by the machine and date.
-// The cluster benchmark's worker processes run this executable with the hidden command cluster-worker.
+// The cluster benchmark's worker processes run this executable with the hidden command cluster-worker, the
+// journal-scale benchmark's further campaign nodes with journal-node.
 if (args.Length > 0 && args[0] == BenchmarkWorkerNode.Command) return BenchmarkWorkerNode.RunAsync(args[1..]).GetAwaiter().GetResult();
+if (args.Length > 0 && args[0] == CampaignNodeProcess.Command) return CampaignNodeProcess.RunAsync(args[1..]).GetAwaiter().GetResult();
 var benchmarks = new Dictionary<string, Func<string[], int>>
 {
     ["generation"] = GenerationBenchmarks.Run,
@@ -16,6 +19,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>
     ["messages"] = MessageSizeBenchmarks.Run,
     ["status"] = StatusBenchmarks.Run,
     ["cluster"] = ClusterBenchmark.Run,
+    ["journal-scale"] = JournalScaleBenchmarks.Run,
 };
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
 {

@@ -9,15 +9,16 @@ namespace Laqa.Benchmarks.Engine;
 /// JIT, warm file cache). From the start of RunAsync on the existing folder: Ready when the campaign
 /// reports its first progress (the selector has every candidate's snapshot), FirstBatch when the
 /// first new batch is applied, Completed when RunAsync returns after a remainder of a few batches
-/// (which includes collecting every candidate's result and shutting down).
+/// (which includes collecting every candidate's result and shutting down). With a PostgreSQL campaign name,
+/// the campaign is the one of that name in the database of <see cref="PostgresScratchDatabase"/>.
 /// </summary>
 public sealed record ResumeTime(int Candidates, long BatchesBefore, long BatchesAfter, TimeSpan Ready, TimeSpan FirstBatch, TimeSpan Completed)
 {
     public const string ChildCommand = "resume-child";
     private const string ReportTag = "RESUMED";
 
-    /// <summary>Resumes the no-op campaign in campaignDir in a child process, with a step limit remainderBatches beyond what it holds.</summary>
-    public static async Task<ResumeTime> MeasureAsync(string campaignDir, int candidates, int workers, long stepsBefore, int remainderBatches)
+    /// <summary>Resumes the no-op campaign in campaignDir (or postgresCampaign) in a child process, with a step limit remainderBatches beyond what it holds.</summary>
+    public static async Task<ResumeTime> MeasureAsync(string campaignDir, int candidates, int workers, long stepsBefore, int remainderBatches, string? postgresCampaign = null)
     {
         var maxTotalSteps = stepsBefore + (long)remainderBatches * NoOpCampaign.StepsPerBatch;
         var start = new ProcessStartInfo { RedirectStandardOutput = true, UseShellExecute = false };
@@ -26,6 +27,7 @@ public sealed record ResumeTime(int Candidates, long BatchesBefore, long Batches
         if (Path.GetFileNameWithoutExtension(host) == "dotnet") start.ArgumentList.Add(typeof(ResumeTime).Assembly.Location);
         foreach (var arg in new[] { "engine", ChildCommand, campaignDir, Inv(candidates), Inv(workers), Inv(maxTotalSteps) })
             start.ArgumentList.Add(arg);
+        if (postgresCampaign is not null) start.ArgumentList.Add(postgresCampaign);
         using var child = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {host}");
         var output = await child.StandardOutput.ReadToEndAsync();
         await child.WaitForExitAsync();
@@ -36,11 +38,12 @@ public sealed record ResumeTime(int Candidates, long BatchesBefore, long Batches
             Ms(fields[3]), Ms(fields[4]), Ms(fields[5]));
     }
 
-    /// <summary>The child's side: args are campaign folder, candidates, workers, step limit; prints one RESUMED line.</summary>
+    /// <summary>The child's side: args are campaign folder, candidates, workers, step limit[, PostgreSQL campaign]; prints one RESUMED line.</summary>
     public static async Task<int> RunChildAsync(string[] args)
     {
         var settings = NoOpCampaign.Settings(int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture),
             long.Parse(args[3], CultureInfo.InvariantCulture));
+        if (args.Length > 4) settings = NoOpCampaign.OnPostgres(settings, PostgresScratchDatabase.Variable, args[4], 1);
         var started = Stopwatch.GetTimestamp();
         long readyAt = 0, firstBatchAt = 0, batchesBefore = -1;
         var result = await CampaignHost.RunAsync(settings, args[0], new FixedStructures(), () => new NoOpRelaxer(), progress =>

@@ -1,0 +1,120 @@
+using System.Globalization;
+using Laqa.Benchmarks.Engine;
+
+namespace Laqa.Benchmarks;
+
+/// <summary>
+/// The journal at scale (issue 14): no-op batches persisted per second on SQLite and on PostgreSQL with the
+/// candidates spread over 1, 2 and 3 campaign nodes, the resume of 10,000 candidates from each, and each
+/// journal's own ceiling. Needs LAQA_BENCH_POSTGRES (<see cref="PostgresScratchDatabase"/>); options
+/// `--candidates N --batches B` (batches per candidate) scale the campaigns down on a slow machine.
+/// Campaign folders go in a scratch folder and the campaigns in a scratch database, both deleted afterwards.
+/// </summary>
+public static class JournalScaleBenchmarks
+{
+    private const int Workers = 8;
+    private const int WarmUpCandidates = 1_000;
+    private const int ResumeRemainderBatches = 10;
+    private const int JournalEvents = 32_000;
+    private const double ThroughputTarget = 2_000;
+    private static readonly TimeSpan ResumeTarget = TimeSpan.FromSeconds(5);
+    private static readonly int[] CampaignNodes = [1, 2, 3];
+    private static readonly int[] JournalWriters = [1, 16];
+
+    public static int Run(string[] args)
+    {
+        var options = args.Chunk(2).ToDictionary(pair => pair[0], pair => int.Parse(pair[^1], CultureInfo.InvariantCulture));
+        var candidates = options.GetValueOrDefault("--candidates", 10_000);
+        var batches = options.GetValueOrDefault("--batches", 2);
+        var loadBefore = LoadAverage();
+        var scratch = Directory.CreateTempSubdirectory("laqa-journal-scale-");
+        try
+        {
+            using var database = new PostgresScratchDatabase();
+            // One untimed campaign first, so that the tiered JIT has optimised the engine and the journal in this process.
+            PersistedThroughput.MeasureAsync(Path.Combine(scratch.FullName, "warm-up"), WarmUpCandidates, Workers, batches).GetAwaiter().GetResult();
+            var sqliteDir = Path.Combine(scratch.FullName, "sqlite");
+            var sqlite = PersistedThroughput.MeasureAsync(sqliteDir, candidates, Workers, batches).GetAwaiter().GetResult();
+            var sqliteResume = ResumeTime.MeasureAsync(sqliteDir, candidates, Workers, sqlite.StepsInFolder, ResumeRemainderBatches).GetAwaiter().GetResult();
+            var postgres = new List<PostgresThroughput>();
+            ResumeTime? postgresResume = null;
+            foreach (var nodes in CampaignNodes)
+            {
+                var campaign = $"nodes{nodes}";
+                var dir = Path.Combine(scratch.FullName, campaign);
+                postgres.Add(PostgresThroughput.MeasureAsync(dir, campaign, nodes, candidates, Workers, batches).GetAwaiter().GetResult());
+                if (nodes == 1)
+                    postgresResume = ResumeTime.MeasureAsync(Path.Combine(dir, "node-0"), candidates, Workers, postgres[^1].Throughput.StepsInFolder,
+                        ResumeRemainderBatches, campaign).GetAwaiter().GetResult();
+            }
+            var events = options.GetValueOrDefault("--journal-events", JournalEvents);
+            var ceilings = JournalWriters.Select(w => ("SQLite", JournalCeiling.MeasureAsync(Path.Combine(scratch.FullName, $"journal-{w}.db"), w, events / w).GetAwaiter().GetResult()))
+                .Concat(JournalWriters.Select(w => ("PostgreSQL", JournalCeiling.MeasureOnPostgresAsync($"journal{w}", w, events / w).GetAwaiter().GetResult())))
+                .ToList();
+            Console.Write(Section(database.ServerDescription(), sqlite, sqliteResume, postgres, postgresResume!, ceilings, loadBefore, LoadAverage()));
+            return 0;
+        }
+        finally
+        {
+            scratch.Delete(recursive: true);
+        }
+    }
+
+    private static string Section(string server, PersistedThroughput sqlite, ResumeTime sqliteResume, List<PostgresThroughput> postgres, ResumeTime postgresResume,
+        List<(string Journal, JournalCeiling Ceiling)> ceilings, string loadBefore, string loadAfter)
+    {
+        var rows = new List<string>
+        {
+            ThroughputRow("SQLite", "1 campaign node (this process)", sqlite, null),
+        };
+        rows.AddRange(postgres.Select(p => ThroughputRow("PostgreSQL",
+            p.CampaignNodes == 1 ? "1 campaign node (this process)" : $"{p.CampaignNodes} campaign nodes (this process and {p.CampaignNodes - 1} child process{(p.CampaignNodes == 2 ? "" : "es")})",
+            p.Throughput, p.CampaignNodes == 1 ? null : p.OtherNodesProcessorPerBatch)));
+        rows.Add(ResumeRow("SQLite", sqliteResume));
+        rows.Add(ResumeRow("PostgreSQL", postgresResume));
+        rows.AddRange(ceilings.Select(c => Row($"journal alone, {c.Journal}, {c.Ceiling.Writers} writer{(c.Ceiling.Writers == 1 ? "" : "s")}",
+            $"Akka.Persistence.Sql as the engine sets it up, {c.Ceiling.Events:N0} small events, each writer waiting for its last write",
+            $"{c.Ceiling.EventsPerSecond:N0} events/s ({c.Ceiling.ProcessorPerEvent.TotalMicroseconds:N0} µs of processor time per event)", "-", "-")));
+        return string.Create(CultureInfo.InvariantCulture, $"""
+
+            ## PostgreSQL journal (issue 14)
+
+            Load average (1, 5, 15 min) at the start: {loadBefore}; at the end: {loadAfter}. Server: {server}.
+
+            | measure | setting | result | target | met |
+            |---|---|---|---|---|
+            {string.Join('\n', rows)}
+
+            - Persisted batches per second: no-op relaxer, laqa-async, {Workers} workers on the first campaign node; batches applied (each journalled by its candidate before it counts) between the first and the last applied batch, as the campaign's progress reports them on the first node (which holds the campaign and selector singletons); processor time per batch: this process over that window; other nodes: their processes' whole run (start-up, joining and collection included) per batch.
+            - Further campaign nodes: child processes of the benchmark executable (`journal-node …`) running `CampaignHost.RunAsync` on the same PostgreSQL campaign with the campaign role only; they find the lease held and join the first node, as a second `laqa run` does. The config sets `akka.cluster.role.campaign.min-nr-of-members` to the node count, so no node is Up and no candidate created before all have joined: the 16 candidate shards are spread over the nodes from the start.
+            - Resume: from the start of `CampaignHost.RunAsync` on the existing campaign in a new process (cold JIT) to the first new batch applied; ready = first progress.
+            - All processes, the PostgreSQL server included, share this machine's cores with each other and with the load above.
+
+            Reproduce: `scripts/test-postgres.sh start /tmp/pg`, `export LAQA_BENCH_POSTGRES=…` (the string it prints), `dotnet run -c Release --project src/Laqa.Benchmarks -- journal-scale`
+
+            """);
+    }
+
+    private static string ThroughputRow(string journal, string nodes, PersistedThroughput t, TimeSpan? otherNodes) => Row(
+        $"persisted batches per second, {journal}",
+        $"{nodes}, {t.Candidates:N0} candidates, {t.Workers} workers, {t.Batches:N0} batches",
+        $"{t.BatchesPerSecond:N0} /s ({t.CpuPerBatch.TotalMilliseconds:F2} ms of processor time per batch on the first node" +
+        (otherNodes is { } o ? $", {o.TotalMilliseconds:F2} ms on the others" : "") +
+        $"; startup with {t.Candidates:N0} creations: {t.Startup.TotalSeconds:F1} s)",
+        journal == "PostgreSQL" ? $"≥ {ThroughputTarget:N0} /s" : "-",
+        journal == "PostgreSQL" ? Verdict(t.BatchesPerSecond >= ThroughputTarget, $"×{t.BatchesPerSecond / ThroughputTarget:F2}") : "-");
+
+    private static string ResumeRow(string journal, ResumeTime r) => Row(
+        $"resume {r.Candidates:N0} candidates, {journal}",
+        $"{r.BatchesBefore:N0} batches in the campaign, fresh process, to the first new batch applied",
+        $"{r.FirstBatch.TotalSeconds:F2} s (ready {r.Ready.TotalSeconds:F2} s; {r.BatchesAfter - r.BatchesBefore} more batches, results collected: {r.Completed.TotalSeconds:F2} s)",
+        journal == "PostgreSQL" ? $"< {ResumeTarget.TotalSeconds:F0} s" : "-",
+        journal == "PostgreSQL" ? Verdict(r.FirstBatch < ResumeTarget, $"{(ResumeTarget - r.FirstBatch).TotalSeconds:F2} s to spare", $"{(r.FirstBatch - ResumeTarget).TotalSeconds:F2} s over") : "-");
+
+    /// <summary>The first three fields of /proc/loadavg.</summary>
+    private static string LoadAverage() => string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+
+    private static string Verdict(bool met, string margin, string? shortfall = null) => met ? $"yes, {margin}" : $"no, {shortfall ?? margin}";
+
+    private static string Row(params string[] cells) => $"| {string.Join(" | ", cells)} |";
+}
