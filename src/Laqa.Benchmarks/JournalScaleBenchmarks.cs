@@ -48,8 +48,13 @@ public static class JournalScaleBenchmarks
                         ResumeRemainderBatches, campaign).GetAwaiter().GetResult();
             }
             var events = options.GetValueOrDefault("--journal-events", JournalEvents);
-            var ceilings = JournalWriters.Select(w => ("SQLite", JournalCeiling.MeasureAsync(Path.Combine(scratch.FullName, $"journal-{w}.db"), w, events / w).GetAwaiter().GetResult()))
-                .Concat(JournalWriters.Select(w => ("PostgreSQL", JournalCeiling.MeasureOnPostgresAsync($"journal{w}", w, events / w).GetAwaiter().GetResult())))
+            var ceilings = JournalWriters.Select(w => ("SQLite", JournalCeiling.MeasureAsync(Path.Combine(scratch.FullName, $"journal-{w}.db"), w, events / w).GetAwaiter().GetResult(), 0L))
+                .Concat(JournalWriters.Select(w =>
+                {
+                    using var operations = new NpgsqlOperations();
+                    var ceiling = JournalCeiling.MeasureOnPostgresAsync($"journal{w}", w, events / w).GetAwaiter().GetResult();
+                    return ("PostgreSQL", ceiling, operations.Now.Commands);
+                }))
                 .ToList();
             Console.Write(Section(database.ServerDescription(), sqlite, sqliteResume, postgres, postgresResume!, ceilings, loadBefore, LoadAverage()));
             return 0;
@@ -61,20 +66,21 @@ public static class JournalScaleBenchmarks
     }
 
     private static string Section(string server, PersistedThroughput sqlite, ResumeTime sqliteResume, List<PostgresThroughput> postgres, ResumeTime postgresResume,
-        List<(string Journal, JournalCeiling Ceiling)> ceilings, string loadBefore, string loadAfter)
+        List<(string Journal, JournalCeiling Ceiling, long Commands)> ceilings, string loadBefore, string loadAfter)
     {
         var rows = new List<string>
         {
             ThroughputRow("SQLite", "1 campaign node (this process)", sqlite, null),
         };
         rows.AddRange(postgres.Select(p => ThroughputRow("PostgreSQL",
-            p.CampaignNodes == 1 ? "1 campaign node (this process)" : $"{p.CampaignNodes} campaign nodes (this process and {p.CampaignNodes - 1} child process{(p.CampaignNodes == 2 ? "" : "es")})",
-            p.Throughput, p.CampaignNodes == 1 ? null : p.OtherNodesProcessorPerBatch)));
+            p.Nodes.Count == 1 ? "1 campaign node (this process)" : $"{p.Nodes.Count} campaign nodes (this process and {p.Nodes.Count - 1} child process{(p.Nodes.Count == 2 ? "" : "es")})",
+            p.Throughput, p)));
         rows.Add(ResumeRow("SQLite", sqliteResume));
         rows.Add(ResumeRow("PostgreSQL", postgresResume));
         rows.AddRange(ceilings.Select(c => Row($"journal alone, {c.Journal}, {c.Ceiling.Writers} writer{(c.Ceiling.Writers == 1 ? "" : "s")}",
             $"Akka.Persistence.Sql as the engine sets it up, {c.Ceiling.Events:N0} small events, each writer waiting for its last write",
-            $"{c.Ceiling.EventsPerSecond:N0} events/s ({c.Ceiling.ProcessorPerEvent.TotalMicroseconds:N0} µs of processor time per event)", "-", "-")));
+            $"{c.Ceiling.EventsPerSecond:N0} events/s ({c.Ceiling.ProcessorPerEvent.TotalMicroseconds:N0} µs of processor time per event" +
+            (c.Journal == "PostgreSQL" ? $"; {c.Commands:N0} commands, {(double)c.Ceiling.Events / c.Commands:F1} events per command" : "") + ")", "-", "-")));
         return string.Create(CultureInfo.InvariantCulture, $"""
 
             ## PostgreSQL journal (issue 14)
@@ -85,7 +91,7 @@ public static class JournalScaleBenchmarks
             |---|---|---|---|---|
             {string.Join('\n', rows)}
 
-            - Persisted batches per second: no-op relaxer, laqa-async, {Workers} workers on the first campaign node; batches applied (each journalled by its candidate before it counts) between the first and the last applied batch, as the campaign's progress reports them on the first node (which holds the campaign and selector singletons); processor time per batch: this process over that window; other nodes: their processes' whole run (start-up, joining and collection included) per batch.
+            - Persisted batches per second: no-op relaxer, laqa-async, {Workers} workers on the first campaign node; batches applied (each journalled by its candidate before it counts) between the first and the last applied batch, as the campaign's progress reports them on the first node (which holds the campaign and selector singletons); processor time per batch on the first node: this process over that window. By node (first node first): each node's whole run (start-up, joining, candidate creation and collection included), its PostgreSQL commands (Npgsql's `db.client.operation.duration` measurements: one per command sent, one round trip each), the mean time each took as the client saw it, and its processor time divided by the batches the campaign holds.
             - Further campaign nodes: child processes of the benchmark executable (`journal-node …`) running `CampaignHost.RunAsync` on the same PostgreSQL campaign with the campaign role only; they find the lease held and join the first node, as a second `laqa run` does. The config sets `akka.cluster.role.campaign.min-nr-of-members` to the node count, so no node is Up and no candidate created before all have joined: the 16 candidate shards are spread over the nodes from the start.
             - Resume: from the start of `CampaignHost.RunAsync` on the existing campaign in a new process (cold JIT) to the first new batch applied; ready = first progress.
             - All processes, the PostgreSQL server included, share this machine's cores with each other and with the load above.
@@ -95,14 +101,23 @@ public static class JournalScaleBenchmarks
             """);
     }
 
-    private static string ThroughputRow(string journal, string nodes, PersistedThroughput t, TimeSpan? otherNodes) => Row(
+    private static string ThroughputRow(string journal, string nodes, PersistedThroughput t, PostgresThroughput? pg) => Row(
         $"persisted batches per second, {journal}",
         $"{nodes}, {t.Candidates:N0} candidates, {t.Workers} workers, {t.Batches:N0} batches",
-        $"{t.BatchesPerSecond:N0} /s ({t.CpuPerBatch.TotalMilliseconds:F2} ms of processor time per batch on the first node" +
-        (otherNodes is { } o ? $", {o.TotalMilliseconds:F2} ms on the others" : "") +
-        $"; startup with {t.Candidates:N0} creations: {t.Startup.TotalSeconds:F1} s)",
+        $"{t.BatchesPerSecond:N0} /s ({t.CpuPerBatch.TotalMilliseconds:F2} ms of processor time per batch on the first node; startup with {t.Candidates:N0} creations: {t.Startup.TotalSeconds:F1} s" +
+        (pg is null ? "" : $"; {NodeRuns(pg)}") + ")",
         journal == "PostgreSQL" ? $"≥ {ThroughputTarget:N0} /s" : "-",
         journal == "PostgreSQL" ? Verdict(t.BatchesPerSecond >= ThroughputTarget, $"×{t.BatchesPerSecond / ThroughputTarget:F2}") : "-");
+
+    /// <summary>Per node, over its whole run: PostgreSQL commands, the mean time each took, processor time; per batch the campaign holds.</summary>
+    private static string NodeRuns(PostgresThroughput pg)
+    {
+        var batches = (double)pg.BatchesInCampaign;
+        var commands = pg.Nodes.Sum(n => n.Commands);
+        return $"whole runs, by node: PostgreSQL commands {string.Join(" / ", pg.Nodes.Select(n => n.Commands.ToString("N0", CultureInfo.InvariantCulture)))} " +
+               $"({commands / batches:F2} per batch; mean {string.Join(" / ", pg.Nodes.Select(n => (n.Waited.TotalMilliseconds / Math.Max(1, n.Commands)).ToString("F2", CultureInfo.InvariantCulture)))} ms each), " +
+               $"processor time per batch {string.Join(" / ", pg.Nodes.Select(n => (n.Processor.TotalMilliseconds / batches).ToString("F2", CultureInfo.InvariantCulture)))} ms";
+    }
 
     private static string ResumeRow(string journal, ResumeTime r) => Row(
         $"resume {r.Candidates:N0} candidates, {journal}",

@@ -9,7 +9,8 @@ namespace Laqa.Benchmarks.Engine;
 /// (`journal-node DIR CAMPAIGN CANDIDATES STEP-LIMIT CAMPAIGN-NODES`): <see cref="CampaignHost.RunAsync"/> with the
 /// campaign role only (no workers) on 127.0.0.1, which finds the campaign's lease held and joins the node that holds
 /// it, as a second `laqa run` of the same campaign does. It prints "LISTENING" once it listens and, when its run
-/// ends, "ENDED finished processor-seconds". Disposing it kills it if it has not ended within a minute.
+/// ends, "ENDED finished processor-seconds commands command-seconds" (its PostgreSQL commands, <see cref="NpgsqlOperations"/>).
+/// Disposing it kills it if it has not ended within a minute.
 /// </summary>
 public sealed class CampaignNodeProcess : IDisposable
 {
@@ -19,7 +20,7 @@ public sealed class CampaignNodeProcess : IDisposable
 
     private readonly Process _process;
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource<(bool Finished, TimeSpan Processor)> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<NodeRun> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<string> _output = [];
 
     private CampaignNodeProcess(string campaignDir, string campaign, int candidates, long maxTotalSteps, int campaignNodes)
@@ -48,8 +49,7 @@ public sealed class CampaignNodeProcess : IDisposable
 
     public Task Listening => _listening.Task;
 
-    /// <summary>Whether its run finished the campaign, and the processor time the process used.</summary>
-    public Task<(bool Finished, TimeSpan Processor)> Ended => _ended.Task;
+    public Task<NodeRun> Ended => _ended.Task;
 
     private string Output
     {
@@ -62,14 +62,16 @@ public sealed class CampaignNodeProcess : IDisposable
     /// <summary>The child's side.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
+        using var operations = new NpgsqlOperations();
         var candidates = int.Parse(args[2], CultureInfo.InvariantCulture);
         var settings = NoOpCampaign.OnPostgres(NoOpCampaign.Settings(candidates, 0, long.Parse(args[3], CultureInfo.InvariantCulture)),
             PostgresScratchDatabase.Variable, args[1], int.Parse(args[4], CultureInfo.InvariantCulture));
         var result = await CampaignHost.RunAsync(settings, args[0], new FixedStructures(),
             () => throw new InvalidOperationException("this campaign node runs no calculator"),
             node: new ClusterNode("127.0.0.1", 0, "", [ClusterNode.CampaignRole], []), listening: (_, _) => Console.WriteLine("LISTENING"));
+        var (commands, waited) = operations.Now;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"ENDED {result.Finished} {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F3}"));
+            $"ENDED {result.Finished} {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F3} {commands} {waited.TotalSeconds:F3}"));
         return 0;
     }
 
@@ -85,8 +87,8 @@ public sealed class CampaignNodeProcess : IDisposable
         Keep(line);
         var fields = line?.Split(' ');
         if (fields is ["LISTENING"]) _listening.TrySetResult();
-        else if (fields is ["ENDED", var finished, var seconds])
-            _ended.TrySetResult((finished == bool.TrueString, TimeSpan.FromSeconds(double.Parse(seconds, CultureInfo.InvariantCulture))));
+        else if (fields is ["ENDED", var finished, var seconds, var commands, var waited])
+            _ended.TrySetResult(new NodeRun(finished == bool.TrueString, Seconds(seconds), long.Parse(commands, CultureInfo.InvariantCulture), Seconds(waited)));
     }
 
     private void Keep(string? line)
@@ -95,5 +97,10 @@ public sealed class CampaignNodeProcess : IDisposable
         lock (_output) _output.Add(line);
     }
 
+    private static TimeSpan Seconds(string field) => TimeSpan.FromSeconds(double.Parse(field, CultureInfo.InvariantCulture));
+
     private static string Inv(long v) => v.ToString(CultureInfo.InvariantCulture);
 }
+
+/// <summary>A campaign node's whole run: whether it finished the campaign, its processor time, its PostgreSQL commands and the time it waited for them.</summary>
+public sealed record NodeRun(bool Finished, TimeSpan Processor, long Commands, TimeSpan Waited);
