@@ -26,37 +26,66 @@ public static class JournalScaleBenchmarks
         var options = args.Chunk(2).ToDictionary(pair => pair[0], pair => int.Parse(pair[^1], CultureInfo.InvariantCulture));
         var candidates = options.GetValueOrDefault("--candidates", 10_000);
         var batches = options.GetValueOrDefault("--batches", 2);
+        var events = options.GetValueOrDefault("--journal-events", JournalEvents);
         var loadBefore = LoadAverage();
         var scratch = Directory.CreateTempSubdirectory("laqa-journal-scale-");
+        var rows = new List<string>();
+        // Each row is printed to standard error as soon as it is measured; a measurement that fails gives a row saying so.
+        void Measure(string measure, Func<string> row)
+        {
+            string line;
+            try
+            {
+                line = row();
+            }
+            catch (Exception e)
+            {
+                line = Row(measure, "-", $"failed: {e.GetType().Name}: {e.Message.Split('\n')[0]}", "-", "-");
+            }
+            rows.Add(line);
+            Console.Error.WriteLine(line);
+        }
         try
         {
             using var database = new PostgresScratchDatabase();
             // One untimed campaign first, so that the tiered JIT has optimised the engine and the journal in this process.
             PersistedThroughput.MeasureAsync(Path.Combine(scratch.FullName, "warm-up"), WarmUpCandidates, Workers, batches).GetAwaiter().GetResult();
             var sqliteDir = Path.Combine(scratch.FullName, "sqlite");
-            var sqlite = PersistedThroughput.MeasureAsync(sqliteDir, candidates, Workers, batches).GetAwaiter().GetResult();
-            var sqliteResume = ResumeTime.MeasureAsync(sqliteDir, candidates, Workers, sqlite.StepsInFolder, ResumeRemainderBatches).GetAwaiter().GetResult();
-            var postgres = new List<PostgresThroughput>();
-            ResumeTime? postgresResume = null;
+            PersistedThroughput? sqlite = null;
+            Measure("persisted batches per second, SQLite", () =>
+            {
+                sqlite = PersistedThroughput.MeasureAsync(sqliteDir, candidates, Workers, batches).GetAwaiter().GetResult();
+                return ThroughputRow("SQLite", "1 campaign node (this process)", sqlite, null);
+            });
+            if (sqlite is not null)
+                Measure("resume, SQLite", () => ResumeRow("SQLite",
+                    ResumeTime.MeasureAsync(sqliteDir, candidates, Workers, sqlite.StepsInFolder, ResumeRemainderBatches).GetAwaiter().GetResult()));
             foreach (var nodes in CampaignNodes)
             {
                 var campaign = $"nodes{nodes}";
                 var dir = Path.Combine(scratch.FullName, campaign);
-                postgres.Add(PostgresThroughput.MeasureAsync(dir, campaign, nodes, candidates, Workers, batches).GetAwaiter().GetResult());
-                if (nodes == 1)
-                    postgresResume = ResumeTime.MeasureAsync(Path.Combine(dir, "node-0"), candidates, Workers, postgres[^1].Throughput.StepsInFolder,
-                        ResumeRemainderBatches, campaign).GetAwaiter().GetResult();
+                PostgresThroughput? pg = null;
+                Measure($"persisted batches per second, PostgreSQL, {nodes} campaign node{(nodes == 1 ? "" : "s")}", () =>
+                {
+                    pg = PostgresThroughput.MeasureAsync(dir, campaign, nodes, candidates, Workers, batches).GetAwaiter().GetResult();
+                    return ThroughputRow("PostgreSQL", nodes == 1 ? "1 campaign node (this process)"
+                        : $"{nodes} campaign nodes (this process and {nodes - 1} child process{(nodes == 2 ? "" : "es")})", pg.Throughput, pg);
+                });
+                if (nodes == 1 && pg is not null)
+                    Measure("resume, PostgreSQL", () => ResumeRow("PostgreSQL", ResumeTime.MeasureAsync(Path.Combine(dir, "node-0"), candidates, Workers,
+                        pg.Throughput.StepsInFolder, ResumeRemainderBatches, campaign).GetAwaiter().GetResult()));
             }
-            var events = options.GetValueOrDefault("--journal-events", JournalEvents);
-            var ceilings = JournalWriters.Select(w => ("SQLite", JournalCeiling.MeasureAsync(Path.Combine(scratch.FullName, $"journal-{w}.db"), w, events / w).GetAwaiter().GetResult(), 0L))
-                .Concat(JournalWriters.Select(w =>
+            foreach (var w in JournalWriters)
+                Measure($"journal alone, SQLite, {w} writers", () => CeilingRow("SQLite",
+                    JournalCeiling.MeasureAsync(Path.Combine(scratch.FullName, $"journal-{w}.db"), w, events / w).GetAwaiter().GetResult(), null));
+            foreach (var w in JournalWriters)
+                Measure($"journal alone, PostgreSQL, {w} writers", () =>
                 {
                     using var operations = new NpgsqlOperations();
                     var ceiling = JournalCeiling.MeasureOnPostgresAsync($"journal{w}", w, events / w).GetAwaiter().GetResult();
-                    return ("PostgreSQL", ceiling, operations.Now.Commands);
-                }))
-                .ToList();
-            Console.Write(Section(database.ServerDescription(), sqlite, sqliteResume, postgres, postgresResume!, ceilings, loadBefore, LoadAverage()));
+                    return CeilingRow("PostgreSQL", ceiling, operations.Now.Commands);
+                });
+            Console.Write(Section(database.ServerDescription(), rows, loadBefore, LoadAverage()));
             return 0;
         }
         finally
@@ -65,23 +94,8 @@ public static class JournalScaleBenchmarks
         }
     }
 
-    private static string Section(string server, PersistedThroughput sqlite, ResumeTime sqliteResume, List<PostgresThroughput> postgres, ResumeTime postgresResume,
-        List<(string Journal, JournalCeiling Ceiling, long Commands)> ceilings, string loadBefore, string loadAfter)
-    {
-        var rows = new List<string>
-        {
-            ThroughputRow("SQLite", "1 campaign node (this process)", sqlite, null),
-        };
-        rows.AddRange(postgres.Select(p => ThroughputRow("PostgreSQL",
-            p.Nodes.Count == 1 ? "1 campaign node (this process)" : $"{p.Nodes.Count} campaign nodes (this process and {p.Nodes.Count - 1} child process{(p.Nodes.Count == 2 ? "" : "es")})",
-            p.Throughput, p)));
-        rows.Add(ResumeRow("SQLite", sqliteResume));
-        rows.Add(ResumeRow("PostgreSQL", postgresResume));
-        rows.AddRange(ceilings.Select(c => Row($"journal alone, {c.Journal}, {c.Ceiling.Writers} writer{(c.Ceiling.Writers == 1 ? "" : "s")}",
-            $"Akka.Persistence.Sql as the engine sets it up, {c.Ceiling.Events:N0} small events, each writer waiting for its last write",
-            $"{c.Ceiling.EventsPerSecond:N0} events/s ({c.Ceiling.ProcessorPerEvent.TotalMicroseconds:N0} µs of processor time per event" +
-            (c.Journal == "PostgreSQL" ? $"; {c.Commands:N0} commands, {(double)c.Ceiling.Events / c.Commands:F1} events per command" : "") + ")", "-", "-")));
-        return string.Create(CultureInfo.InvariantCulture, $"""
+    private static string Section(string server, List<string> rows, string loadBefore, string loadAfter) =>
+        string.Create(CultureInfo.InvariantCulture, $"""
 
             ## PostgreSQL journal (issue 14)
 
@@ -99,7 +113,12 @@ public static class JournalScaleBenchmarks
             Reproduce: `scripts/test-postgres.sh start /tmp/pg`, `export LAQA_BENCH_POSTGRES=…` (the string it prints), `dotnet run -c Release --project src/Laqa.Benchmarks -- journal-scale`
 
             """);
-    }
+
+    private static string CeilingRow(string journal, JournalCeiling c, long? commands) => Row(
+        $"journal alone, {journal}, {c.Writers} writer{(c.Writers == 1 ? "" : "s")}",
+        $"Akka.Persistence.Sql as the engine sets it up, {c.Events:N0} small events, each writer waiting for its last write",
+        $"{c.EventsPerSecond:N0} events/s ({c.ProcessorPerEvent.TotalMicroseconds:N0} µs of processor time per event" +
+        (commands is { } n ? $"; {n:N0} commands, {(double)c.Events / n:F1} events per command" : "") + ")", "-", "-");
 
     private static string ThroughputRow(string journal, string nodes, PersistedThroughput t, PostgresThroughput? pg) => Row(
         $"persisted batches per second, {journal}",
@@ -122,7 +141,7 @@ public static class JournalScaleBenchmarks
     private static string ResumeRow(string journal, ResumeTime r) => Row(
         $"resume {r.Candidates:N0} candidates, {journal}",
         $"{r.BatchesBefore:N0} batches in the campaign, fresh process, to the first new batch applied",
-        $"{r.FirstBatch.TotalSeconds:F2} s (ready {r.Ready.TotalSeconds:F2} s; {r.BatchesAfter - r.BatchesBefore} more batches, results collected: {r.Completed.TotalSeconds:F2} s)",
+        $"{r.FirstBatch.TotalSeconds:F2} s (ready {r.Ready.TotalSeconds:F2} s; {r.BatchesAfter - r.BatchesBefore} more batches, results collected: {r.CompletedText})",
         journal == "PostgreSQL" ? $"< {ResumeTarget.TotalSeconds:F0} s" : "-",
         journal == "PostgreSQL" ? Verdict(r.FirstBatch < ResumeTarget, $"{(ResumeTarget - r.FirstBatch).TotalSeconds:F2} s to spare", $"{(r.FirstBatch - ResumeTarget).TotalSeconds:F2} s over") : "-");
 
