@@ -7,7 +7,8 @@ namespace Laqa.Benchmarks;
 /// The journal at scale (issue 14): no-op batches persisted per second on SQLite and on PostgreSQL with the
 /// candidates spread over 1, 2 and 3 campaign nodes, the resume of 10,000 candidates from each, and each
 /// journal's own ceiling. Needs LAQA_BENCH_POSTGRES (<see cref="PostgresScratchDatabase"/>); options
-/// `--candidates N --batches B` (batches per candidate) scale the campaigns down on a slow machine.
+/// `--candidates N --batches B` (batches per candidate) scale the campaigns down on a slow machine;
+/// `--journal-parallelism P` sets the PostgreSQL campaigns' journal writers per node (engine default: 1), for comparison.
 /// Campaign folders go in a scratch folder and the campaigns in a scratch database, both deleted afterwards.
 /// </summary>
 public static class JournalScaleBenchmarks
@@ -27,6 +28,7 @@ public static class JournalScaleBenchmarks
         var candidates = options.GetValueOrDefault("--candidates", 10_000);
         var batches = options.GetValueOrDefault("--batches", 2);
         var events = options.GetValueOrDefault("--journal-events", JournalEvents);
+        var parallelism = options.GetValueOrDefault("--journal-parallelism", 0);
         var loadBefore = LoadAverage();
         var scratch = Directory.CreateTempSubdirectory("laqa-journal-scale-");
         var rows = new List<string>();
@@ -67,9 +69,10 @@ public static class JournalScaleBenchmarks
                 PostgresThroughput? pg = null;
                 Measure($"persisted batches per second, PostgreSQL, {nodes} campaign node{(nodes == 1 ? "" : "s")}", () =>
                 {
-                    pg = PostgresThroughput.MeasureAsync(dir, campaign, nodes, candidates, Workers, batches).GetAwaiter().GetResult();
-                    return ThroughputRow("PostgreSQL", nodes == 1 ? "1 campaign node (this process)"
-                        : $"{nodes} campaign nodes (this process and {nodes - 1} child process{(nodes == 2 ? "" : "es")})", pg.Throughput, pg);
+                    pg = PostgresThroughput.MeasureAsync(dir, campaign, nodes, candidates, Workers, batches, parallelism).GetAwaiter().GetResult();
+                    return ThroughputRow("PostgreSQL", (nodes == 1 ? "1 campaign node (this process)"
+                        : $"{nodes} campaign nodes (this process and {nodes - 1} child process{(nodes == 2 ? "" : "es")})") +
+                        (parallelism > 0 ? $", journal parallelism {parallelism}" : ""), pg.Throughput, pg);
                 });
                 if (nodes == 1 && pg is not null)
                     Measure("resume, PostgreSQL", () => ResumeRow("PostgreSQL", ResumeTime.MeasureAsync(Path.Combine(dir, "node-0"), candidates, Workers,

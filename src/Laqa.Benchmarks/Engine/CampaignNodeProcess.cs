@@ -6,7 +6,7 @@ namespace Laqa.Benchmarks.Engine;
 
 /// <summary>
 /// A further campaign node of the no-op campaign on PostgreSQL as a child process of this benchmark's executable
-/// (`journal-node DIR CAMPAIGN CANDIDATES STEP-LIMIT CAMPAIGN-NODES`): <see cref="CampaignHost.RunAsync"/> with the
+/// (`journal-node DIR CAMPAIGN CANDIDATES STEP-LIMIT CAMPAIGN-NODES JOURNAL-PARALLELISM`): <see cref="CampaignHost.RunAsync"/> with the
 /// campaign role only (no workers) on 127.0.0.1, which finds the campaign's lease held and joins the node that holds
 /// it, as a second `laqa run` of the same campaign does. It prints "LISTENING" once it listens and, when its run
 /// ends, "ENDED finished processor-seconds commands command-seconds" (its PostgreSQL commands, <see cref="NpgsqlOperations"/>).
@@ -23,12 +23,12 @@ public sealed class CampaignNodeProcess : IDisposable
     private readonly TaskCompletionSource<NodeRun> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<string> _output = [];
 
-    private CampaignNodeProcess(string campaignDir, string campaign, int candidates, long maxTotalSteps, int campaignNodes)
+    private CampaignNodeProcess(string campaignDir, string campaign, int candidates, long maxTotalSteps, int campaignNodes, int journalParallelism)
     {
         var host = Environment.ProcessPath ?? throw new InvalidOperationException("no process path to start a campaign node from");
         var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         if (Path.GetFileNameWithoutExtension(host) == "dotnet") start.ArgumentList.Add(typeof(CampaignNodeProcess).Assembly.Location);
-        foreach (var arg in new[] { Command, campaignDir, campaign, Inv(candidates), Inv(maxTotalSteps), Inv(campaignNodes) })
+        foreach (var arg in new[] { Command, campaignDir, campaign, Inv(candidates), Inv(maxTotalSteps), Inv(campaignNodes), Inv(journalParallelism) })
             start.ArgumentList.Add(arg);
         _process = new Process { StartInfo = start, EnableRaisingEvents = true };
         _process.OutputDataReceived += (_, line) => Read(line.Data);
@@ -44,8 +44,8 @@ public sealed class CampaignNodeProcess : IDisposable
         _process.BeginErrorReadLine();
     }
 
-    public static CampaignNodeProcess Start(string campaignDir, string campaign, int candidates, long maxTotalSteps, int campaignNodes) =>
-        new(campaignDir, campaign, candidates, maxTotalSteps, campaignNodes);
+    public static CampaignNodeProcess Start(string campaignDir, string campaign, int candidates, long maxTotalSteps, int campaignNodes, int journalParallelism) =>
+        new(campaignDir, campaign, candidates, maxTotalSteps, campaignNodes, journalParallelism);
 
     public Task Listening => _listening.Task;
 
@@ -65,7 +65,7 @@ public sealed class CampaignNodeProcess : IDisposable
         using var operations = new NpgsqlOperations();
         var candidates = int.Parse(args[2], CultureInfo.InvariantCulture);
         var settings = NoOpCampaign.OnPostgres(NoOpCampaign.Settings(candidates, 0, long.Parse(args[3], CultureInfo.InvariantCulture)),
-            PostgresScratchDatabase.Variable, args[1], int.Parse(args[4], CultureInfo.InvariantCulture));
+            PostgresScratchDatabase.Variable, args[1], int.Parse(args[4], CultureInfo.InvariantCulture), int.Parse(args[5], CultureInfo.InvariantCulture));
         var result = await CampaignHost.RunAsync(settings, args[0], new FixedStructures(),
             () => throw new InvalidOperationException("this campaign node runs no calculator"),
             node: new ClusterNode("127.0.0.1", 0, "", [ClusterNode.CampaignRole], []), listening: (_, _) => Console.WriteLine("LISTENING"));

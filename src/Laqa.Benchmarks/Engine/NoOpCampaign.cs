@@ -19,12 +19,17 @@ public static class NoOpCampaign
     /// The same campaign with its journal in campaign's schema of the PostgreSQL database whose connection string
     /// is in the environment variable connectionEnv; campaignNodes > 1: no node is made Up (so no candidate is
     /// created) before that many campaign nodes have joined, so the 16 candidate shards spread over all of them.
+    /// journalParallelism > 0 overrides the journal's writers per node (journal-postgresql.conf), for comparison.
     /// </summary>
-    public static EngineSettings OnPostgres(EngineSettings settings, string connectionEnv, string campaign, int campaignNodes) => settings with
+    public static EngineSettings OnPostgres(EngineSettings settings, string connectionEnv, string campaign, int campaignNodes, int journalParallelism = 0) => settings with
     {
         Provider = PersistenceProvider.PostgreSql,
         PostgreSqlConnectionEnv = connectionEnv,
         CampaignName = campaign,
-        ConfigText = campaignNodes > 1 ? $"akka.cluster.role.campaign.min-nr-of-members = {campaignNodes}" : "",
+        ConfigText = string.Join('\n', new[]
+        {
+            campaignNodes > 1 ? $"akka.cluster.role.campaign.min-nr-of-members = {campaignNodes}" : "",
+            journalParallelism > 0 ? $"akka.persistence.journal.sql.parallelism = {journalParallelism}" : "",
+        }.Where(line => line.Length > 0)),
     };
 }

@@ -17,10 +17,11 @@ public sealed record PostgresThroughput(PersistedThroughput Throughput, IReadOnl
     /// <summary>The batches the campaign holds at the end (all of them, not only those in the window).</summary>
     public long BatchesInCampaign => Throughput.StepsInFolder / NoOpCampaign.StepsPerBatch;
 
-    public static async Task<PostgresThroughput> MeasureAsync(string campaignDir, string campaign, int campaignNodes, int candidates, int workers, int batchesPerCandidate)
+    public static async Task<PostgresThroughput> MeasureAsync(string campaignDir, string campaign, int campaignNodes, int candidates, int workers, int batchesPerCandidate,
+        int journalParallelism = 0)
     {
         var maxTotalSteps = (long)candidates * batchesPerCandidate * NoOpCampaign.StepsPerBatch;
-        var settings = NoOpCampaign.OnPostgres(NoOpCampaign.Settings(candidates, workers, maxTotalSteps), PostgresScratchDatabase.Variable, campaign, campaignNodes);
+        var settings = NoOpCampaign.OnPostgres(NoOpCampaign.Settings(candidates, workers, maxTotalSteps), PostgresScratchDatabase.Variable, campaign, campaignNodes, journalParallelism);
         var others = new List<CampaignNodeProcess>();
         using var limit = new CancellationTokenSource(RunLimit);
         using var operations = new NpgsqlOperations();
@@ -30,7 +31,7 @@ public sealed record PostgresThroughput(PersistedThroughput Throughput, IReadOnl
             var throughput = await PersistedThroughput.MeasureAsync(Path.Combine(campaignDir, "node-0"), settings, () =>
             {
                 for (var i = 1; i < campaignNodes; i++)
-                    others.Add(CampaignNodeProcess.Start(Path.Combine(campaignDir, $"node-{i}"), campaign, candidates, maxTotalSteps, campaignNodes));
+                    others.Add(CampaignNodeProcess.Start(Path.Combine(campaignDir, $"node-{i}"), campaign, candidates, maxTotalSteps, campaignNodes, journalParallelism));
             }, limit.Token);
             var (commands, waited) = operations.Now;
             var self = new NodeRun(true, Process.GetCurrentProcess().TotalProcessorTime - processor, commands, waited);
