@@ -69,7 +69,7 @@ public static class EngineBenchmarks
                 $"{throughput.BatchesPerSecond:N0} /s ({throughput.CpuPerBatch.TotalMilliseconds:F2} ms of processor time per batch; startup with {throughput.Candidates:N0} creations: {throughput.Startup.TotalSeconds:F1} s)",
                 $"≥ {ThroughputTarget:N0} /s", Verdict(throughput.BatchesPerSecond >= ThroughputTarget, $"×{throughput.BatchesPerSecond / ThroughputTarget:F2}")),
             Row($"resume {resume.Candidates:N0} candidates", $"{resume.BatchesBefore:N0} batches in the folder, fresh process, to the first new batch applied",
-                $"{resume.FirstBatch.TotalSeconds:F2} s (ready {resume.Ready.TotalSeconds:F2} s; {resume.BatchesAfter - resume.BatchesBefore} more batches, results collected: {resume.Completed.TotalSeconds:F2} s)",
+                $"{resume.FirstBatch.TotalSeconds:F2} s (ready {resume.Ready.TotalSeconds:F2} s; {resume.BatchesAfter - resume.BatchesBefore} more batches, results collected: {resume.CompletedText})",
                 $"< {ResumeTarget.TotalSeconds:F0} s", Verdict(resume.FirstBatch < ResumeTarget, $"{(ResumeTarget - resume.FirstBatch).TotalSeconds:F2} s to spare", $"{(resume.FirstBatch - ResumeTarget).TotalSeconds:F2} s over")),
         });
         var journalRows = journal.Select(j => Row($"journal alone, {j.Writers} writer{(j.Writers == 1 ? "" : "s")}",

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Laqa.Engine;
 using Laqa.Engine.Hosting;
 
 namespace Laqa.Benchmarks.Engine;
@@ -14,14 +15,18 @@ public sealed record PersistedThroughput(int Candidates, int Workers, long Batch
 {
     public double BatchesPerSecond => Batches / Window.TotalSeconds;
 
-    public static async Task<PersistedThroughput> MeasureAsync(string campaignDir, int candidates, int workers, int batchesPerCandidate)
+    public static Task<PersistedThroughput> MeasureAsync(string campaignDir, int candidates, int workers, int batchesPerCandidate) =>
+        MeasureAsync(campaignDir, NoOpCampaign.Settings(candidates, workers, (long)candidates * batchesPerCandidate * NoOpCampaign.StepsPerBatch));
+
+    /// <summary>The no-op campaign of these settings, on this process's node; listening is called once the node listens (and holds a PostgreSQL campaign's lease).</summary>
+    public static async Task<PersistedThroughput> MeasureAsync(string campaignDir, EngineSettings settings, Action? listening = null, CancellationToken abandonToken = default)
     {
-        var settings = NoOpCampaign.Settings(candidates, workers, (long)candidates * batchesPerCandidate * NoOpCampaign.StepsPerBatch);
         var started = Stopwatch.GetTimestamp();
         var sampler = new BatchProgressSampler();
-        var result = await CampaignHost.RunAsync(settings, campaignDir, new FixedStructures(), () => new NoOpRelaxer(), progress => sampler.Observe(progress.Totals.Batches));
-        if (!result.Finished) throw new InvalidOperationException("the no-op campaign stopped before its step limit");
-        return new PersistedThroughput(candidates, workers, sampler.Batches, sampler.Window, Stopwatch.GetElapsedTime(started, sampler.FirstAt),
+        var result = await CampaignHost.RunAsync(settings, campaignDir, new FixedStructures(), () => new NoOpRelaxer(), progress => sampler.Observe(progress.Totals.Batches),
+            abandonToken: abandonToken, listening: (_, _) => listening?.Invoke());
+        if (!result.Finished) throw new InvalidOperationException($"the no-op campaign stopped before its step limit{(result.Abandoned ? " (abandoned)" : "")}");
+        return new PersistedThroughput(settings.CandidateCount, settings.Workers, sampler.Batches, sampler.Window, Stopwatch.GetElapsedTime(started, sampler.FirstAt),
             result.Totals.Steps, sampler.ProcessorPerBatch);
     }
 }
