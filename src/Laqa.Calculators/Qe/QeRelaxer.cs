@@ -23,7 +23,7 @@ namespace Laqa.Calculators.Qe;
 /// </list>
 /// Cancellation (a batch timeout, a stopping worker) kills pw.x and everything it started, and throws.
 /// </summary>
-public sealed class QeRelaxer : IExternalRelaxer
+public sealed class QeRelaxer : ExternalRelaxer
 {
     /// <summary>The retry after an SCF that fails at the first step mixes with mixing-beta times this.</summary>
     public const double FallbackMixingFactor = 0.5;
@@ -37,6 +37,7 @@ public sealed class QeRelaxer : IExternalRelaxer
 
     /// <param name="ran">Called after each pw.x run with the run and its folder (the overhead benchmark times pw.x with it).</param>
     public QeRelaxer(QeSettings settings, RelaxationOptions options, WorkFolders folders, Action<PwRun, string>? ran = null)
+        : base(OptimizerKind)
     {
         options.Validate();
         _settings = settings;
@@ -47,15 +48,8 @@ public sealed class QeRelaxer : IExternalRelaxer
 
     public const string Name = "qe";
 
-    /// <summary>A batch outside a campaign: its folder is named "relax" and the number of steps taken before it.</summary>
-    public RelaxationBatch Advance(RelaxationState state, int maxSteps, CancellationToken cancellationToken = default) =>
-        Advance(state, maxSteps, new BatchLabel("relax", state.StepsTaken), cancellationToken);
-
-    public RelaxationBatch Advance(RelaxationState state, int maxSteps, BatchLabel label, CancellationToken cancellationToken = default)
+    protected override RelaxationBatch RunBatch(RelaxationState state, int maxSteps, BatchLabel label, CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxSteps, 1);
-        if (state.Optimizer.Kind != OptimizerState.Fresh.Kind && state.Optimizer.Kind != OptimizerKind)
-            throw new ArgumentException($"optimizer state of kind {state.Optimizer.Kind}, not {OptimizerKind}", nameof(state));
         var (batch, firstScfFailed) = Run(state, maxSteps, label, _settings.MixingBeta, cancellationToken);
         if (firstScfFailed)
             (batch, _) = Run(state, maxSteps, label, _settings.MixingBeta * FallbackMixingFactor, cancellationToken);

@@ -19,7 +19,7 @@ namespace Laqa.Calculators.Vasp;
 /// An SCF that did not converge within NELM is not detected (VASP goes on to the next ionic step).
 /// Cancellation (a batch timeout, a stopping worker) kills VASP and everything it started, and throws.
 /// </summary>
-public sealed class VaspRelaxer : IExternalRelaxer
+public sealed class VaspRelaxer : ExternalRelaxer
 {
     public const string OptimizerKind = "vasp-ibrion2";
     public const string Name = "vasp";
@@ -28,7 +28,7 @@ public sealed class VaspRelaxer : IExternalRelaxer
     private readonly RelaxationOptions _options;
     private readonly WorkFolders _folders;
 
-    public VaspRelaxer(VaspSettings settings, RelaxationOptions options, WorkFolders folders)
+    public VaspRelaxer(VaspSettings settings, RelaxationOptions options, WorkFolders folders) : base(OptimizerKind)
     {
         options.Validate();
         _settings = settings;
@@ -36,15 +36,8 @@ public sealed class VaspRelaxer : IExternalRelaxer
         _folders = folders;
     }
 
-    /// <summary>A batch outside a campaign: its folder is named "relax" and the number of steps taken before it.</summary>
-    public RelaxationBatch Advance(RelaxationState state, int maxSteps, CancellationToken cancellationToken = default) =>
-        Advance(state, maxSteps, new BatchLabel("relax", state.StepsTaken), cancellationToken);
-
-    public RelaxationBatch Advance(RelaxationState state, int maxSteps, BatchLabel label, CancellationToken cancellationToken = default)
+    protected override RelaxationBatch RunBatch(RelaxationState state, int maxSteps, BatchLabel label, CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxSteps, 1);
-        if (state.Optimizer.Kind != OptimizerState.Fresh.Kind && state.Optimizer.Kind != OptimizerKind)
-            throw new ArgumentException($"optimizer state of kind {state.Optimizer.Kind}, not {OptimizerKind}", nameof(state));
         var folder = _folders.Create(label.Candidate, label.Batch);
         VaspRun run;
         try
