@@ -157,6 +157,29 @@ public class PostgresJournalTests
         AssertNeverPrinted(role.ConnectionString, laqa.Output);
     }
 
+    /// <summary>
+    /// A campaign node frozen (or cut off) inside a journal write holds the row it inserted; the node that took over
+    /// inserts the same key (the same candidate's next event) and waits on it. The server must end the frozen session.
+    /// </summary>
+    [Fact]
+    public void ASessionLeftInsideATransactionIsEndedByTheServerAndFreesTheRowItHeld()
+    {
+        using var db = new TestDatabase();
+        var journal = new Laqa.Engine.Journal.PostgresJournal(db.Publish(db.ConnectionString), "frozen");
+        db.Execute("CREATE TABLE events (persistence_id text, sequence_nr bigint, PRIMARY KEY (persistence_id, sequence_nr))");
+        using var frozen = journal.Open();
+        using var begun = frozen.BeginTransaction();
+        using (var insert = new NpgsqlCommand("INSERT INTO events VALUES ('candidate-4', 2)", frozen, begun)) insert.ExecuteNonQuery();
+
+        using var survivor = journal.Open();
+        var clock = Stopwatch.StartNew();
+        using (var insert = new NpgsqlCommand("INSERT INTO events VALUES ('candidate-4', 2)", survivor) { CommandTimeout = 120 })
+            Assert.Equal(1, insert.ExecuteNonQuery());
+        Assert.InRange(clock.Elapsed, Laqa.Engine.Journal.PostgresJournal.IdleInTransactionTimeout * 0.9, TimeSpan.FromSeconds(100));
+        using var after = new NpgsqlCommand("SELECT 1", frozen, begun);
+        Assert.ThrowsAny<Exception>(() => after.ExecuteScalar());
+    }
+
     [Fact]
     public void ACampaignNameHeldByAnotherConfigIsRefusedAndItsEventsAreUntouched()
     {

@@ -24,6 +24,11 @@ public sealed record PostgresJournal(string ConnectionEnv, string Campaign) : Ca
 
     public override string OtherChoice => "choose another laqa.persistence.campaign-name or --dir";
 
+    private const string IdleInTransactionSetting = "idle_in_transaction_session_timeout";
+
+    /// <summary>A session idle this long inside a transaction is ended by the server, releasing its locks (journal writes take milliseconds).</summary>
+    public static readonly TimeSpan IdleInTransactionTimeout = TimeSpan.FromSeconds(10);
+
     /// <summary>The connection string, or bad input naming the variable when it is not set or not one.</summary>
     public string ConnectionString()
     {
@@ -36,6 +41,10 @@ public sealed record PostgresJournal(string ConnectionEnv, string Campaign) : Ca
         {
             var builder = new NpgsqlConnectionStringBuilder(text);
             Secrets.Add(builder.Password);
+            // A process frozen or cut off inside a journal write would otherwise hold its row locks, and so block the campaign
+            // node that took over, until the server notices the dead connection (hours); a connection string that sets it keeps its own.
+            if (builder.Options?.Contains(IdleInTransactionSetting, StringComparison.Ordinal) != true)
+                builder.Options = $"{builder.Options} -c {IdleInTransactionSetting}={IdleInTransactionTimeout.TotalMilliseconds:F0}".Trim();
             return builder.ConnectionString;
         }
         catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException)
