@@ -104,7 +104,8 @@ public static class CampaignHost
         }
         finally
         {
-            if (OtherCampaignNodesUp(system)) lease?.LeaveToOthers();
+            // A node whose system ended on its own (downed: frozen or cut off) cannot tell whether the others run on: it leaves them the lease.
+            if (system.WhenTerminated.IsCompleted || OtherCampaignNodesUp(system)) lease?.LeaveToOthers();
             await CoordinatedShutdown.Get(system).Run(CoordinatedShutdown.ClrExitReason.Instance);
         }
     }

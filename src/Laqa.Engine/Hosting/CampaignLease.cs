@@ -94,7 +94,7 @@ public sealed class CampaignLease : IDisposable
         Renew();
     }
 
-    /// <summary>Other campaign nodes run on: leaving, this node does not release the lease they renew.</summary>
+    /// <summary>Other campaign nodes run on, or may (this node was downed): leaving, it does not release the lease they renew.</summary>
     public void LeaveToOthers() => _othersRemain = true;
 
     private static (string Owner, string? Address)? Live(NpgsqlConnection connection, PostgresJournal journal)
