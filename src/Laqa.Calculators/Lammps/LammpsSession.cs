@@ -61,15 +61,8 @@ public sealed class LammpsSession : IDisposable
         writer = new BinaryWriter(requests);
     }
 
-    /// <summary>CPU time (user and system) the host process has used so far, at the kernel's tick resolution.</summary>
-    public TimeSpan HostProcessorTime
-    {
-        get
-        {
-            process.Refresh();
-            return process.TotalProcessorTime;
-        }
-    }
+    /// <summary>The host process's id (benchmarks read its CPU clock).</summary>
+    public int HostProcessId => process.Id;
 
     /// <summary>Energy, forces and stress of <paramref name="structure"/> in our frame and units; throws <see cref="LammpsException"/> if LAMMPS stopped.</summary>
     public CalculationResult Evaluate(Structure structure, LammpsSettings settings)
