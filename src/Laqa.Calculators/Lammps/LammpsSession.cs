@@ -112,11 +112,11 @@ public sealed class LammpsSession : IDisposable
         }
     }
 
-    private void Expect(byte reply)
+    private void Expect(byte expected)
     {
         var answer = replies.ReadByte();
         if (answer < 0) throw Stopped();
-        if (answer != reply) throw new InvalidOperationException($"the LAMMPS host answered {answer}, expected {reply}");
+        if (answer != expected) throw new InvalidOperationException($"the LAMMPS host answered {answer}, expected {expected}");
     }
 
     private void KeepScreenTail(Stream stream)
