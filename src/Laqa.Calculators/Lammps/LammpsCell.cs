@@ -44,7 +44,7 @@ public sealed class LammpsCell
     public double[,] Rotation { get; }
 
     /// <summary>Forces (flattened per atom) from LAMMPS's frame back to ours: f = f_lammps · Tᵀ.</summary>
-    public double[] ForcesToOurFrame(double[] lammps)
+    public double[] ForcesToOurFrame(ReadOnlySpan<double> lammps)
     {
         var ours = new double[lammps.Length];
         for (var i = 0; i < lammps.Length; i += 3)

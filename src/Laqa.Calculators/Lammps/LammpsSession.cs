@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using Laqa.Crystal;
 
 namespace Laqa.Calculators.Lammps;
@@ -7,7 +8,8 @@ namespace Laqa.Calculators.Lammps;
 /// One LAMMPS instance, kept alive across evaluations in a host process of its own (Laqa.LammpsHost,
 /// which calls the library through <see cref="LammpsInstance"/>): the library ends its process on any
 /// error, and every instance in one process would share MPI_COMM_WORLD. The box and atoms are set up
-/// again only when the species sequence changes; otherwise an evaluation sends the box and positions.
+/// again only when the species sequence changes; otherwise an evaluation is one message with the box and
+/// positions and one answer (<see cref="LammpsHostProtocol"/>), through buffers kept for the same atoms.
 /// When the host dies (or cannot start), <see cref="LammpsException"/> carries LAMMPS's ERROR line from its screen (stderr).
 /// Not thread-safe: one session per worker.
 /// </summary>
@@ -21,12 +23,16 @@ public sealed class LammpsSession : IDisposable
     private const int ScreenBytesKept = 8192;
 
     private readonly Process process;
+    private readonly BufferedStream requests;
+    private readonly BufferedStream replies;
     private readonly BinaryWriter writer;
-    private readonly BinaryReader reader;
     private readonly byte[] screen = new byte[ScreenBytesKept];
     private int screenLength;
     private readonly Thread screenReader;
     private string[]? species;
+    // Reused for every evaluation of the same atoms: box and positions out, energy, pressure and forces back.
+    private double[] request = [];
+    private double[] reply = [];
 
     public LammpsSession()
     {
@@ -50,19 +56,13 @@ public sealed class LammpsSession : IDisposable
         // Raw reads of whole buffers, not an event per line: the screen gets some ten lines per evaluation.
         screenReader = new Thread(() => KeepScreenTail(process.StandardError.BaseStream)) { IsBackground = true, Name = "lammps-screen" };
         screenReader.Start();
-        writer = new BinaryWriter(process.StandardInput.BaseStream);
-        reader = new BinaryReader(process.StandardOutput.BaseStream);
+        requests = new BufferedStream(process.StandardInput.BaseStream, LammpsHostProtocol.BufferBytes);
+        replies = new BufferedStream(process.StandardOutput.BaseStream, LammpsHostProtocol.BufferBytes);
+        writer = new BinaryWriter(requests);
     }
 
-    /// <summary>CPU time (user and system) the host process has used so far, at the kernel's tick resolution.</summary>
-    public TimeSpan HostProcessorTime
-    {
-        get
-        {
-            process.Refresh();
-            return process.TotalProcessorTime;
-        }
-    }
+    /// <summary>The host process's id (benchmarks read its CPU clock).</summary>
+    public int HostProcessId => process.Id;
 
     /// <summary>Energy, forces and stress of <paramref name="structure"/> in our frame and units; throws <see cref="LammpsException"/> if LAMMPS stopped.</summary>
     public CalculationResult Evaluate(Structure structure, LammpsSettings settings)
@@ -75,22 +75,25 @@ public sealed class LammpsSession : IDisposable
                 writer.Write(LammpsHostProtocol.Setup);
                 writer.Write(settings.Script(structure, cell));
                 writer.Write(structure.Count);
+                writer.Write(settings.KSpaceStyle is not null);
                 LammpsHostProtocol.WriteDoubles(writer, settings.AtomCharges(structure));
                 writer.Flush();
                 Expect(LammpsHostProtocol.Ready);
                 species = [.. structure.Species];
+                request = new double[LammpsHostProtocol.RequestLength(structure.Count)];
+                reply = new double[LammpsHostProtocol.ReplyLength(structure.Count)];
             }
-            writer.Write(LammpsHostProtocol.Evaluate);
-            LammpsHostProtocol.WriteDoubles(writer, [cell.Lx, cell.Ly, cell.Lz, cell.Xy, cell.Xz, cell.Yz]);
-            LammpsHostProtocol.WriteDoubles(writer, Positions(structure, cell));
-            writer.Flush();
+            (request[0], request[1], request[2], request[3], request[4], request[5]) = (cell.Lx, cell.Ly, cell.Lz, cell.Xy, cell.Xz, cell.Yz);
+            WritePositions(structure, cell, request.AsSpan(6));
+            requests.WriteByte(LammpsHostProtocol.Evaluate);
+            requests.Write(MemoryMarshal.AsBytes(request.AsSpan()));
+            requests.Flush();
             Expect(LammpsHostProtocol.Result);
-            var energy = reader.ReadDouble();
-            var p = LammpsHostProtocol.ReadDoubles(reader);
-            var forces = LammpsHostProtocol.ReadDoubles(reader);
+            replies.ReadExactly(MemoryMarshal.AsBytes(reply.AsSpan()));
             // LAMMPS orders the pressure xx yy zz xy xz yz; σ = −P, row-major 3×3.
-            double[] stress = [.. ((double[])[p[0], p[3], p[4], p[3], p[1], p[5], p[4], p[5], p[2]]).Select(v => -v / BarPerEvPerCubicAngstrom)];
-            return new CalculationResult(energy, cell.ForcesToOurFrame(forces), cell.TensorToOurFrame(stress));
+            double[] stress = [reply[1], reply[4], reply[5], reply[4], reply[2], reply[6], reply[5], reply[6], reply[3]];
+            for (var k = 0; k < stress.Length; k++) stress[k] = -stress[k] / BarPerEvPerCubicAngstrom;
+            return new CalculationResult(reply[0], cell.ForcesToOurFrame(reply.AsSpan(7)), cell.TensorToOurFrame(stress));
         }
         catch (IOException)
         {
@@ -98,25 +101,22 @@ public sealed class LammpsSession : IDisposable
         }
     }
 
-    /// <summary>Cartesian positions in LAMMPS's frame from fractional coordinates wrapped into [0, 1).</summary>
-    private static double[] Positions(Structure structure, LammpsCell cell)
+    /// <summary>Cartesian positions in LAMMPS's frame, from fractional coordinates wrapped into [0, 1), into <paramref name="x"/>.</summary>
+    private static void WritePositions(Structure structure, LammpsCell cell, Span<double> x)
     {
-        var x = new double[3 * structure.Count];
         for (var i = 0; i < structure.Count; i++)
         {
             var f = structure.Fractional[i];
             var r = cell.Lattice.ToCartesian(new Vec3(f.X - Math.Floor(f.X), f.Y - Math.Floor(f.Y), f.Z - Math.Floor(f.Z)));
             (x[3 * i], x[3 * i + 1], x[3 * i + 2]) = (r.X, r.Y, r.Z);
         }
-        return x;
     }
 
-    private void Expect(byte reply)
+    private void Expect(byte expected)
     {
-        int answer;
-        try { answer = reader.ReadByte(); }
-        catch (EndOfStreamException) { throw Stopped(); }
-        if (answer != reply) throw new InvalidOperationException($"the LAMMPS host answered {answer}, expected {reply}");
+        var answer = replies.ReadByte();
+        if (answer < 0) throw Stopped();
+        if (answer != expected) throw new InvalidOperationException($"the LAMMPS host answered {answer}, expected {expected}");
     }
 
     private void KeepScreenTail(Stream stream)

@@ -51,6 +51,13 @@ public sealed record LammpsSettings(
         foreach (var species in structure.Species)
             text.AppendLine(Invariant, $"create_atoms {TypeOf(species)} single {cx:R} {cy:R} {cz:R} units box");
         text.Append(ModelCommands());
+        // Lists are rebuilt on every evaluation (see LammpsInstance), so the skin is only the margin of
+        // the ghost shell; 0.3 Å as in the benchmark's lmp rather than metal's default 2 Å.
+        text.AppendLine("neighbor 0.3 bin");
+        text.AppendLine("neigh_modify every 1 delay 0 check no");
+        // Marks the box as changing, so that a step re-neighbouring also redoes communication and bins
+        // for a new box; box/relax itself acts only in minimize, which is never run.
+        text.AppendLine("fix laqaBoxChanges all box/relax tri 0.0");
         text.AppendLine("thermo_style custom pe pxx pyy pzz pxy pxz pyz");
         text.AppendLine("thermo_modify norm no");
         return text.ToString();

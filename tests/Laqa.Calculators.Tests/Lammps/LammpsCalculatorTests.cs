@@ -152,6 +152,55 @@ public class LammpsCalculatorTests
         }
     }
 
+    [Fact]
+    public void EvaluationsAlongARelaxationLikeWalkMatchAFreshInstanceAtEveryStep()
+    {
+        var copper = Settings(["Cu"], "eam/alloy", [$"* * {CopperEam} Cu"]);
+        AssertWalkMatchesFreshInstances(TestStructures.Rattled(TestStructures.Skewed(Fcc(3.615, "Cu")), 11, 0.1, 0.03), copper);
+        var silicon = Settings(["Si"], "tersoff", [$"* * {SiliconTersoff} Si(C)"]);
+        AssertWalkMatchesFreshInstances(TestStructures.Rattled(TestStructures.Diamond(5.43), 12, 0.1, 0.03), silicon);
+        // With kspace, a step that keeps the cell runs without LAMMPS's set-up, one that changes it with it.
+        var charges = new Dictionary<string, double> { ["Na"] = 1, ["Cl"] = -1 };
+        var rockSalt = Settings(["Na", "Cl"], "buck/coul/long 7.0",
+            ["1 1 7895.4 0.1709 29.06", "1 2 1795.6 0.3145 0", "2 2 3535.0 0.3072 72.4"], charges, "ewald 1e-10");
+        AssertWalkMatchesFreshInstances(TestStructures.Rattled(TestStructures.Supercell(IonicStructures.RockSaltPrimitive(5.64), 2), 13, 0.1, 0.03), rockSalt);
+    }
+
+    /// <summary>
+    /// One instance walked as a relaxation moves it (small strains and displacements, steps that keep the
+    /// cell, every atom moved by half a cell, the cell grown by 15 % then shrunk to 86 % of its size, a
+    /// shear) against a fresh instance per step, whose only evaluation has LAMMPS's full set-up: to 1e-10
+    /// relative, and in fact bit for bit, since the quick run redoes the wrap, communication cut-offs,
+    /// bins, ghosts and lists for the new box in the order the set-up does. (Without the box marked as
+    /// changing, bins and cut-offs stay those of the first box: the same sums to about 1e-13, in another order.)
+    /// </summary>
+    private static void AssertWalkMatchesFreshInstances(Structure start, LammpsSettings settings)
+    {
+        var walk = new List<Structure> { start };
+        Structure Last() => walk[^1];
+        for (var k = 0; k < 3; k++) walk.Add(TestStructures.Rattled(Last(), 20 + k, 0.03, 0.004));
+        walk.Add(Last().WithFractional(Last().Fractional.Select((f, i) => f + new Vec3(0.01 * (i % 3), -0.008, 0.005))));
+        walk.Add(Last().WithFractional(Last().Fractional.Select(f => f + new Vec3(0.5, 0.25, 0))));
+        walk.Add(Last().WithLattice(Last().Lattice.Scaled(1.15)));
+        walk.Add(TestStructures.Rattled(Last(), 30, 0.03, 0.004));
+        walk.Add(Last().WithLattice(Last().Lattice.Scaled(0.75)));
+        walk.Add(Last().WithLattice(Last().Lattice.Deformed(new[,] { { 1, 0.08, 0 }, { 0, 1, -0.05 }, { 0, 0, 1 } })));
+        walk.Add(TestStructures.Rattled(Last(), 31, 0.03, 0.004));
+
+        using var kept = new LammpsCalculator(settings);
+        for (var k = 0; k < walk.Count; k++)
+        {
+            var result = kept.Calculate(walk[k]);
+            using var fresh = new LammpsCalculator(settings);
+            var alone = fresh.Calculate(walk[k]);
+            Assert.True(alone.Succeeded, alone.Failure);
+            AssertClose(new LammpsResult(alone.Energy, alone.Forces, alone.Stress), result);
+            Assert.Equal(alone.Energy, result.Energy);
+            Assert.Equal(alone.Forces, result.Forces);
+            Assert.Equal(alone.Stress, result.Stress);
+        }
+    }
+
     private static LammpsSettings Settings(string[] types, string pairStyle, string[] pairCoeff,
         IReadOnlyDictionary<string, double>? charges = null, string? kspace = null) =>
         new(types, types.ToDictionary(t => t, t => Elements.Get(t).Mass), pairStyle, pairCoeff, charges, kspace);
