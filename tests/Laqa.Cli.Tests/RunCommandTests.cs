@@ -50,6 +50,24 @@ public class RunCommandTests
     }
 
     [Fact]
+    public void AFinishedCampaignRunAgainPrintsOneDoneLineAndItsResults()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("si8.conf"), CampaignFolder.Config);
+        var first = LaqaProcess.Start(folder.Path, "run", "si8.conf", "--dir", "si8");
+        Assert.True(first.ExitCode == 0, first.Output + first.Error);
+
+        // The recovered campaign reports Done as each of its candidates comes back; that used to be a progress line each.
+        var again = LaqaProcess.Start(folder.Path, "run", "si8.conf", "--dir", "si8");
+        Assert.True(again.ExitCode == 0, again.Output + again.Error);
+        var progress = again.Output.Split('\n').Where(l => l.StartsWith('[')).ToList();
+        Assert.Single(progress, l => l.Contains("] Done ", StringComparison.Ordinal));
+        Assert.All(progress, l => Assert.Contains("structures     6  batches", l));
+        Assert.Contains("done (every candidate is done)", again.Output);
+        Assert.Equal(Regex.Match(first.Output, "best found after .*").Value, Regex.Match(again.Output, "best found after .*").Value);
+    }
+
+    [Fact]
     public void BadConfigListsEveryErrorAndCreatesNothing()
     {
         using var folder = new TempFolder();
