@@ -56,6 +56,7 @@ public static class RunCommand
             var grace = components.Settings.StopGracePeriod;
             var clock = Stopwatch.StartNew();
             var lastPrinted = TimeSpan.FromSeconds(-10);
+            var donePrinted = false;
             var bestSpaceGroup = new BestSpaceGroup();
             var nodes = "";
             var nodesPrinted = TimeSpan.Zero;
@@ -65,9 +66,11 @@ public static class RunCommand
             using var wallTimeNote = wallTime.Token.Register(() =>
                 output.WriteLine($"stopping (stop.max-wall-time {spec.Stop.MaxWallTime}): no new batches start; the campaign can be resumed"));
             if (spec.Stop.MaxWallTime is { } budget) wallTime.CancelAfter(budget);
+            // A new campaign's read model is made by its first catch-up, not rebuilt: the line is for a folder that had none before.
+            Action<string> rebuiltNote = journal is SqliteJournal { Exists: false } ? _ => { } : output.WriteLine;
             // Only while the campaign runs: a signal while the final tables are written ends the process at once.
             // A PostgreSQL campaign's model is built when read (CampaignReadModel.Open).
-            using (journal is SqliteJournal { File: var database } ? new ReadModelKeeper(database, ReadModelEvery, output.WriteLine) : null)
+            using (journal is SqliteJournal { File: var database } ? new ReadModelKeeper(database, ReadModelEvery, rebuiltNote) : null)
             using (var signals = new StopSignals(
                 signal => output.WriteLine($"stopping ({signal}): no new batches start; those in flight may finish within {grace.TotalSeconds:G4} s " +
                                            "(workers.stop-grace-period), then the campaign can be resumed; a second Ctrl+C or signal stops at once"),
@@ -84,6 +87,9 @@ public static class RunCommand
                         output.WriteLine(NodesLine(load, DateTimeOffset.UtcNow));
                     }
                     if (clock.Elapsed - lastPrinted < TimeSpan.FromSeconds(2) && progress.Phase != CampaignPhase.Done) return;
+                    // A finished campaign that is run again reports Done once per candidate it recovers: one line says it.
+                    if (progress.Phase == CampaignPhase.Done && donePrinted) return;
+                    donePrinted = progress.Phase == CampaignPhase.Done;
                     lastPrinted = clock.Elapsed;
                     output.WriteLine(ProgressLine(clock.Elapsed, progress, bestSpaceGroup.Of(progress), spec.Relaxer.ExternalPressure));
                 }, stopping.Token, logLevel: "ERROR", abandonToken: signals.Abandon, node: node,
@@ -112,7 +118,7 @@ public static class RunCommand
                                  $"; run again to resume (`laqa status {folder}` shows the results so far)");
                 return signalExitCode ?? (wallTime.IsCancellationRequested ? WallTimeExitCode : StoppedExitCode);
             }
-            using var record = CampaignReadModel.Open(journal, output.WriteLine);
+            using var record = CampaignReadModel.Open(journal, rebuiltNote);
             var rows = ResultsTable.Rows(record.Ranked(int.MaxValue));
             ResultsTable.Write(Path.Combine(folder, "results.tsv"), rows, spec.Relaxer.ExternalPressure);
             LaqaTable.Write(Path.Combine(folder, LaqaTable.FileName), LaqaTable.Rows(record.Snapshots(), spec.Search.Laqa.Weights), spec.Relaxer.ExternalPressure);

@@ -50,6 +50,43 @@ public class RunCommandTests
     }
 
     [Fact]
+    public void AFinishedCampaignRunAgainPrintsOneDoneLineAndItsResults()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("si8.conf"), CampaignFolder.Config);
+        var first = LaqaProcess.Start(folder.Path, "run", "si8.conf", "--dir", "si8");
+        Assert.True(first.ExitCode == 0, first.Output + first.Error);
+
+        // The recovered campaign reports Done as each of its candidates comes back; that used to be a progress line each.
+        var again = LaqaProcess.Start(folder.Path, "run", "si8.conf", "--dir", "si8");
+        Assert.True(again.ExitCode == 0, again.Output + again.Error);
+        var progress = again.Output.Split('\n').Where(l => l.StartsWith('[')).ToList();
+        Assert.Single(progress, l => l.Contains("] Done ", StringComparison.Ordinal));
+        Assert.All(progress, l => Assert.Contains("structures     6  batches", l));
+        Assert.Contains("done (every candidate is done)", again.Output);
+        Assert.Equal(Regex.Match(first.Output, "best found after .*").Value, Regex.Match(again.Output, "best found after .*").Value);
+    }
+
+    [Fact]
+    public void AFolderHoldingAnotherCampaignIsOneLineNamingWhatDiffersAndNothingElse()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("si8.conf"), CampaignFolder.Config);
+        var first = LaqaProcess.Start(folder.Path, "run", "si8.conf", "--dir", "si8");
+        Assert.True(first.ExitCode == 0, first.Output + first.Error);
+        var journal = File.ReadAllBytes(folder.File("si8/campaign.db"));
+
+        File.WriteAllText(folder.File("other.conf"), CampaignFolder.Config.Replace("seed = 8", "seed = 9", StringComparison.Ordinal));
+        var other = LaqaProcess.Start(folder.Path, "run", "other.conf", "--dir", "si8");
+        Assert.Equal(2, other.ExitCode);
+        // Refused before the campaign's header line, as every other bad input.
+        Assert.Equal("", other.Output);
+        Assert.Equal("laqa: error: si8/campaign.db holds another campaign: laqa.seed is 8 there, 9 in this config; resume it with its own config or choose another --dir",
+            Assert.Single(other.ErrorLines));
+        Assert.Equal(journal, File.ReadAllBytes(folder.File("si8/campaign.db")));
+    }
+
+    [Fact]
     public void BadConfigListsEveryErrorAndCreatesNothing()
     {
         using var folder = new TempFolder();

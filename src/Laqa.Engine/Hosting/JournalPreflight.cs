@@ -7,7 +7,7 @@ namespace Laqa.Engine.Hosting;
 
 /// <summary>
 /// Checks, before anything is written (no campaign folder, no schema), that a run can use its
-/// journal: a SQLite file that can be written and that no process runs; a PostgreSQL database that
+/// journal: a SQLite file that can be written, that no process runs and that holds no other campaign; a PostgreSQL database that
 /// answers, lets the user create the campaign's tables, holds no other campaign of that name (a
 /// live lease is joined, <see cref="CampaignLease"/>); and a campaign folder keeps the journal it was first run with. Each refusal is one
 /// line naming the file, or the campaign and the variable.
@@ -22,6 +22,7 @@ public static class JournalPreflight
             case SqliteJournal sqlite:
                 WritableLocation.Require(sqlite.File, "laqa.persistence.sqlite-file");
                 if (CampaignLock.IsHeld(sqlite.File)) throw new LaqaInputException($"{campaignDir}: the campaign is being run by another process");
+                CampaignFolderGuard.Check(sqlite, settings);
                 break;
             case PostgresJournal pg:
                 Require(pg);
