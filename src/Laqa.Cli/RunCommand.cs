@@ -66,8 +66,7 @@ public static class RunCommand
                 output.WriteLine($"stopping (stop.max-wall-time {spec.Stop.MaxWallTime}): no new batches start; the campaign can be resumed"));
             if (spec.Stop.MaxWallTime is { } budget) wallTime.CancelAfter(budget);
             // Only while the campaign runs: a signal while the final tables are written ends the process at once.
-            // A PostgreSQL campaign's model is built when read (CampaignReadModel.Open).
-            using (journal is SqliteJournal { File: var database } ? new ReadModelKeeper(database, ReadModelEvery, output.WriteLine) : null)
+            using (new ReadModelKeeper(journal, ReadModelEvery, output.WriteLine))
             using (var signals = new StopSignals(
                 signal => output.WriteLine($"stopping ({signal}): no new batches start; those in flight may finish within {grace.TotalSeconds:G4} s " +
                                            "(workers.stop-grace-period), then the campaign can be resumed; a second Ctrl+C or signal stops at once"),

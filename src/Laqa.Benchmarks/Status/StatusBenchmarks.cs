@@ -51,7 +51,7 @@ public static class StatusBenchmarks
             else
             {
                 using var runLock = CampaignLock.Acquire(database);
-                using var keeper = new ReadModelKeeper(database, KeeperEvery, _ => { });
+                using var keeper = new ReadModelKeeper(new SqliteJournal(database), KeeperEvery, _ => { });
                 using var stop = new CancellationTokenSource();
                 var writer = Task.Run(() => AppendBatches(journal, stop.Token));
                 Thread.Sleep(KeeperEvery + TimeSpan.FromSeconds(1));
