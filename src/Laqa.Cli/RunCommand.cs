@@ -69,8 +69,7 @@ public static class RunCommand
             // A new campaign's read model is made by its first catch-up, not rebuilt: the line is for a folder that had none before.
             Action<string> rebuiltNote = journal is SqliteJournal { Exists: false } ? _ => { } : output.WriteLine;
             // Only while the campaign runs: a signal while the final tables are written ends the process at once.
-            // A PostgreSQL campaign's model is built when read (CampaignReadModel.Open).
-            using (journal is SqliteJournal { File: var database } ? new ReadModelKeeper(database, ReadModelEvery, rebuiltNote) : null)
+            using (new ReadModelKeeper(journal, ReadModelEvery, rebuiltNote))
             using (var signals = new StopSignals(
                 signal => output.WriteLine($"stopping ({signal}): no new batches start; those in flight may finish within {grace.TotalSeconds:G4} s " +
                                            "(workers.stop-grace-period), then the campaign can be resumed; a second Ctrl+C or signal stops at once"),

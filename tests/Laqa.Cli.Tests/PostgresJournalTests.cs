@@ -15,13 +15,13 @@ public class PostgresJournalTests
 {
     private static readonly TimeSpan RunWithin = TimeSpan.FromMinutes(5);
 
-    private static string Config(string variable, string extra = "") => CampaignFolder.Config + $$"""
+    internal static string Config(string variable, string extra = "") => CampaignFolder.Config + $$"""
 
         laqa.persistence { provider = postgresql, postgresql-connection-env = {{variable}} }
         {{extra}}
         """;
 
-    private static string LongConfig(string variable) => Config(variable).Replace("initial-structures = 6", "initial-structures = 400")
+    internal static string LongConfig(string variable) => Config(variable).Replace("initial-structures = 6", "initial-structures = 400")
         .Replace("fmax = 0.05", "fmax = 0.0001").Replace("max-steps-per-candidate = 300", "max-steps-per-candidate = 5000");
 
     [Fact]

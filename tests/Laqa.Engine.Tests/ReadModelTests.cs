@@ -17,7 +17,7 @@ public sealed class ReadModelTests
         var settings = campaign.Settings(workers: 2, mode: LaqaMode.Sync, nselect: 3);
         var notes = new List<string>();
         CampaignResult result;
-        using (new ReadModelKeeper(CampaignHost.DatabaseOf(settings, dir.Path), TimeSpan.FromMilliseconds(20), notes.Add))
+        using (new ReadModelKeeper(new SqliteJournal(CampaignHost.DatabaseOf(settings, dir.Path)), TimeSpan.FromMilliseconds(20), notes.Add))
             result = await CampaignHost.RunAsync(settings, dir.Path, campaign.Source, campaign.Relaxer);
 
         Assert.Empty(notes);

@@ -9,10 +9,13 @@ namespace Laqa.TestSupport;
 public static class ReadModelComparison
 {
     /// <summary>The differences, none when they agree; the model is opened (caught up) first and note gets its line if it was rebuilt.</summary>
-    public static IReadOnlyList<string> Differences(string folderOrDatabase, Action<string> note)
+    public static IReadOnlyList<string> Differences(string folderOrDatabase, Action<string> note) => Differences(CampaignJournal.OfFolder(folderOrDatabase), note);
+
+    /// <summary>As <see cref="Differences(string, Action{string})"/> for the campaign of a journal (a PostgreSQL campaign's).</summary>
+    public static IReadOnlyList<string> Differences(CampaignJournal journal, Action<string> note)
     {
-        var replay = CampaignRecord.ReadFolder(folderOrDatabase);
-        using var model = CampaignReadModel.Open(folderOrDatabase, note);
+        var replay = CampaignRecord.Read(journal);
+        using var model = CampaignReadModel.Open(journal, note);
         var differences = new List<string>();
         void Same<T>(string what, T expected, T actual)
         {
@@ -47,5 +50,25 @@ public static class ReadModelComparison
         return differences;
     }
 
-    private static string Json(object value) => JsonSerializer.Serialize(value, LaqaJsonSerializer.CreateOptions());
+    /// <summary>Where two read models of one campaign differ (a kept one and one built in memory): every field they show.</summary>
+    public static IReadOnlyList<string> Between(CampaignReadModel expected, CampaignReadModel actual)
+    {
+        var differences = new List<string>();
+        void Same(string what, object? e, object? a)
+        {
+            if (Json(e) != Json(a)) differences.Add($"{what}: {Json(e)} against {Json(a)}");
+        }
+
+        Same("fingerprint", expected.Fingerprint, actual.Fingerprint);
+        Same("phase", expected.Phase, actual.Phase);
+        Same("end reason", expected.EndReason, actual.EndReason);
+        Same("nodes", expected.Nodes, actual.Nodes);
+        Same("totals", expected.Totals, actual.Totals);
+        Same("steps to best", expected.StepsToBest, actual.StepsToBest);
+        Same("ranked", expected.Ranked(int.MaxValue), actual.Ranked(int.MaxValue));
+        Same("snapshots", expected.Snapshots(), actual.Snapshots());
+        return differences;
+    }
+
+    private static string Json(object? value) => JsonSerializer.Serialize(value, LaqaJsonSerializer.CreateOptions());
 }

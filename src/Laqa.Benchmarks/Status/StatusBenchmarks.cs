@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Laqa.Benchmarks.Engine;
 using Laqa.Engine;
 using Laqa.Engine.Hosting;
 using Laqa.Engine.Journal;
@@ -11,6 +12,8 @@ namespace Laqa.Benchmarks.Status;
 /// 100,000 candidates written by <see cref="SyntheticJournal"/>: finished, and running (this process holds the campaign's
 /// lock, appends batches all the while and catches the read model up every 5 s, as `laqa run` does). Also the first
 /// status of each folder, which builds the read model from the journal, as for a folder written before it.
+/// With LAQA_BENCH_POSTGRES (<see cref="PostgresScratchDatabase"/>) the same campaigns again in a PostgreSQL campaign's schema,
+/// read with `laqa status --campaign NAME --postgres-env VAR`; running, this process holds the campaign's lease instead.
 /// Arguments: the laqa.dll to time (default: the Release build) and the candidate counts.
 /// </summary>
 public static class StatusBenchmarks
@@ -29,6 +32,18 @@ public static class StatusBenchmarks
         foreach (var size in sizes)
             foreach (var running in new[] { false, true })
                 Console.WriteLine(Measure(laqa, size, running));
+        if (Environment.GetEnvironmentVariable(PostgresScratchDatabase.ServerVariable) is { Length: > 0 })
+        {
+            using var database = new PostgresScratchDatabase();
+            Console.WriteLine();
+            Console.WriteLine($"PostgreSQL: {database.ServerDescription()}");
+            Console.WriteLine();
+            Console.WriteLine("| candidates | state | journal: events, MB | written in | first status (builds the read model) | `laqa status` | `laqa status --json` |");
+            Console.WriteLine("|---:|---|---|---:|---:|---:|---:|");
+            foreach (var size in sizes)
+                foreach (var running in new[] { false, true })
+                    Console.WriteLine(MeasureOnPostgres(laqa, size, running));
+        }
         Console.WriteLine();
         Console.WriteLine($"load average after: {File.ReadAllText("/proc/loadavg").Trim()}");
         return 0;
@@ -51,7 +66,7 @@ public static class StatusBenchmarks
             else
             {
                 using var runLock = CampaignLock.Acquire(database);
-                using var keeper = new ReadModelKeeper(database, KeeperEvery, _ => { });
+                using var keeper = new ReadModelKeeper(new SqliteJournal(database), KeeperEvery, _ => { });
                 using var stop = new CancellationTokenSource();
                 var writer = Task.Run(() => AppendBatches(journal, stop.Token));
                 Thread.Sleep(KeeperEvery + TimeSpan.FromSeconds(1));
@@ -68,6 +83,34 @@ public static class StatusBenchmarks
         }
     }
 
+    private static string MeasureOnPostgres(string laqa, int size, bool running)
+    {
+        var name = $"status_{size}_{(running ? "running" : "finished")}";
+        var journal = new PostgresJournal(PostgresScratchDatabase.Variable, name);
+        string[] arguments = ["--campaign", name, "--postgres-env", PostgresScratchDatabase.Variable];
+        var clock = Stopwatch.StartNew();
+        using var synthetic = SyntheticJournal.CreateOnPostgres(journal.ConnectionString(), journal.Schema, size, running);
+        var written = clock.Elapsed;
+        var first = Time(laqa, arguments);
+        string status, json;
+        if (!running)
+            (status, json) = (Summary(Repeat(laqa, arguments)), Summary(Repeat(laqa, [.. arguments, "--json"])));
+        else
+        {
+            using var lease = CampaignLease.Acquire(journal, CampaignLease.DefaultTime);
+            using var keeper = new ReadModelKeeper(journal, KeeperEvery, _ => { });
+            using var stop = new CancellationTokenSource();
+            var writer = Task.Run(() => AppendBatches(synthetic, stop.Token));
+            Thread.Sleep(KeeperEvery + TimeSpan.FromSeconds(1));
+            (status, json) = (Summary(Repeat(laqa, arguments)), Summary(Repeat(laqa, [.. arguments, "--json"])));
+            stop.Cancel();
+            writer.Wait();
+        }
+        var (events, megabytes) = JournalSize(journal);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"| {size:N0} | {(running ? "running" : "finished")} | {events:N0}, {megabytes:F0} MB | {written.TotalSeconds:F1} s | {first.TotalSeconds:F2} s | {status} | {json} |");
+    }
+
     /// <summary>About 50 batches a second, each a selection, a dispatch and a completion, as a busy campaign writes them.</summary>
     private static void AppendBatches(SyntheticJournal journal, CancellationToken stop)
     {
@@ -79,8 +122,8 @@ public static class StatusBenchmarks
         }
     }
 
-    private static List<TimeSpan> Repeat(string laqa, string folder, params string[] options) =>
-        [.. Enumerable.Range(0, Repetitions).Select(_ => Time(laqa, folder, options))];
+    private static List<TimeSpan> Repeat(string laqa, params string[] arguments) =>
+        [.. Enumerable.Range(0, Repetitions).Select(_ => Time(laqa, arguments))];
 
     private static string Summary(List<TimeSpan> times)
     {
@@ -88,11 +131,11 @@ public static class StatusBenchmarks
         return string.Create(CultureInfo.InvariantCulture, $"{sorted[sorted.Count / 2].TotalSeconds:F2} s ({sorted[0].TotalSeconds:F2}–{sorted[^1].TotalSeconds:F2})");
     }
 
-    /// <summary>`laqa status FOLDER OPTIONS` from process start to exit; it must succeed.</summary>
-    private static TimeSpan Time(string laqa, string folder, params string[] options)
+    /// <summary>`laqa status ARGUMENTS` from process start to exit; it must succeed.</summary>
+    private static TimeSpan Time(string laqa, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in (string[])[laqa, "status", folder, .. options]) start.ArgumentList.Add(a);
+        foreach (var a in (string[])[laqa, "status", .. arguments]) start.ArgumentList.Add(a);
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
@@ -113,6 +156,16 @@ public static class StatusBenchmarks
         using var reader = count.ExecuteReader();
         reader.Read();
         return (reader.GetInt64(0), (new FileInfo(database).Length + WalLength(database)) / 1e6);
+    }
+
+    private static (long Events, double Megabytes) JournalSize(PostgresJournal journal)
+    {
+        using var connection = journal.Open();
+        using var count = connection.CreateCommand();
+        count.CommandText = $"SELECT count(*), pg_total_relation_size('{journal.JournalTable}') FROM {journal.JournalTable}";
+        using var reader = count.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt64(0), reader.GetInt64(1) / 1e6);
     }
 
     private static long WalLength(string database) => File.Exists(database + "-wal") ? new FileInfo(database + "-wal").Length : 0;

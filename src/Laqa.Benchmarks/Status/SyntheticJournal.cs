@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using Laqa.Calculators.Relaxation;
 using Laqa.Crystal;
@@ -7,12 +8,13 @@ using Laqa.Engine.Selection;
 using Laqa.Engine.Serialization;
 using Laqa.Search;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Laqa.Benchmarks.Status;
 
 /// <summary>
 /// Writes a campaign's journal directly, row by row through the engine's own serializer, as Akka.Persistence.Sql lays it
-/// out on SQLite: a campaign of a hundred thousand candidates in a minute instead of hours of relaxation. Si8 diamond cells
+/// out on SQLite or in a PostgreSQL campaign's schema: a campaign of a hundred thousand candidates in a minute instead of hours of relaxation. Si8 diamond cells
 /// shaken per candidate; each candidate gets BatchesEach batches of 5 steps (each chosen by a selection of 10), with
 /// energies drawn at random, then converges. A running campaign's last tenth has not converged and goes on with
 /// <see cref="AppendBatch"/>.
@@ -34,41 +36,52 @@ public sealed class SyntheticJournal : IDisposable
         PRAGMA journal_mode = WAL;
         """;
 
+    // The same table as Akka.Persistence.Sql creates it on PostgreSQL, in the campaign's schema.
+    private static string PostgresSchema(string schema) => $"""
+        CREATE SCHEMA {schema};
+        CREATE TABLE {schema}.journal (ordering bigint GENERATED ALWAYS AS IDENTITY CONSTRAINT "PK_journal" PRIMARY KEY, created bigint NOT NULL,
+          deleted boolean NOT NULL, persistence_id text NOT NULL, sequence_number bigint NOT NULL, message bytea NOT NULL, tags text,
+          manifest text, identifier integer, writer_uuid text, CONSTRAINT journal_uq UNIQUE (persistence_id, sequence_number));
+        CREATE INDEX journal_created_idx ON {schema}.journal (created);
+        CREATE INDEX journal_sequence_number_idx ON {schema}.journal (sequence_number);
+        """;
+
     private static readonly JsonSerializerOptions Json = LaqaJsonSerializer.CreateOptions();
 
-    private readonly SqliteConnection _connection;
-    private readonly SqliteCommand _insert;
+    private readonly DbConnection _connection;
+    private readonly DbCommand _insert;
     private readonly Dictionary<string, long> _sequence = [];
     private readonly Random _random = new(17);
     private readonly int _candidates;
     private int _selection;
 
-    private SyntheticJournal(string database, int candidates)
+    private SyntheticJournal(DbConnection connection, string journalTable, string schema, int candidates)
     {
-        _candidates = candidates;
-        _connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        (_connection, _candidates) = (connection, candidates);
         _connection.Open();
-        using (var pragma = _connection.CreateCommand())
+        using (var setup = _connection.CreateCommand())
         {
-            pragma.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;";
-            pragma.ExecuteNonQuery();
+            setup.CommandText = schema;
+            setup.ExecuteNonQuery();
         }
         _insert = _connection.CreateCommand();
-        _insert.CommandText = """
-            INSERT INTO journal (created, deleted, persistence_id, sequence_number, message, tags, manifest, identifier, writer_uuid)
-            VALUES ($created, 0, $pid, $seq, $message, NULL, $manifest, $identifier, 'synthetic')
+        _insert.CommandText = $"""
+            INSERT INTO {journalTable} (created, deleted, persistence_id, sequence_number, message, tags, manifest, identifier, writer_uuid)
+            VALUES (@created, {(_connection is NpgsqlConnection ? "false" : "0")}, @pid, @seq, @message, NULL, @manifest, @identifier, 'synthetic')
             """;
     }
 
     /// <summary>A campaign of this many candidates in database; running leaves it searching with its last tenth relaxing.</summary>
-    public static SyntheticJournal Create(string database, int candidates, bool running)
+    public static SyntheticJournal Create(string database, int candidates, bool running) =>
+        Written(new SyntheticJournal(new SqliteConnection($"Data Source={database};Pooling=False"), "journal",
+            "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;" + Schema, candidates), running);
+
+    /// <summary>As <see cref="Create"/>, in the schema of a PostgreSQL campaign (which must not exist yet).</summary>
+    public static SyntheticJournal CreateOnPostgres(string connectionString, string schema, int candidates, bool running) =>
+        Written(new SyntheticJournal(new NpgsqlConnection(connectionString), $"{schema}.journal", PostgresSchema(schema), candidates), running);
+
+    private static SyntheticJournal Written(SyntheticJournal journal, bool running)
     {
-        var journal = new SyntheticJournal(database, candidates);
-        using (var schema = journal._connection.CreateCommand())
-        {
-            schema.CommandText = Schema;
-            schema.ExecuteNonQuery();
-        }
         journal.WriteCampaign(running);
         return journal;
     }
@@ -125,12 +138,18 @@ public sealed class SyntheticJournal : IDisposable
     {
         var sequence = _sequence[persistenceId] = _sequence.GetValueOrDefault(persistenceId) + 1;
         _insert.Parameters.Clear();
-        _insert.Parameters.AddWithValue("$created", DateTime.UtcNow.Ticks);
-        _insert.Parameters.AddWithValue("$pid", persistenceId);
-        _insert.Parameters.AddWithValue("$seq", sequence);
-        _insert.Parameters.AddWithValue("$message", JsonSerializer.SerializeToUtf8Bytes(message, message.GetType(), Json));
-        _insert.Parameters.AddWithValue("$manifest", message.GetType().Name);
-        _insert.Parameters.AddWithValue("$identifier", LaqaJsonSerializer.SerializerId);
+        void Add(string name, object value)
+        {
+            var parameter = _insert.CreateParameter();
+            (parameter.ParameterName, parameter.Value) = (name, value);
+            _insert.Parameters.Add(parameter);
+        }
+        Add("@created", DateTime.UtcNow.Ticks);
+        Add("@pid", persistenceId);
+        Add("@seq", sequence);
+        Add("@message", JsonSerializer.SerializeToUtf8Bytes(message, message.GetType(), Json));
+        Add("@manifest", message.GetType().Name);
+        Add("@identifier", LaqaJsonSerializer.SerializerId);
         _insert.ExecuteNonQuery();
     }
 

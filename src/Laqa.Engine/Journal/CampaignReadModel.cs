@@ -1,27 +1,30 @@
+using System.Data.Common;
 using Laqa.Crystal;
 using Laqa.Engine.Campaign;
 using Laqa.Engine.Candidates;
 using Laqa.Engine.Hosting;
 using Laqa.Search;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Laqa.Engine.Journal;
 
 /// <summary>
 /// A campaign as its read model holds it, caught up with the journal when opened and read in one transaction (a consistent
 /// state while `laqa run` goes on writing): how it started, phase, whether a process runs it, nodes, totals, steps to the
-/// best, and candidates ranked by SQL, so that nothing is read per candidate beyond the rows asked for.
-/// A folder that cannot be written (no lock for the model's tables) gets its model built in memory from the journal.
+/// best, and candidates ranked by SQL, so that nothing is read per candidate beyond the rows asked for. The model is kept
+/// beside the journal (the SQLite file, the PostgreSQL campaign's schema); a reader that cannot write there (a read-only
+/// folder, a role without rights on the schema) gets its model built in memory from the journal.
 /// </summary>
 public sealed class CampaignReadModel : IDisposable
 {
     private const string RowColumns = "SELECT c.id, c.times_selected, s.state FROM laqa_candidates c LEFT JOIN laqa_candidate_states s ON s.id = c.id";
 
-    private readonly SqliteConnection _connection;
-    private readonly SqliteTransaction _reading;
+    private readonly DbConnection _connection;
+    private readonly DbTransaction _reading;
     private readonly CampaignStarted _started;
 
-    private CampaignReadModel(SqliteConnection connection, SqliteTransaction reading, ReadModelUpdater.CampaignRow campaign, bool running)
+    private CampaignReadModel(DbConnection connection, DbTransaction reading, ReadModelUpdater.CampaignRow campaign, bool running)
     {
         (_connection, _reading, Running) = (connection, reading, running);
         (_started, Phase, EndReason, Nodes) = (campaign.Started, campaign.Phase, campaign.EndReason, campaign.Nodes);
@@ -34,40 +37,37 @@ public sealed class CampaignReadModel : IDisposable
 
     /// <summary>
     /// The read model of a campaign, caught up first; note receives one line when it had to be rebuilt from the journal, or
-    /// built in memory. A journal that cannot be read is a <see cref="LaqaInputException"/>. A PostgreSQL campaign's model
-    /// is built in memory from the whole journal, in one statement (its orderings may commit out of order, so a position
-    /// kept between reads could pass over an event committed late).
+    /// built in memory. A journal that cannot be read is a <see cref="LaqaInputException"/>.
     /// </summary>
     public static CampaignReadModel Open(CampaignJournal journal, Action<string> note)
     {
         JournalFile.RequireExists(journal);
         var running = journal.IsRunning();
-        SqliteConnection? connection = null;
+        DbConnection? connection = null;
         try
         {
-            string? rebuilt = null;
-            if (journal is SqliteJournal { File: var database })
-                try
-                {
-                    connection = ReadModelUpdater.Connect(database);
-                    rebuilt = ReadModelUpdater.CatchUp(journal, connection);
-                }
-                catch (SqliteException e) when (e.SqliteErrorCode is ReadOnly or CannotOpen or Permission)
-                {
-                    connection?.Dispose();
-                    connection = InMemory(journal);
-                    rebuilt = $"read model built in memory from the journal (the campaign folder cannot be written: {e.Message})";
-                }
-            else connection = InMemory(journal);
+            string? rebuilt;
+            try
+            {
+                connection = ReadModelUpdater.Connect(journal);
+                rebuilt = ReadModelUpdater.CatchUp(journal, connection);
+            }
+            catch (DbException e) when (CannotWrite(e))
+            {
+                connection?.Dispose();
+                connection = InMemory(journal);
+                rebuilt = $"read model built in memory from the journal (the {(journal is PostgresJournal ? "campaign's schema" : "campaign folder")} " +
+                          $"cannot be written: {(e is PostgresException ? PostgresJournal.Reason(e) : e.Message)})";
+            }
             if (rebuilt is not null) note(rebuilt);
-            var reading = connection.BeginTransaction(deferred: true);
+            var reading = ReadModelDialect.Of(connection).BeginReading(connection);
             var campaign = ReadModelUpdater.LoadCampaign(connection, reading) ?? throw CampaignRecord.NotStarted(journal);
             return new CampaignReadModel(connection, reading, campaign, running);
         }
-        catch (SqliteException e)
+        catch (DbException e)
         {
             connection?.Dispose();
-            throw new LaqaInputException($"{journal.Name}: not a campaign journal ({e.Message})");
+            throw journal.Unreadable(e);
         }
         catch
         {
@@ -75,6 +75,13 @@ public sealed class CampaignReadModel : IDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// The model cannot be kept where the journal is: a read-only SQLite folder; on PostgreSQL a role without the rights
+    /// (42501), a read-only server (25006), or the journal held by a writer for longer than the lock waits (55P03).
+    /// </summary>
+    private static bool CannotWrite(DbException e) =>
+        e is SqliteException { SqliteErrorCode: ReadOnly or CannotOpen or Permission } || e is PostgresException { SqlState: "42501" or "25006" or "55P03" };
 
     private static SqliteConnection InMemory(CampaignJournal journal)
     {
@@ -157,14 +164,20 @@ public sealed class CampaignReadModel : IDisposable
     private CampaignTotals ReadTotals()
     {
         using var counts = Command($"""
-            SELECT count(*), coalesce(sum(status = '{CandidateStatus.Converged}'), 0), coalesce(sum(status = '{CandidateStatus.Failed}'), 0),
-              coalesce(sum(status = '{CandidateStatus.StepLimit}'), 0), coalesce(sum(batches), 0), coalesce(sum(steps), 0)
+            SELECT count(*), count(*) FILTER (WHERE status = '{CandidateStatus.Converged}'), count(*) FILTER (WHERE status = '{CandidateStatus.Failed}'),
+              count(*) FILTER (WHERE status = '{CandidateStatus.StepLimit}'), coalesce(sum(batches), 0), coalesce(sum(steps), 0)
             FROM laqa_candidates WHERE known = 1
             """);
-        using var reader = counts.ExecuteReader();
-        reader.Read();
+        CampaignTotals counted;
+        using (var reader = counts.ExecuteReader())
+        {
+            reader.Read();
+            counted = new CampaignTotals((int)reader.GetInt64(0), (int)reader.GetInt64(1), (int)reader.GetInt64(2), (int)reader.GetInt64(3),
+                Convert.ToInt64(reader.GetValue(4)), Convert.ToInt64(reader.GetValue(5)), null, null);
+        }
+        // After the counts' reader is closed: a PostgreSQL connection runs one command at a time.
         var (best, enthalpy) = Best() ?? (null, null);
-        return new CampaignTotals(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt64(4), reader.GetInt64(5), enthalpy, best);
+        return counted with { BestEnthalpyPerAtom = enthalpy, BestCandidate = best };
     }
 
     private (int? Id, double? Enthalpy)? Best()
@@ -186,7 +199,7 @@ public sealed class CampaignReadModel : IDisposable
         return ReadModelUpdater.NullableLong(reader, reader.GetString(0) == nameof(CandidateStatus.StepLimit) ? 2 : 1);
     }
 
-    private SqliteCommand Command(string text) => ReadModelUpdater.Command(_connection, _reading, text);
+    private DbCommand Command(string text) => ReadModelUpdater.Command(_connection, _reading, text);
 
     public void Dispose()
     {

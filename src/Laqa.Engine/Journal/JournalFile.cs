@@ -29,13 +29,14 @@ public static class JournalFile
     }
 
     /// <summary>
-    /// At most limit events written after position `after` (an ordering), in order; none when the journal has no table yet.
-    /// SQLite has one writer, so an ordering is never committed after a greater one: nothing appears later below a position read.
+    /// At most limit events written after position `after` (an ordering) and up to upTo if given, in order; none when the
+    /// journal has no table yet. SQLite has one writer, so an ordering is never committed after a greater one: nothing appears
+    /// later below a position read. PostgreSQL's writers may commit out of order: upTo is then a horizon below which all is committed.
     /// </summary>
-    public static IReadOnlyList<JournalEntry> ReadAfter(CampaignJournal journal, long after, int limit)
+    public static IReadOnlyList<JournalEntry> ReadAfter(CampaignJournal journal, long after, int limit, long? upTo = null)
     {
         RequireExists(journal);
-        return Query(journal, $"AND ordering > {after}", null, limit, tolerateNoTable: true);
+        return Query(journal, $"AND ordering > {after}" + (upTo is { } last ? $" AND ordering <= {last}" : ""), null, limit, tolerateNoTable: true);
     }
 
     /// <summary>The first event of one stream, or null when the journal (or its table) holds none yet.</summary>

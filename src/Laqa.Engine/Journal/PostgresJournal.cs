@@ -56,9 +56,10 @@ public sealed record PostgresJournal(string ConnectionEnv, string Campaign) : Ca
 
     public override DbConnection OpenForReading() => Open();
 
-    public NpgsqlConnection Open()
+    /// <summary>An open connection; with searchPath, unqualified names are those of that schema (the read model's tables).</summary>
+    public NpgsqlConnection Open(string? searchPath = null)
     {
-        var connection = new NpgsqlConnection(ConnectionString());
+        var connection = new NpgsqlConnection(searchPath is null ? ConnectionString() : new NpgsqlConnectionStringBuilder(ConnectionString()) { SearchPath = searchPath }.ConnectionString);
         try
         {
             connection.Open();
@@ -73,11 +74,11 @@ public sealed record PostgresJournal(string ConnectionEnv, string Campaign) : Ca
 
     public override bool IsRunning() => CampaignLease.IsHeld(this);
 
-    // 42P01: undefined table (also when the campaign's schema does not exist).
+    // 42P01: undefined table (also when the campaign's schema does not exist); 3F000: creating in a schema that does not exist.
     public override bool IsMissingTable(DbException e) => e is PostgresException { SqlState: "42P01" };
 
     public override LaqaInputException Unreadable(Exception e) =>
-        new(Secrets.Redact($"{Name}: {(e is PostgresException { SqlState: "42P01" } ? "no such campaign in this database" : Reason(e))}"));
+        new(Secrets.Redact($"{Name}: {(e is PostgresException { SqlState: "42P01" or "3F000" } ? "no such campaign in this database" : Reason(e))}"));
 
     /// <summary>The cause in the server's or the network's words, one line.</summary>
     public static string Reason(Exception e) => Secrets.Redact(e switch

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using Laqa.Engine.Campaign;
 using Laqa.Engine.Candidates;
@@ -8,10 +9,12 @@ using Microsoft.Data.Sqlite;
 namespace Laqa.Engine.Journal;
 
 /// <summary>
-/// Keeps a campaign's read model (tables laqa_read_model, laqa_campaign, laqa_candidates, laqa_candidate_states) up to date
+/// Keeps a campaign's read model (tables laqa_read_model, laqa_campaign, laqa_candidates, laqa_candidate_states, in the
+/// SQLite journal's file or in the PostgreSQL campaign's schema; one SQL for both, <see cref="ReadModelDialect"/>) up to date
 /// with its journal. The model's position is the ordering of the last event it holds; each step folds the next events with
 /// <see cref="CampaignFold"/> and writes the candidates they changed, the campaign row and the new position in one
-/// transaction, which commits only if no one advanced the position meanwhile. So a process killed at any moment, or
+/// transaction, which commits only if no one advanced the position meanwhile (writers take turns: SQLite's write lock,
+/// a PostgreSQL advisory lock per campaign, and each re-reads the position once it holds it). So a process killed at any moment, or
 /// two processes catching up at once, neither lose nor count an event twice. A model that is missing, of another
 /// <see cref="Version"/>, or whose position this journal does not hold, is dropped and rebuilt from the first event.
 /// </summary>
@@ -25,16 +28,18 @@ public static class ReadModelUpdater
 
     private static readonly JsonSerializerOptions Json = LaqaJsonSerializer.CreateOptions();
 
-    private const string Schema = """
-        CREATE TABLE laqa_read_model (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL, position INTEGER NOT NULL,
-          persistence_id TEXT, sequence_nr INTEGER);
-        CREATE TABLE laqa_campaign (id INTEGER PRIMARY KEY CHECK (id = 1), started BLOB NOT NULL, phase TEXT NOT NULL, end_reason TEXT,
-          applied_steps INTEGER NOT NULL, nodes BLOB NOT NULL);
+    /// <summary>The tables, with the column types of the dialect (SQLite or PostgreSQL).</summary>
+    private static string Schema(ReadModelDialect d) => $"""
+        CREATE TABLE laqa_read_model (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL, position {d.Int64} NOT NULL,
+          persistence_id TEXT, sequence_nr {d.Int64});
+        CREATE TABLE laqa_campaign (id INTEGER PRIMARY KEY CHECK (id = 1), started {d.Bytes} NOT NULL, phase TEXT NOT NULL, end_reason TEXT,
+          applied_steps {d.Int64} NOT NULL, nodes {d.Bytes} NOT NULL);
         CREATE TABLE laqa_candidates (id INTEGER PRIMARY KEY, known INTEGER NOT NULL, status TEXT NOT NULL, steps INTEGER NOT NULL,
-          batches INTEGER NOT NULL, energy REAL, enthalpy REAL, force REAL NOT NULL, force_change REAL NOT NULL, stress REAL NOT NULL,
-          pv REAL NOT NULL, times_selected INTEGER NOT NULL, steps_at_convergence INTEGER, steps_through_last_batch INTEGER);
+          batches INTEGER NOT NULL, energy {d.Double}, enthalpy {d.Double}, force {d.Double} NOT NULL, force_change {d.Double} NOT NULL,
+          stress {d.Double} NOT NULL, pv {d.Double} NOT NULL, times_selected INTEGER NOT NULL, steps_at_convergence {d.Int64},
+          steps_through_last_batch {d.Int64});
         CREATE INDEX laqa_candidates_rank ON laqa_candidates (enthalpy, id);
-        CREATE TABLE laqa_candidate_states (id INTEGER PRIMARY KEY, state BLOB NOT NULL);
+        CREATE TABLE laqa_candidate_states (id INTEGER PRIMARY KEY, state {d.Bytes} NOT NULL);
         """;
 
     private const string Drop = """
@@ -42,7 +47,7 @@ public static class ReadModelUpdater
         DROP TABLE IF EXISTS laqa_candidates; DROP TABLE IF EXISTS laqa_candidate_states;
         """;
 
-    /// <summary>A read-write connection to the model in the journal's own database; it waits for the journal's writer.</summary>
+    /// <summary>A read-write connection to the model in a SQLite journal's own database; it waits for the journal's writer.</summary>
     public static SqliteConnection Connect(string database)
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
@@ -54,20 +59,29 @@ public static class ReadModelUpdater
         return connection;
     }
 
+    /// <summary>A connection to the model beside the journal: in the SQLite file, or in the PostgreSQL campaign's schema.</summary>
+    public static DbConnection Connect(CampaignJournal journal) => journal switch
+    {
+        SqliteJournal sqlite => Connect(sqlite.File),
+        PostgresJournal postgres => postgres.Open(searchPath: postgres.Schema),
+        _ => throw new ArgumentException($"no read model is kept for {journal.Name}", nameof(journal)),
+    };
+
     /// <summary>
     /// Folds every event of the journal the model does not hold yet into model (a connection to the journal's database,
     /// or to a database of its own), eventsPerStep events per transaction. Returns why the model was rebuilt from the first
     /// event, or null when it only caught up.
     /// </summary>
-    public static string? CatchUp(CampaignJournal journal, SqliteConnection model, int eventsPerStep = EventsPerStep)
+    public static string? CatchUp(CampaignJournal journal, DbConnection model, int eventsPerStep = EventsPerStep)
     {
         var rebuilt = Prepare(journal, model);
-        while (Step(journal, model, eventsPerStep)) { }
+        var horizon = ReadModelDialect.Of(model).Horizon(model, journal);
+        while (Step(journal, model, eventsPerStep, horizon)) { }
         return rebuilt;
     }
 
     /// <summary>Creates the tables if missing; drops and recreates them when they cannot be caught up. Returns why it rebuilt.</summary>
-    private static string? Prepare(CampaignJournal journal, SqliteConnection model)
+    private static string? Prepare(CampaignJournal journal, DbConnection model)
     {
         var position = Position(model);
         string? reason = position switch
@@ -79,33 +93,33 @@ public static class ReadModelUpdater
             _ => null,
         };
         if (reason is null) return null;
-        using (var transaction = model.BeginTransaction(deferred: false))
+        var dialect = ReadModelDialect.Of(model);
+        using (var transaction = dialect.BeginWriting(model))
         {
             // Another process may have rebuilt it meanwhile; then it stands.
             if (Position(model, transaction) is { Version: Version } p && (p.Ordering == 0 || JournalFile.Holds(journal, p.Ordering, p.PersistenceId!, p.SequenceNr)))
                 return null;
-            Execute(model, Drop + Schema + $"INSERT INTO laqa_read_model (id, version, position) VALUES (1, {Version}, 0);", transaction);
+            Execute(model, Drop + Schema(dialect) + $"INSERT INTO laqa_read_model (id, version, position) VALUES (1, {Version}, 0);", transaction);
             transaction.Commit();
         }
         // A new campaign's model is made, not rebuilt: there was nothing to fold.
         return JournalFile.ReadAfter(journal, 0, 1).Count > 0 ? $"read model rebuilt from the journal ({reason})" : null;
     }
 
-    /// <summary>Folds the next events; false when there were none.</summary>
-    private static bool Step(CampaignJournal journal, SqliteConnection model, int eventsPerStep)
+    /// <summary>Folds the next events up to the horizon (if any); false when there were none.</summary>
+    private static bool Step(CampaignJournal journal, DbConnection model, int eventsPerStep, long? horizon)
     {
         var from = Position(model) ?? throw new InvalidOperationException("the read model has no position");
-        var entries = JournalFile.ReadAfter(journal, from.Ordering, eventsPerStep);
+        var entries = JournalFile.ReadAfter(journal, from.Ordering, eventsPerStep, horizon);
         if (entries.Count == 0) return false;
         var campaign = LoadCampaign(model);
         using var candidate = Command(model, null, """
             SELECT c.times_selected, c.steps_at_convergence, c.steps_through_last_batch, s.state
-            FROM laqa_candidates c LEFT JOIN laqa_candidate_states s ON s.id = c.id WHERE c.id = $id
+            FROM laqa_candidates c LEFT JOIN laqa_candidate_states s ON s.id = c.id WHERE c.id = @id
             """);
-        var id = candidate.Parameters.Add("$id", SqliteType.Integer);
         CandidateEntry Load(int candidateId)
         {
-            id.Value = candidateId;
+            Set(candidate, ("@id", candidateId));
             using var reader = candidate.ExecuteReader();
             return reader.Read()
                 ? new CandidateEntry(StateOf(candidateId, reader, 3), reader.GetInt32(0), NullableLong(reader, 1), NullableLong(reader, 2))
@@ -117,7 +131,7 @@ public static class ReadModelUpdater
         foreach (var entry in entries) fold.Apply(entry);
         var last = entries[^1];
 
-        using var transaction = model.BeginTransaction(deferred: false);
+        using var transaction = ReadModelDialect.Of(model).BeginWriting(model);
         if (Position(model, transaction) != from) return true; // another process folded these events first: start again from its position
         if (fold.Started is { } started)
         {
@@ -125,11 +139,9 @@ public static class ReadModelUpdater
             WriteCandidates(model, transaction, fold.Touched.Values, started);
         }
         using (var command = Command(model, transaction,
-                   "UPDATE laqa_read_model SET position = $position, persistence_id = $pid, sequence_nr = $seq WHERE id = 1"))
+                   "UPDATE laqa_read_model SET position = @position, persistence_id = @pid, sequence_nr = @seq WHERE id = 1"))
         {
-            command.Parameters.AddWithValue("$position", last.Ordering);
-            command.Parameters.AddWithValue("$pid", last.PersistenceId);
-            command.Parameters.AddWithValue("$seq", last.SequenceNr);
+            Set(command, ("@position", last.Ordering), ("@pid", last.PersistenceId), ("@seq", last.SequenceNr));
             command.ExecuteNonQuery();
         }
         transaction.Commit();
@@ -138,10 +150,10 @@ public static class ReadModelUpdater
 
     private sealed record ModelPosition(int Version, long Ordering, string? PersistenceId, long SequenceNr);
 
-    private static ModelPosition? Position(SqliteConnection model, SqliteTransaction? transaction = null)
+    private static ModelPosition? Position(DbConnection model, DbTransaction? transaction = null)
     {
-        using var exists = Command(model, transaction, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'laqa_read_model'");
-        if ((long)exists.ExecuteScalar()! == 0) return null;
+        using var exists = Command(model, transaction, ReadModelDialect.Of(model).TableExists("laqa_read_model"));
+        if (Convert.ToInt64(exists.ExecuteScalar()) == 0) return null;
         using var command = Command(model, transaction, "SELECT version, position, persistence_id, sequence_nr FROM laqa_read_model WHERE id = 1");
         using var reader = command.ExecuteReader();
         return reader.Read()
@@ -152,7 +164,7 @@ public static class ReadModelUpdater
     /// <summary>The campaign row: how it started, phase, end reason, steps applied, nodes; null before the campaign started.</summary>
     internal sealed record CampaignRow(CampaignStarted Started, CampaignPhase Phase, string? EndReason, long AppliedSteps, IReadOnlyList<NodeRecord> Nodes);
 
-    internal static CampaignRow? LoadCampaign(SqliteConnection model, SqliteTransaction? transaction = null)
+    internal static CampaignRow? LoadCampaign(DbConnection model, DbTransaction? transaction = null)
     {
         using var command = Command(model, transaction, "SELECT started, phase, end_reason, applied_steps, nodes FROM laqa_campaign WHERE id = 1");
         using var reader = command.ExecuteReader();
@@ -166,69 +178,70 @@ public static class ReadModelUpdater
     }
 
     /// <summary>The candidate state in column i, the empty state where none was kept.</summary>
-    internal static CandidateState StateOf(int id, SqliteDataReader reader, int i) =>
+    internal static CandidateState StateOf(int id, DbDataReader reader, int i) =>
         reader.IsDBNull(i) ? CandidateState.Empty(id) : JsonSerializer.Deserialize<CandidateState>((byte[])reader[i], Json)!;
 
-    internal static long? NullableLong(SqliteDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetInt64(i);
+    internal static long? NullableLong(DbDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetInt64(i);
 
-    private static void WriteCampaign(SqliteConnection model, SqliteTransaction transaction, CampaignFold fold, CampaignStarted started)
+    private static void WriteCampaign(DbConnection model, DbTransaction transaction, CampaignFold fold, CampaignStarted started)
     {
-        using var command = Command(model, transaction, """
-            INSERT OR REPLACE INTO laqa_campaign (id, started, phase, end_reason, applied_steps, nodes)
-            VALUES (1, $started, $phase, $reason, $steps, $nodes)
-            """);
-        command.Parameters.AddWithValue("$started", JsonSerializer.SerializeToUtf8Bytes(started, Json));
-        command.Parameters.AddWithValue("$phase", fold.Phase.ToString());
-        command.Parameters.AddWithValue("$reason", (object?)fold.EndReason ?? DBNull.Value);
-        command.Parameters.AddWithValue("$steps", fold.AppliedSteps);
-        command.Parameters.AddWithValue("$nodes", JsonSerializer.SerializeToUtf8Bytes(fold.Nodes.ToArray(), Json));
+        using var command = Command(model, transaction, Upsert("laqa_campaign", "id", "started", "phase", "end_reason", "applied_steps", "nodes"));
+        Set(command, ("@id", 1), ("@started", JsonSerializer.SerializeToUtf8Bytes(started, Json)), ("@phase", fold.Phase.ToString()),
+            ("@end_reason", fold.EndReason), ("@applied_steps", fold.AppliedSteps), ("@nodes", JsonSerializer.SerializeToUtf8Bytes(fold.Nodes.ToArray(), Json)));
         command.ExecuteNonQuery();
     }
 
-    private static void WriteCandidates(SqliteConnection model, SqliteTransaction transaction, IEnumerable<CandidateEntry> entries, CampaignStarted started)
+    private static void WriteCandidates(DbConnection model, DbTransaction transaction, IEnumerable<CandidateEntry> entries, CampaignStarted started)
     {
         var (maxSteps, pressure) = (started.StepBudget, started.RelaxationPressure);
-        using var row = Command(model, transaction, """
-            INSERT OR REPLACE INTO laqa_candidates (id, known, status, steps, batches, energy, enthalpy, force, force_change, stress, pv,
-              times_selected, steps_at_convergence, steps_through_last_batch)
-            VALUES ($id, $known, $status, $steps, $batches, $energy, $enthalpy, $force, $forceChange, $stress, $pv, $selected, $atConvergence, $throughLast)
-            """);
-        using var state = Command(model, transaction, "INSERT OR REPLACE INTO laqa_candidate_states (id, state) VALUES ($id, $state)");
+        using var row = Command(model, transaction, Upsert("laqa_candidates", "id", "known", "status", "steps", "batches", "energy", "enthalpy", "force",
+            "force_change", "stress", "pv", "times_selected", "steps_at_convergence", "steps_through_last_batch"));
+        using var state = Command(model, transaction, Upsert("laqa_candidate_states", "id", "state"));
         foreach (var entry in entries)
         {
             var s = entry.State;
             var pv = s.PressureVolumePerAtom(pressure);
             double? energy = s.Steps > 0 ? s.EnergiesPerAtom[^1] : null;
-            Set(row, ("$id", s.Id), ("$known", s.IsKnown ? 1 : 0), ("$status", s.StatusWithin(maxSteps).ToString()), ("$steps", s.Steps),
-                ("$batches", s.NextBatch), ("$energy", energy), ("$enthalpy", energy + pv), ("$force", s.MeanForceNorm), ("$forceChange", s.ForceChange),
-                ("$stress", s.MeanAbsStress), ("$pv", pv), ("$selected", entry.TimesSelected), ("$atConvergence", entry.StepsAtConvergence),
-                ("$throughLast", entry.StepsThroughLastBatch));
+            Set(row, ("@id", s.Id), ("@known", s.IsKnown ? 1 : 0), ("@status", s.StatusWithin(maxSteps).ToString()), ("@steps", s.Steps),
+                ("@batches", s.NextBatch), ("@energy", energy), ("@enthalpy", energy + pv), ("@force", s.MeanForceNorm), ("@force_change", s.ForceChange),
+                ("@stress", s.MeanAbsStress), ("@pv", pv), ("@times_selected", entry.TimesSelected), ("@steps_at_convergence", entry.StepsAtConvergence),
+                ("@steps_through_last_batch", entry.StepsThroughLastBatch));
             row.ExecuteNonQuery();
             if (IsUntouched(s)) continue;
             // The optimizer state (hundreds of KB with BFGS) is only for the actors to continue from.
             var kept = s.Relaxation is { } r ? s with { Relaxation = r with { Optimizer = Calculators.Relaxation.OptimizerState.Fresh } } : s;
-            Set(state, ("$id", s.Id), ("$state", JsonSerializer.SerializeToUtf8Bytes(kept, Json)));
+            Set(state, ("@id", s.Id), ("@state", JsonSerializer.SerializeToUtf8Bytes(kept, Json)));
             state.ExecuteNonQuery();
         }
     }
+
+    /// <summary>An insert that replaces the row of the same key, in the syntax SQLite and PostgreSQL share; parameters are @column.</summary>
+    private static string Upsert(string table, string key, params string[] columns) =>
+        $"INSERT INTO {table} ({key}, {string.Join(", ", columns)}) VALUES (@{key}, {string.Join(", ", columns.Select(c => "@" + c))}) " +
+        $"ON CONFLICT ({key}) DO UPDATE SET {string.Join(", ", columns.Select(c => $"{c} = excluded.{c}"))}";
 
     /// <summary>No event has touched the candidate: it keeps no state row and reads back as <see cref="CandidateState.Empty"/>.</summary>
     private static bool IsUntouched(CandidateState s) =>
         s is { Initial: null, Relaxation: null, Status: CandidateStatus.Pending, NextBatch: 0, DispatchedBatches: 0, Steps: 0 };
 
-    private static void Set(SqliteCommand command, params (string Name, object? Value)[] values)
+    private static void Set(DbCommand command, params (string Name, object? Value)[] values)
     {
         command.Parameters.Clear();
         foreach (var (name, value) in values)
-            command.Parameters.AddWithValue(name, value switch
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value switch
             {
                 null => DBNull.Value,
                 double d when double.IsNaN(d) => DBNull.Value,
                 _ => value,
-            });
+            };
+            command.Parameters.Add(parameter);
+        }
     }
 
-    internal static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string text)
+    internal static DbCommand Command(DbConnection connection, DbTransaction? transaction, string text)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -236,7 +249,7 @@ public static class ReadModelUpdater
         return command;
     }
 
-    private static void Execute(SqliteConnection connection, string text, SqliteTransaction? transaction = null)
+    private static void Execute(DbConnection connection, string text, DbTransaction? transaction = null)
     {
         using var command = Command(connection, transaction, text);
         command.ExecuteNonQuery();
