@@ -8,7 +8,7 @@ public sealed record TablePolicy(string Label, SearchSpec Spec);
 /// <summary>
 /// The search table's policies: rs first, then LAQA sync and async with the papers' ablation of the
 /// score (energy only: wF = wS = 0; E+F: wS = 0; E+F+S: the config's weights), nselect and the step
-/// limit from the config.
+/// limit from the config; and race.
 /// </summary>
 public static class SearchTablePolicies
 {
@@ -21,6 +21,7 @@ public static class SearchTablePolicies
             foreach (var (name, weights) in ablation)
                 list.Add(new($"laqa {mode.ToString().ToLowerInvariant()} {name}",
                     configured with { Algorithm = SearchAlgorithm.Laqa, Laqa = configured.Laqa with { Mode = mode, Weights = weights } }));
+        list.Add(new("race", configured with { Algorithm = SearchAlgorithm.Race }));
         return list;
     }
 }

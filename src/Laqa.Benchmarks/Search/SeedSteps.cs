@@ -21,7 +21,7 @@ public sealed record SeedSteps(long Seed, double Lowest, int InBasin, long Total
         {
             var trajectories = steps.Select(t => t.Batched(length)).ToList();
             toBasin.Add([.. policies.AsParallel().AsOrdered().Select(p =>
-                StepsToBasin.Of(PolicyReplay.Run(SelectionPolicies.Create(p.Spec, trajectories.Count), trajectories, inFlight).Applied, steps, threshold))]);
+                StepsToBasin.Of(PolicyReplay.Run(SelectionPolicies.Create(p.Spec, trajectories.Count, length), trajectories, inFlight).Applied, steps, threshold))]);
         }
         return new SeedSteps(seed, lowest, inBasin, steps.Sum(t => (long)t.Steps.Count), StepsToBasin.Oracle(steps, threshold), toBasin);
     }
