@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Laqa.Crystal;
+using Laqa.Crystal.IO;
 using Laqa.Engine.Configuration;
 using Laqa.Search;
 using Laqa.Search.Campaign;
@@ -67,6 +68,16 @@ public static class SearchTableBenchmarks
         }
         if (options.RecordOnly) return 0;
         if (options.PerSeedPath is { } perSeed) File.WriteAllText(perSeed, SearchTableSection.PerSeedTsv(seeds, policies));
+        if (options.LowestPath is { } lowestPath)
+        {
+            var seed = seeds.MinBy(s => s.Lowest)!.Seed;
+            var spec = CampaignConfigLoader.Load(TextFor(seed), folder);
+            var steps = cache.GetOrRecord(TextFor(seed), () => StepRecorder.Record(spec, Environment.ProcessorCount), out _);
+            var id = steps.First(t => t.End != CandidateStatus.Failed && t.Steps.Count > 0 && t.Steps[^1].EnthalpyPerAtom == StepsToBasin.LowestFinal(steps)).Id;
+            var (structure, energy) = StepRecorder.RelaxAgain(spec, id);
+            PoscarFormat.Write(lowestPath, structure, string.Create(CultureInfo.InvariantCulture, $"seed {seed} candidate {id}: {energy:R} eV/atom"));
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"lowest: seed {seed}, candidate {id}, {energy:R} eV/atom (recorded {seeds.Min(s => s.Lowest):R}), written to {lowestPath}"));
+        }
         Console.Write(SearchTableSection.Markdown(options, first, policies, seeds, clock.Elapsed, recordingTime));
         return 0;
     }

@@ -27,6 +27,24 @@ public static class StepRecorder
         return trajectories;
     }
 
+    /// <summary>Candidate id relaxed again the same way: its last structure and that step's energy per atom.</summary>
+    public static (Structure Structure, double EnergyPerAtom) RelaxAgain(CampaignSpec spec, int id)
+    {
+        var components = CampaignComponents.From(spec);
+        var relaxer = components.RelaxerFactory();
+        var state = RelaxationState.Start(components.Structures.Generate(id, CancellationToken.None));
+        var energy = double.NaN;
+        for (var steps = 0; steps < spec.Search.MaxStepsPerCandidate;)
+        {
+            var batch = relaxer.Advance(state, Math.Min(spec.Relaxer.StepsPerBatch, spec.Search.MaxStepsPerCandidate - steps));
+            steps += batch.Steps.Count;
+            if (batch.Steps.Count > 0) energy = batch.Steps[^1].EnergyPerAtom;
+            state = batch.Next;
+            if (batch.Outcome != RelaxationOutcome.Running) break;
+        }
+        return (state.Structure, energy);
+    }
+
     private static StepTrajectory Relax(int id, IStructureSource structures, IRelaxer relaxer, CampaignSpec spec)
     {
         Structure structure;
