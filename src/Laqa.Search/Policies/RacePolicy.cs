@@ -22,6 +22,7 @@ internal sealed class RacePolicy : SelectionPolicyBase
 
     private readonly int probeBatches;
     private readonly Dictionary<int, int> lastRecordedBatch = [];
+    private readonly Queue<SelectedBatch> outstanding = new();
 
     public RacePolicy(SearchSpec spec, int candidateCount, int stepsPerBatch) : base(spec, candidateCount)
     {
@@ -48,7 +49,8 @@ internal sealed class RacePolicy : SelectionPolicyBase
             else
                 nextProbe = Better(nextProbe, s, (a, b) => b.Id < a.Id);
         }
-        var pick = running
+        var pick = TakeOutstanding()
+            ?? running
             ?? (bestParked is not null && promoted < probed / PromoteEvery ? bestParked : null)
             ?? nextProbe
             ?? bestParked;
@@ -67,9 +69,20 @@ internal sealed class RacePolicy : SelectionPolicyBase
 
     protected override void OnRequeued(int candidateId) { }
 
+    /// <summary>After a restart, the selections recorded whose batches were not applied are taken first, in order (as in <see cref="QueuePolicy"/>).</summary>
     protected override void OnRestored()
     {
         foreach (var b in History.SelectMany(r => r.Batches)) lastRecordedBatch[b.CandidateId] = b.BatchNumber;
+        foreach (var b in History.SelectMany(r => r.Batches))
+            if (lastRecordedBatch[b.CandidateId] == b.BatchNumber) outstanding.Enqueue(b);
+    }
+
+    private CandidateSnapshot? TakeOutstanding()
+    {
+        while (outstanding.TryDequeue(out var pick))
+            if (TryGetLatest(pick.CandidateId, out var s) && !IsDone(s.Id) && !IsInFlight(s.Id) && s.Batches == pick.BatchNumber)
+                return s;
+        return null;
     }
 
     private static CandidateSnapshot Better(CandidateSnapshot? current, CandidateSnapshot candidate, Func<CandidateSnapshot, CandidateSnapshot, bool> isBetter) =>
