@@ -5,7 +5,7 @@ using Laqa.Benchmarks.Qe;
 using Laqa.Benchmarks.Search;
 using Laqa.Benchmarks.Status;
 
-// `dotnet run -c Release --project src/Laqa.Benchmarks -- generation|calculators|lammps-library|engine|search|messages|status|cluster|qe-overhead|ase|journal-scale`:
+// `dotnet run -c Release --project src/Laqa.Benchmarks -- generation|calculators|lammps-library|engine|search|search-table|messages|status|cluster|qe-overhead|ase|journal-scale`:
 // each benchmark prints a Markdown section for docs/benchmarks.md, headed by the machine and date.
 // The cluster benchmark's worker processes run this executable with the hidden command cluster-worker, the
 // journal-scale benchmark's further campaign nodes with journal-node.
@@ -18,6 +18,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>
     ["lammps-library"] = LammpsLibraryBenchmarks.Run,
     ["engine"] = EngineBenchmarks.Run,
     ["search"] = SearchBenchmarks.Run,
+    ["search-table"] = SearchTableBenchmarks.Run,
     ["messages"] = MessageSizeBenchmarks.Run,
     ["status"] = StatusBenchmarks.Run,
     ["cluster"] = ClusterBenchmark.Run,

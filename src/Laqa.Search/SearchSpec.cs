@@ -6,6 +6,8 @@ public enum SearchAlgorithm
     Rs,
     /// <summary>Look ahead based on quadratic approximation.</summary>
     Laqa,
+    /// <summary>Probe every candidate for a few steps, then relax the best at equal progress (see Policies/RacePolicy).</summary>
+    Race,
 }
 
 public enum LaqaMode

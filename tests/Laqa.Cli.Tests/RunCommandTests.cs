@@ -26,6 +26,7 @@ public class RunCommandTests
     [Theory]
     [InlineData("laqa")]
     [InlineData("rs")]
+    [InlineData("race")]
     public void SmallSiliconCampaignFindsDiamond(string algorithm)
     {
         using var folder = new TempFolder();

@@ -23,6 +23,9 @@ public class ResumeTests
     [InlineData("async", 4, 23)]
     [InlineData("rs", 1, 12)]
     [InlineData("rs", 2, 13)]
+    [InlineData("race", 1, 12)]
+    [InlineData("race", 2, 13)]
+    [InlineData("race", 3, 27)]
     public void Resumed_campaign_ends_like_an_uninterrupted_one(string policyName, int workers, int stopAfter)
     {
         var straight = new ToyLandscape(Count, seed: 21, maxStepsPerCandidate: MaxSteps);

@@ -17,6 +17,8 @@ internal static class Snapshots
         "rs" => SelectionPolicies.Create(Spec(SearchAlgorithm.Rs, nselect: nselect, maxSteps: maxSteps), count),
         "sync" => SelectionPolicies.Create(Spec(SearchAlgorithm.Laqa, LaqaMode.Sync, nselect, maxSteps), count),
         "async" => SelectionPolicies.Create(Spec(SearchAlgorithm.Laqa, LaqaMode.Async, nselect, maxSteps), count),
+        // race with batches of 10 steps: a probe of one batch.
+        "race" => SelectionPolicies.Create(Spec(SearchAlgorithm.Race, nselect: nselect, maxSteps: maxSteps), count, 10),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 

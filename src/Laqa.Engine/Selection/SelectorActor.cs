@@ -62,7 +62,7 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
         _settings = settings;
         _candidates = candidates;
         _campaign = campaign;
-        _policy = SelectionPolicies.Create(settings.Search, settings.CandidateCount);
+        _policy = SelectionPolicies.Create(settings.Search, settings.CandidateCount, settings.StepsPerBatch);
         _stopRule = new SearchStopRule(settings.TargetEnthalpy, settings.NoImprovementSelections);
         var system = Context.System;
         _jobs = new JobBook(settings.Prefetch, settings.JobDeadline, settings.MaxRetries, worker => NodeAddress.Of(worker, system));

@@ -32,6 +32,7 @@ public class CampaignConfigLoaderTests
     [InlineData("laqa.calculator.preset = si-tersof", "laqa.calculator.preset: unknown calculator preset \"si-tersof\" (did you mean si-tersoff?); known: al2o3-bush, lj-airss, nacl-bmh, si-sw, si-tersoff")]
     [InlineData("laqa.relaxer.algorithm = lbfgs", "laqa.relaxer.algorithm: unknown value \"lbfgs\" (did you mean bfgs?); expected one of fire, bfgs")]
     [InlineData("laqa.search.mode = asnyc", "laqa.search.mode: unknown value \"asnyc\" (did you mean async?); expected one of sync, async")]
+    [InlineData("laqa.search.algorithm = rac", "laqa.search.algorithm: unknown value \"rac\" (did you mean race?); expected one of rs, laqa, race")]
     [InlineData("laqa.generation.space-groups = [1, 231]", "laqa.generation.space-groups[1]: \"231\" is not within space groups 1-230")]
     [InlineData("laqa.generation.space-groups = \"20-10\"", "laqa.generation.space-groups: \"20-10\" is not within space groups 1-230")]
     [InlineData("laqa.generation.space-groups = [\"1-x\"]", "laqa.generation.space-groups[0]: expected a space group number or a range \"a-b\", got \"1-x\"")]
@@ -165,6 +166,7 @@ public class CampaignConfigLoaderTests
     [InlineData("si16-tersoff.conf", "Si16", SearchAlgorithm.Laqa, 60)]
     [InlineData("si16-tersoff-rs.conf", "Si16", SearchAlgorithm.Rs, 60)]
     [InlineData("si8-small.conf", "Si8", SearchAlgorithm.Laqa, 8)]
+    [InlineData("si16-tersoff-race.conf", "Si16", SearchAlgorithm.Race, 60)]
     public void Examples_load(string file, string composition, SearchAlgorithm algorithm, int structures)
     {
         var spec = CampaignConfigLoader.LoadFile(RepositoryFiles.PathOf(Path.Combine("config", "examples", file)));

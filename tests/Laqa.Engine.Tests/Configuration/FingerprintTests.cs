@@ -39,6 +39,7 @@ public class FingerprintTests
     [InlineData("laqa.relaxer.smax = 0.2")]
     [InlineData("laqa.relaxer.pressure = 1")]
     [InlineData("laqa.search.algorithm = rs")]
+    [InlineData("laqa.search.algorithm = race")]
     [InlineData("laqa.search.max-steps-per-candidate = 999")]
     [InlineData("laqa.search.nselect = 11")]
     [InlineData("laqa.search.mode = async")]
