@@ -117,7 +117,8 @@ public static class RunCommand
             ResultsTable.Write(Path.Combine(folder, "results.tsv"), rows, spec.Relaxer.ExternalPressure);
             LaqaTable.Write(Path.Combine(folder, LaqaTable.FileName), LaqaTable.Rows(record.Snapshots(), spec.Search.Laqa.Weights), spec.Relaxer.ExternalPressure);
             WriteEnergyPlot(journal, folder, output);
-            output.WriteLine($"done ({result.EndReason}) in {clock.Elapsed.TotalSeconds:F1} s: {result.Totals.Batches} batches, {result.Totals.Steps} relaxation steps");
+            output.WriteLine($"done ({result.EndReason}) in {clock.Elapsed.TotalSeconds:F1} s: {result.Totals.Batches} batches, {result.Totals.Steps} relaxation steps" +
+                             (result.Totals.Duplicates > 0 ? $", {result.Totals.Duplicates} candidates stopped as duplicates" : ""));
             var best = rows.FirstOrDefault(r => r.Id == result.Totals.BestCandidate);
             output.WriteLine(BestFound.Line(result.Totals, best, record.StepsToBest, spec.Relaxer.ExternalPressure));
             ResultsTable.Print(output, rows, parsed.GetValue(top), spec.Relaxer.ExternalPressure);

@@ -42,7 +42,8 @@ public static class StatusCommand
                 output.WriteLine($"campaign {folder}: {PhaseOf(record)}{(record.EndReason is { } reason ? $" ({reason})" : "")}" +
                                  (record.Running || record.Phase == CampaignPhase.Done ? "" : "; `laqa run` resumes it"));
                 output.WriteLine($"structures {totals.Structures} of {record.CandidateCount}, batches {totals.Batches}, relaxation steps {totals.Steps}, " +
-                                 $"converged {totals.Converged}, failed {totals.Failed}, at the step limit {totals.AtStepLimit}");
+                                 $"converged {totals.Converged}, failed {totals.Failed}, at the step limit {totals.AtStepLimit}" +
+                                 (totals.Duplicates > 0 ? $", duplicates {totals.Duplicates}" : ""));
                 output.WriteLine(BestFound.Line(totals, best, record.StepsToBest, record.ExternalPressure));
                 NodesTable.Print(output, record);
                 ResultsTable.Print(output, rows, rowCount, record.ExternalPressure);
@@ -72,6 +73,7 @@ public static class StatusCommand
             converged = t.Converged,
             failed = t.Failed,
             atStepLimit = t.AtStepLimit,
+            duplicates = t.Duplicates,
             best = t.BestCandidate is { } id ? new { id, energyPerAtom = best?.EnergyPerAtom, spaceGroup = best?.RelaxedSpaceGroup ?? "-" } : null,
             stepsToBest = record.StepsToBest,
             nodes = NodesTable.Json(record),
@@ -85,6 +87,7 @@ public static class StatusCommand
                 steps = r.Steps,
                 timesSelected = r.TimesSelected,
                 status = r.Status.ToString(),
+                duplicateOf = r.DuplicateOf,
                 reason = r.Reason,
             }),
         };

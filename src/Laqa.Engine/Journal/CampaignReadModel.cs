@@ -121,9 +121,11 @@ public sealed class CampaignReadModel : IDisposable
         return rows.Count >= count ? rows : [.. rows, .. Rows($"{RowColumns} WHERE c.enthalpy IS NULL ORDER BY c.id LIMIT {count - rows.Count}")];
     }
 
-    /// <summary>The first count relaxed candidates (not failed, at least one step) in the order of the results table.</summary>
+    /// <summary>The first count relaxed candidates (not failed nor duplicates, at least one step) in the order of the results table.</summary>
     public IReadOnlyList<CandidateRow> Relaxed(int count) =>
-        Rows($"{RowColumns} WHERE c.enthalpy IS NOT NULL AND c.steps > 0 AND c.status <> '{CandidateStatus.Failed}' ORDER BY c.enthalpy, c.id LIMIT {count}");
+        Rows($"{RowColumns} WHERE c.enthalpy IS NOT NULL AND c.steps > 0 AND {NotFailedNorDuplicate} ORDER BY c.enthalpy, c.id LIMIT {count}");
+
+    private static readonly string NotFailedNorDuplicate = $"c.status NOT IN ('{CandidateStatus.Failed}', '{CandidateStatus.Duplicate}')";
 
     public CandidateRow Candidate(int id) => Rows($"{RowColumns} WHERE c.id = {id}").Single();
 
@@ -131,13 +133,14 @@ public sealed class CampaignReadModel : IDisposable
     public IReadOnlyList<SnapshotRow> Snapshots()
     {
         using var command = Command("""
-            SELECT id, status, energy, force, force_change, stress, steps, batches, pv, times_selected FROM laqa_candidates WHERE known = 1 ORDER BY id
+            SELECT id, status, energy, force, force_change, stress, steps, batches, pv, times_selected, duplicate_of FROM laqa_candidates WHERE known = 1 ORDER BY id
             """);
         using var reader = command.ExecuteReader();
         var snapshots = new List<SnapshotRow>();
         while (reader.Read())
             snapshots.Add(new SnapshotRow(new CandidateSnapshot(reader.GetInt32(0), Enum.Parse<CandidateStatus>(reader.GetString(1)), reader.IsDBNull(2) ? 0 : reader.GetDouble(2),
-                reader.GetDouble(3), reader.GetDouble(4), reader.GetDouble(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetDouble(8)), reader.GetInt32(9)));
+                reader.GetDouble(3), reader.GetDouble(4), reader.GetDouble(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetDouble(8),
+                reader.IsDBNull(10) ? null : reader.GetInt32(10)), reader.GetInt32(9)));
         return snapshots;
     }
 
@@ -158,20 +161,21 @@ public sealed class CampaignReadModel : IDisposable
     {
         using var counts = Command($"""
             SELECT count(*), coalesce(sum(status = '{CandidateStatus.Converged}'), 0), coalesce(sum(status = '{CandidateStatus.Failed}'), 0),
-              coalesce(sum(status = '{CandidateStatus.StepLimit}'), 0), coalesce(sum(batches), 0), coalesce(sum(steps), 0)
+              coalesce(sum(status = '{CandidateStatus.StepLimit}'), 0), coalesce(sum(batches), 0), coalesce(sum(steps), 0),
+              coalesce(sum(status = '{CandidateStatus.Duplicate}'), 0)
             FROM laqa_candidates WHERE known = 1
             """);
         using var reader = counts.ExecuteReader();
         reader.Read();
         var (best, enthalpy) = Best() ?? (null, null);
-        return new CampaignTotals(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt64(4), reader.GetInt64(5), enthalpy, best);
+        return new CampaignTotals(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt64(4), reader.GetInt64(5), enthalpy, best, reader.GetInt32(6));
     }
 
     private (int? Id, double? Enthalpy)? Best()
     {
         using var command = Command($"""
-            SELECT id, enthalpy FROM laqa_candidates WHERE enthalpy IS NOT NULL AND known = 1 AND steps > 0 AND status <> '{CandidateStatus.Failed}'
-            ORDER BY enthalpy, id LIMIT 1
+            SELECT c.id, c.enthalpy FROM laqa_candidates c WHERE c.enthalpy IS NOT NULL AND c.known = 1 AND c.steps > 0 AND {NotFailedNorDuplicate}
+            ORDER BY c.enthalpy, c.id LIMIT 1
             """);
         using var reader = command.ExecuteReader();
         return reader.Read() ? (reader.GetInt32(0), reader.GetDouble(1)) : null;

@@ -18,7 +18,7 @@ namespace Laqa.Engine.Journal;
 public static class ReadModelUpdater
 {
     /// <summary>The tables' version: a model of another version is rebuilt.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>Events folded per transaction, so that the journal's writer never waits long for the write lock.</summary>
     public const int EventsPerStep = 5000;
@@ -32,7 +32,7 @@ public static class ReadModelUpdater
           applied_steps INTEGER NOT NULL, nodes BLOB NOT NULL);
         CREATE TABLE laqa_candidates (id INTEGER PRIMARY KEY, known INTEGER NOT NULL, status TEXT NOT NULL, steps INTEGER NOT NULL,
           batches INTEGER NOT NULL, energy REAL, enthalpy REAL, force REAL NOT NULL, force_change REAL NOT NULL, stress REAL NOT NULL,
-          pv REAL NOT NULL, times_selected INTEGER NOT NULL, steps_at_convergence INTEGER, steps_through_last_batch INTEGER);
+          pv REAL NOT NULL, times_selected INTEGER NOT NULL, steps_at_convergence INTEGER, steps_through_last_batch INTEGER, duplicate_of INTEGER);
         CREATE INDEX laqa_candidates_rank ON laqa_candidates (enthalpy, id);
         CREATE TABLE laqa_candidate_states (id INTEGER PRIMARY KEY, state BLOB NOT NULL);
         """;
@@ -190,8 +190,8 @@ public static class ReadModelUpdater
         var (maxSteps, pressure) = (started.StepBudget, started.RelaxationPressure);
         using var row = Command(model, transaction, """
             INSERT OR REPLACE INTO laqa_candidates (id, known, status, steps, batches, energy, enthalpy, force, force_change, stress, pv,
-              times_selected, steps_at_convergence, steps_through_last_batch)
-            VALUES ($id, $known, $status, $steps, $batches, $energy, $enthalpy, $force, $forceChange, $stress, $pv, $selected, $atConvergence, $throughLast)
+              times_selected, steps_at_convergence, steps_through_last_batch, duplicate_of)
+            VALUES ($id, $known, $status, $steps, $batches, $energy, $enthalpy, $force, $forceChange, $stress, $pv, $selected, $atConvergence, $throughLast, $duplicateOf)
             """);
         using var state = Command(model, transaction, "INSERT OR REPLACE INTO laqa_candidate_states (id, state) VALUES ($id, $state)");
         foreach (var entry in entries)
@@ -202,7 +202,7 @@ public static class ReadModelUpdater
             Set(row, ("$id", s.Id), ("$known", s.IsKnown ? 1 : 0), ("$status", s.StatusWithin(maxSteps).ToString()), ("$steps", s.Steps),
                 ("$batches", s.NextBatch), ("$energy", energy), ("$enthalpy", energy + pv), ("$force", s.MeanForceNorm), ("$forceChange", s.ForceChange),
                 ("$stress", s.MeanAbsStress), ("$pv", pv), ("$selected", entry.TimesSelected), ("$atConvergence", entry.StepsAtConvergence),
-                ("$throughLast", entry.StepsThroughLastBatch));
+                ("$throughLast", entry.StepsThroughLastBatch), ("$duplicateOf", s.DuplicateOf));
             row.ExecuteNonQuery();
             if (IsUntouched(s)) continue;
             // The optimizer state (hundreds of KB with BFGS) is only for the actors to continue from.
