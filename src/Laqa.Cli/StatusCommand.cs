@@ -57,7 +57,11 @@ public static class StatusCommand
     public static string PhaseOf(CampaignReadModel record) =>
         record.Running || record.Phase == CampaignPhase.Done ? record.Phase.ToString().ToLowerInvariant() : "stopped";
 
-    /// <summary>Under an external pressure the enthalpy per atom the rows are ranked by is added beside each energy, with the pressure.</summary>
+    /// <summary>
+    /// Under an external pressure the enthalpy per atom the rows are ranked by is added beside each energy, with the pressure;
+    /// when candidates were stopped as duplicates, their count and each duplicate's duplicateOf (so that the status of other
+    /// campaigns reads as before).
+    /// </summary>
     private static string Json(CampaignReadModel record, IReadOnlyList<ResultRow> rows, ResultRow? best, int top)
     {
         var t = record.Totals;
@@ -73,7 +77,6 @@ public static class StatusCommand
             converged = t.Converged,
             failed = t.Failed,
             atStepLimit = t.AtStepLimit,
-            duplicates = t.Duplicates,
             best = t.BestCandidate is { } id ? new { id, energyPerAtom = best?.EnergyPerAtom, spaceGroup = best?.RelaxedSpaceGroup ?? "-" } : null,
             stepsToBest = record.StepsToBest,
             nodes = NodesTable.Json(record),
@@ -87,15 +90,23 @@ public static class StatusCommand
                 steps = r.Steps,
                 timesSelected = r.TimesSelected,
                 status = r.Status.ToString(),
-                duplicateOf = r.DuplicateOf,
                 reason = r.Reason,
             }),
         };
-        if (ExternalPressure.IsZero(record.ExternalPressure)) return JsonSerializer.Serialize(status);
+        if (ExternalPressure.IsZero(record.ExternalPressure) && t.Duplicates == 0) return JsonSerializer.Serialize(status);
         var document = JsonSerializer.SerializeToNode(status)!.AsObject();
-        document["pressureGPa"] = JsonValue.Create(double.Parse(ExternalPressure.GPa(record.ExternalPressure), CultureInfo.InvariantCulture));
-        if (document["best"] is JsonObject bestNode) bestNode["enthalpyPerAtom"] = t.BestEnthalpyPerAtom;
-        foreach (var (node, row) in document["top"]!.AsArray().Zip(rows)) node!["enthalpyPerAtom"] = NullIfNaN(row.EnthalpyPerAtom);
+        if (!ExternalPressure.IsZero(record.ExternalPressure))
+        {
+            document["pressureGPa"] = JsonValue.Create(double.Parse(ExternalPressure.GPa(record.ExternalPressure), CultureInfo.InvariantCulture));
+            if (document["best"] is JsonObject bestNode) bestNode["enthalpyPerAtom"] = t.BestEnthalpyPerAtom;
+            foreach (var (node, row) in document["top"]!.AsArray().Zip(rows)) node!["enthalpyPerAtom"] = NullIfNaN(row.EnthalpyPerAtom);
+        }
+        if (t.Duplicates > 0)
+        {
+            document["duplicates"] = t.Duplicates;
+            foreach (var (node, row) in document["top"]!.AsArray().Zip(rows))
+                if (row.DuplicateOf is { } of) node!["duplicateOf"] = of;
+        }
         return document.ToJsonString();
     }
 
