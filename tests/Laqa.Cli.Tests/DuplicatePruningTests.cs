@@ -94,7 +94,8 @@ public class DuplicatePruningTests
     public void AStoppedCampaignResumesWithItsDuplicatesAndEndsAsOneThatRanThrough()
     {
         using var folder = new TempFolder();
-        File.WriteAllText(folder.File("si8.conf"), SiliconCampaign(duplicates: true, candidates: 45));
+        // Enough candidates that the search lasts several progress lines after its first duplicate, also on a fast machine.
+        File.WriteAllText(folder.File("si8.conf"), SiliconCampaign(duplicates: true, candidates: 120));
         using (var laqa = LaqaChild.Start(folder.Path, "run", "si8.conf", "--dir", "stopped"))
         {
             Assert.True(laqa.WaitForLine(line => DuplicatesIn(line) > 0, TimeSpan.FromMinutes(3)), laqa.Output);
