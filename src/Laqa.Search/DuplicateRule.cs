@@ -15,9 +15,6 @@ public sealed class DuplicateRule(DuplicateSpec spec)
 
     public bool IsEnabled => spec.Enabled;
 
-    /// <summary>The converged candidates known as references, in id order.</summary>
-    public IEnumerable<int> References => _converged.Keys;
-
     /// <summary>Whether this converged candidate is a reference already.</summary>
     public bool Knows(int id) => _converged.ContainsKey(id);
 
