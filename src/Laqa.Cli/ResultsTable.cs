@@ -8,9 +8,17 @@ using Laqa.Search;
 
 namespace Laqa.Cli;
 
-/// <summary>A candidate's line in the results: ids, space groups before and after relaxation, energy and enthalpy per atom, steps, status.</summary>
+/// <summary>
+/// A candidate's line in the results: ids, space groups before and after relaxation, energy and enthalpy per atom, steps, status
+/// (with the converged candidate a duplicate matched), and why it failed or what stopping it as a duplicate saved.
+/// </summary>
 public sealed record ResultRow(
-    int Id, string InitialSpaceGroup, string RelaxedSpaceGroup, double EnergyPerAtom, double EnthalpyPerAtom, int Steps, int TimesSelected, CandidateStatus Status, string? Reason);
+    int Id, string InitialSpaceGroup, string RelaxedSpaceGroup, double EnergyPerAtom, double EnthalpyPerAtom, int Steps, int TimesSelected, CandidateStatus Status, string? Reason,
+    int? DuplicateOf = null)
+{
+    /// <summary>The status as the table writes it: "Duplicate of 12" for a duplicate.</summary>
+    public string StatusText => Cli.StatusText.Of(Status, DuplicateOf);
+}
 
 /// <summary>
 /// The results table sorted by enthalpy per atom (then id), as printed and as results.tsv; under an external pressure
@@ -31,7 +39,7 @@ public static class ResultsTable
     {
         var c = row.Result;
         return new(c.Id, SpaceGroupOf(c.Initial, 1e-3), SpaceGroupOf(c.Current, RelaxedSymprec), c.EnergyPerAtom, c.EnthalpyPerAtom,
-            c.Steps, row.TimesSelected, c.Status, c.FailureReason);
+            c.Steps, row.TimesSelected, c.Status, c.Status == CandidateStatus.Duplicate ? StatusText.DuplicateReason(c.Steps) : c.FailureReason, c.DuplicateOf);
     }
 
     public static void Write(string path, IReadOnlyList<ResultRow> rows, double pressure)
@@ -40,7 +48,7 @@ public static class ResultsTable
         var text = new StringBuilder($"# id\tinitial_spg\trelaxed_spg\tenergy_eV_per_atom\t{(enthalpy ? "enthalpy_eV_per_atom\t" : "")}steps\ttimes_selected\tstatus\treason\n");
         foreach (var r in rows)
             text.Append(CultureInfo.InvariantCulture,
-                $"{r.Id}\t{r.InitialSpaceGroup}\t{r.RelaxedSpaceGroup}\t{r.EnergyPerAtom:R}\t{(enthalpy ? Invariant($"{r.EnthalpyPerAtom:R}\t") : "")}{r.Steps}\t{r.TimesSelected}\t{r.Status}\t{r.Reason}\n");
+                $"{r.Id}\t{r.InitialSpaceGroup}\t{r.RelaxedSpaceGroup}\t{r.EnergyPerAtom:R}\t{(enthalpy ? Invariant($"{r.EnthalpyPerAtom:R}\t") : "")}{r.Steps}\t{r.TimesSelected}\t{r.StatusText}\t{r.Reason}\n");
         AtomicFile.WriteAllText(path, text.ToString());
     }
 
@@ -50,7 +58,7 @@ public static class ResultsTable
         output.WriteLine($"{"rank",4} {"id",5}  {"initial",-16} {"relaxed",-16} {"E (eV/atom)",12} {(enthalpy ? $"{"H (eV/atom)",12} " : "")}{"steps",6}  status");
         foreach (var (r, rank) in rows.Take(top).Select((r, i) => (r, i + 1)))
             output.WriteLine(Invariant(
-                $"{rank,4} {r.Id,5}  {r.InitialSpaceGroup,-16} {r.RelaxedSpaceGroup,-16} {r.EnergyPerAtom,12:F5} {(enthalpy ? Invariant($"{r.EnthalpyPerAtom,12:F5} ") : "")}{r.Steps,6}  {r.Status}{(r.Reason is null ? "" : ": " + r.Reason)}"));
+                $"{rank,4} {r.Id,5}  {r.InitialSpaceGroup,-16} {r.RelaxedSpaceGroup,-16} {r.EnergyPerAtom,12:F5} {(enthalpy ? Invariant($"{r.EnthalpyPerAtom,12:F5} ") : "")}{r.Steps,6}  {r.StatusText}{(r.Reason is null ? "" : ": " + r.Reason)}"));
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -90,7 +90,7 @@ public static class RunCommand
                     if (progress.Phase == CampaignPhase.Done && donePrinted) return;
                     donePrinted = progress.Phase == CampaignPhase.Done;
                     lastPrinted = clock.Elapsed;
-                    output.WriteLine(ProgressLine(clock.Elapsed, progress, bestSpaceGroup.Of(progress), spec.Relaxer.ExternalPressure));
+                    output.WriteLine(ProgressLine(clock.Elapsed, progress, bestSpaceGroup.Of(progress), spec.Relaxer.ExternalPressure, spec.Duplicates.Enabled));
                 }, stopping.Token, logLevel: "ERROR", abandonToken: signals.Abandon, node: node,
                 listening: (address, joined) => output.WriteLine(joined is null
                     ? $"cluster node {address}: worker nodes join with `laqa worker --join {address.Host}:{address.Port}`"
@@ -122,7 +122,8 @@ public static class RunCommand
             ResultsTable.Write(Path.Combine(folder, "results.tsv"), rows, spec.Relaxer.ExternalPressure);
             LaqaTable.Write(Path.Combine(folder, LaqaTable.FileName), LaqaTable.Rows(record.Snapshots(), spec.Search.Laqa.Weights), spec.Relaxer.ExternalPressure);
             WriteEnergyPlot(journal, folder, output);
-            output.WriteLine($"done ({result.EndReason}) in {clock.Elapsed.TotalSeconds:F1} s: {result.Totals.Batches} batches, {result.Totals.Steps} relaxation steps");
+            output.WriteLine($"done ({result.EndReason}) in {clock.Elapsed.TotalSeconds:F1} s: {result.Totals.Batches} batches, {result.Totals.Steps} relaxation steps" +
+                             (result.Totals.Duplicates > 0 ? $", {result.Totals.Duplicates} candidates stopped as duplicates" : ""));
             var best = rows.FirstOrDefault(r => r.Id == result.Totals.BestCandidate);
             output.WriteLine(BestFound.Line(result.Totals, best, record.StepsToBest, spec.Relaxer.ExternalPressure));
             ResultsTable.Print(output, rows, parsed.GetValue(top), spec.Relaxer.ExternalPressure);
@@ -160,14 +161,17 @@ public static class RunCommand
 
     private static string Duration(TimeSpan span) => string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalHours:00}:{span:mm\\:ss}");
 
-    /// <summary>The best is named by its enthalpy per atom under an external pressure (eV/Å³), by its energy at zero pressure.</summary>
-    private static string ProgressLine(TimeSpan elapsed, CampaignProgress progress, string bestSpaceGroup, double pressure)
+    /// <summary>
+    /// The best is named by its enthalpy per atom under an external pressure (eV/Å³), by its energy at zero pressure; the
+    /// candidates stopped as duplicates are counted when pruning is on.
+    /// </summary>
+    private static string ProgressLine(TimeSpan elapsed, CampaignProgress progress, string bestSpaceGroup, double pressure, bool duplicates)
     {
         var t = progress.Totals;
         var quantity = ExternalPressure.IsZero(pressure) ? "" : "H ";
         var best = t.BestEnthalpyPerAtom is { } h ? string.Create(CultureInfo.InvariantCulture, $"{quantity}{h:F5} eV/atom {bestSpaceGroup} (#{t.BestCandidate})") : "-";
         var workers = progress.Workers is { } load ? $"{load.Busy}/{load.Workers}" : "-";
         return string.Create(CultureInfo.InvariantCulture,
-            $"[{elapsed:hh\\:mm\\:ss}] {progress.Phase,-10} structures {t.Structures,5}  batches {t.Batches,7}  steps {t.Steps,8}  converged {t.Converged,4}  failed {t.Failed,4}  workers busy {workers,5}  best {best}");
+            $"[{elapsed:hh\\:mm\\:ss}] {progress.Phase,-10} structures {t.Structures,5}  batches {t.Batches,7}  steps {t.Steps,8}  converged {t.Converged,4}  failed {t.Failed,4}  {(duplicates ? $"duplicates {t.Duplicates,4}  " : "")}workers busy {workers,5}  best {best}");
     }
 }

@@ -42,7 +42,8 @@ public static class StatusCommand
                 output.WriteLine($"campaign {folder}: {PhaseOf(record)}{(record.EndReason is { } reason ? $" ({reason})" : "")}" +
                                  (record.Running || record.Phase == CampaignPhase.Done ? "" : "; `laqa run` resumes it"));
                 output.WriteLine($"structures {totals.Structures} of {record.CandidateCount}, batches {totals.Batches}, relaxation steps {totals.Steps}, " +
-                                 $"converged {totals.Converged}, failed {totals.Failed}, at the step limit {totals.AtStepLimit}");
+                                 $"converged {totals.Converged}, failed {totals.Failed}, at the step limit {totals.AtStepLimit}" +
+                                 (totals.Duplicates > 0 ? $", duplicates {totals.Duplicates}" : ""));
                 output.WriteLine(BestFound.Line(totals, best, record.StepsToBest, record.ExternalPressure));
                 NodesTable.Print(output, record);
                 ResultsTable.Print(output, rows, rowCount, record.ExternalPressure);
@@ -56,7 +57,11 @@ public static class StatusCommand
     public static string PhaseOf(CampaignReadModel record) =>
         record.Running || record.Phase == CampaignPhase.Done ? record.Phase.ToString().ToLowerInvariant() : "stopped";
 
-    /// <summary>Under an external pressure the enthalpy per atom the rows are ranked by is added beside each energy, with the pressure.</summary>
+    /// <summary>
+    /// Under an external pressure the enthalpy per atom the rows are ranked by is added beside each energy, with the pressure;
+    /// when candidates were stopped as duplicates, their count and each duplicate's duplicateOf (so that the status of other
+    /// campaigns reads as before).
+    /// </summary>
     private static string Json(CampaignReadModel record, IReadOnlyList<ResultRow> rows, ResultRow? best, int top)
     {
         var t = record.Totals;
@@ -88,11 +93,20 @@ public static class StatusCommand
                 reason = r.Reason,
             }),
         };
-        if (ExternalPressure.IsZero(record.ExternalPressure)) return JsonSerializer.Serialize(status);
+        if (ExternalPressure.IsZero(record.ExternalPressure) && t.Duplicates == 0) return JsonSerializer.Serialize(status);
         var document = JsonSerializer.SerializeToNode(status)!.AsObject();
-        document["pressureGPa"] = JsonValue.Create(double.Parse(ExternalPressure.GPa(record.ExternalPressure), CultureInfo.InvariantCulture));
-        if (document["best"] is JsonObject bestNode) bestNode["enthalpyPerAtom"] = t.BestEnthalpyPerAtom;
-        foreach (var (node, row) in document["top"]!.AsArray().Zip(rows)) node!["enthalpyPerAtom"] = NullIfNaN(row.EnthalpyPerAtom);
+        if (!ExternalPressure.IsZero(record.ExternalPressure))
+        {
+            document["pressureGPa"] = JsonValue.Create(double.Parse(ExternalPressure.GPa(record.ExternalPressure), CultureInfo.InvariantCulture));
+            if (document["best"] is JsonObject bestNode) bestNode["enthalpyPerAtom"] = t.BestEnthalpyPerAtom;
+            foreach (var (node, row) in document["top"]!.AsArray().Zip(rows)) node!["enthalpyPerAtom"] = NullIfNaN(row.EnthalpyPerAtom);
+        }
+        if (t.Duplicates > 0)
+        {
+            document["duplicates"] = t.Duplicates;
+            foreach (var (node, row) in document["top"]!.AsArray().Zip(rows))
+                if (row.DuplicateOf is { } of) node!["duplicateOf"] = of;
+        }
         return document.ToJsonString();
     }
 

@@ -49,6 +49,9 @@ public sealed record EngineSettings(
 
     public int? NoImprovementSelections { get; init; }
 
+    /// <summary>Duplicate pruning (<see cref="DuplicateRule"/>): off by default.</summary>
+    public DuplicateSpec Duplicates { get; init; } = DuplicateSpec.Default;
+
     /// <summary>The campaign's config as HOCON text with includes resolved, sent to worker nodes that join.</summary>
     public string ConfigText { get; init; } = "";
 
@@ -91,6 +94,7 @@ public sealed record EngineSettings(
             ExternalPressure = spec.Relaxer.ExternalPressure,
             TargetEnthalpy = spec.Stop.TargetEnthalpy,
             NoImprovementSelections = spec.Stop.NoImprovementSelections,
+            Duplicates = spec.Duplicates,
             Prefetch = spec.Workers.Prefetch,
             StopGracePeriod = spec.Workers.StopGracePeriod,
             ResendInterval = spec.Workers.ResendInterval,

@@ -13,4 +13,6 @@ public enum CandidateStatus
     Failed,
     /// <summary>Not converged when it had used search.max-steps-per-candidate steps; the candidate is out of the search.</summary>
     StepLimit,
+    /// <summary>Stopped at the end of a batch as the same structure as a converged candidate (laqa.duplicates); out of the search.</summary>
+    Duplicate,
 }

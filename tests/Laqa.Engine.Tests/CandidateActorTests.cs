@@ -91,4 +91,40 @@ public sealed class CandidateActorTests : Akka.TestKit.Xunit2.TestKit
         base.AfterAll();
         _dir.Dispose();
     }
+
+    [Fact]
+    public async Task A_relaxing_candidate_marked_as_a_duplicate_journals_it_declines_further_batches_and_recovers_it()
+    {
+        const int id = 0;
+        var settings = Campaign.Settings(workers: 1) with { Duplicates = DuplicateSpec.Default with { Enabled = true } };
+        var selector = CreateTestProbe();
+        var worker = CreateTestProbe();
+        var candidate = Sys.ActorOf(CandidateActor.Props(id, selector.Ref, settings));
+        candidate.Tell(new CreateCandidate(id, Campaign.Model.StructureOf(id), new JobReceipt(Guid.NewGuid(), worker.Ref)));
+        // With pruning on, every report carries the current structure for the selector to compare.
+        Assert.NotNull(selector.ExpectMsg<SnapshotReport>().Structure);
+        candidate.Tell(new DispatchBatch(id, 0, Guid.NewGuid(), worker.Ref));
+        var run = worker.ExpectMsg<RunBatch>();
+        var batch = Campaign.Relaxer().Advance(run.State, run.MaxSteps);
+        Assert.Equal(RelaxationOutcome.Running, batch.Outcome);
+        candidate.Tell(new BatchResult(id, 0, batch, new JobReceipt(run.JobId, worker.Ref)));
+        var relaxing = selector.ExpectMsg<SnapshotReport>();
+        Assert.Equal(batch.Next.Structure.Lattice.Matrix, relaxing.Structure!.Lattice.Matrix);
+
+        candidate.Tell(new MarkDuplicate(id, 7));
+        Assert.Equal(relaxing.Snapshot.AsDuplicateOf(7), selector.ExpectMsg<SnapshotReport>().Snapshot);
+        var declined = Guid.NewGuid();
+        candidate.Tell(new DispatchBatch(id, 1, declined, worker.Ref));
+        Assert.Equal(new BatchDeclined(declined), worker.ExpectMsg<BatchDeclined>());
+        selector.ExpectMsg<SnapshotReport>();
+        // Marked again (a restarted selector repeats it): nothing changes.
+        candidate.Tell(new MarkDuplicate(id, 9));
+        Assert.Equal(7, selector.ExpectMsg<SnapshotReport>().Snapshot.DuplicateOf);
+
+        Watch(candidate);
+        Sys.Stop(candidate);
+        ExpectTerminated(candidate);
+        var recovered = await Sys.ActorOf(CandidateActor.Props(id, selector.Ref, settings)).Ask<CandidateResult>(new GetCandidateResult(id));
+        Assert.Equal((CandidateStatus.Duplicate, 7, batch.Steps.Count), (recovered.Status, recovered.DuplicateOf, recovered.Steps));
+    }
 }

@@ -74,11 +74,13 @@ public static class EngineMessages
             // Candidates: commands and replies.
             new CreateCandidate(17, Cell(), receipt), new DispatchBatch(17, 5, Guid.NewGuid(), actor), new BatchResult(17, 5, batch, receipt),
             new BatchResult(18, 2, failed, receipt), new FailCandidate(17, "no result within 600 s"), new GetCandidateSnapshot(17),
-            new CandidateSnapshotReply(17, snapshot), new CandidateSnapshotReply(18, null), new GetCandidateResult(17),
+            new CandidateSnapshotReply(17, snapshot), new CandidateSnapshotReply(18, null), new CandidateSnapshotReply(17, snapshot, Cell()), new GetCandidateResult(17),
+            new MarkDuplicate(17, 3), new SnapshotReport(snapshot.AsDuplicateOf(3), receipt, null, Cell()),
             new SnapshotReport(snapshot, receipt), new SnapshotReport(snapshot), new SnapshotReport(snapshot, receipt, "pw.x: Error in routine cdiaghg (3): S matrix not positive definite"),
             CandidateResult.Of(state, CandidateSteps, Number()),
             // Candidates: events and snapshot state.
-            new CandidateCreated(Cell()), new BatchDispatched(5), completed, new CandidateConverged(), new CandidateFailed("calculator failed: NaN"), state,
+            new CandidateCreated(Cell()), new BatchDispatched(5), completed, new CandidateConverged(), new CandidateFailed("calculator failed: NaN"), new CandidateDuplicate(3), state,
+            state.Apply(new CandidateDuplicate(3)),
             // Selection.
             new SelectionMade(Selection(7), [snapshot, CandidateSnapshot.Created(3)]), new CandidatesObserved([snapshot]),
             new SelectorSnapshot([.. Enumerable.Range(0, 100).Select(Selection)], [snapshot, CandidateSnapshot.Created(3)]),

@@ -55,7 +55,7 @@ public sealed class ReadModelTests
     }
 
     [Theory]
-    [InlineData("UPDATE laqa_read_model SET version = 0", "was version 0, this laqa keeps version 1")]
+    [InlineData("UPDATE laqa_read_model SET version = 0", "was version 0, this laqa keeps version 2")]
     [InlineData("UPDATE laqa_read_model SET position = 1000000", "its position 1000000 is not an event of this journal")]
     [InlineData("DROP TABLE laqa_read_model", "none was there")]
     public async Task A_read_model_of_another_version_or_journal_is_rebuilt_with_a_line_and_equals_a_full_replay(string damage, string reason)

@@ -165,4 +165,67 @@ public sealed class SelectorActorTests : Akka.TestKit.Xunit2.TestKit
         base.AfterAll();
         _dir.Dispose();
     }
+
+    private static readonly Crystal.Vec3[] Fcc = [new(0, 0, 0), new(0, 0.5, 0.5), new(0.5, 0, 0.5), new(0.5, 0.5, 0)];
+
+    private static Crystal.Structure Diamond() =>
+        new(Crystal.Lattice.Cubic(5.431), Enumerable.Repeat("Si", 8), Fcc.Concat(Fcc.Select(f => f + new Crystal.Vec3(0.25, 0.25, 0.25))));
+
+    /// <summary>Diamond's primitive cell: the same crystal in another cell.</summary>
+    private static Crystal.Structure DiamondPrimitive()
+    {
+        const double h = 5.431 / 2;
+        return new(new Crystal.Lattice(new Crystal.Vec3(0, h, h), new Crystal.Vec3(h, 0, h), new Crystal.Vec3(h, h, 0)), ["Si", "Si"],
+            [new Crystal.Vec3(0.25, 0.25, 0.25), new Crystal.Vec3(0, 0, 0)]);
+    }
+
+    /// <summary>Hexagonal diamond: diamond's bonds and, under Tersoff, its energy, but another crystal.</summary>
+    private static Crystal.Structure Lonsdaleite()
+    {
+        var a = 5.431 / Math.Sqrt(2);
+        return new(Crystal.Lattice.FromParameters(a, a, a * Math.Sqrt(8.0 / 3), 90, 90, 120), Enumerable.Repeat("Si", 4),
+            [new Crystal.Vec3(1.0 / 3, 2.0 / 3, 1.0 / 16), new Crystal.Vec3(2.0 / 3, 1.0 / 3, 9.0 / 16), new Crystal.Vec3(2.0 / 3, 1.0 / 3, 15.0 / 16), new Crystal.Vec3(1.0 / 3, 2.0 / 3, 7.0 / 16)]);
+    }
+
+    [Fact]
+    public async Task Stops_a_relaxing_candidate_that_matches_a_converged_one_and_after_a_restart_takes_the_references_again_and_repeats_the_stop()
+    {
+        var settings = new FakeCampaign(Seed: 1, Candidates: 3, StepsPerBatch: 2).Settings(workers: 1, prefetch: 0) with
+        {
+            Duplicates = DuplicateSpec.Default with { Enabled = true },
+            SelectorSnapshotEvery = 1_000,
+        };
+        var (selector, candidates, campaign) = SearchingSelectorOfNewCandidates(settings);
+        var converged = new CandidateSnapshot(0, CandidateStatus.Converged, -4.6297, 0.01, 0.1, 0.0001, 20, 4);
+        selector.Tell(new SnapshotReport(converged, Structure: Diamond()));
+        selector.Tell(new SnapshotReport(new CandidateSnapshot(2, CandidateStatus.Relaxing, -4.6297, 0.3, 0.1, 0.001, 10, 2), Structure: Lonsdaleite()));
+        var relaxing = new CandidateSnapshot(1, CandidateStatus.Relaxing, -4.6293, 0.3, 0.1, 0.001, 10, 2);
+        selector.Tell(new SnapshotReport(relaxing, Structure: DiamondPrimitive()));
+
+        Assert.Equal(new MarkDuplicate(1, 0), candidates.FishForMessage(m => m is MarkDuplicate));
+        Assert.Equal(relaxing.AsDuplicateOf(0),
+            ((SnapshotReport)campaign.FishForMessage(m => m is SnapshotReport { Snapshot.Id: 1 })).Snapshot);
+        candidates.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+        // The candidate's own report of the stop changes nothing.
+        selector.Tell(new SnapshotReport(relaxing.AsDuplicateOf(0), Structure: DiamondPrimitive()));
+        candidates.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+
+        // Observations are journalled on a quiet tick; a new incarnation asks the converged candidate for its structure
+        // and tells the duplicate again (harmless if it had already journalled the stop).
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        Watch(selector);
+        Sys.Stop(selector);
+        ExpectTerminated(selector);
+        Sys.ActorOf(SelectorActor.Props(settings, candidates.Ref, campaign.Ref));
+        var asked = new HashSet<int>();
+        var marked = new List<MarkDuplicate>();
+        candidates.ReceiveWhile(TimeSpan.FromSeconds(3), m =>
+        {
+            if (m is GetCandidateSnapshot ask) asked.Add(ask.CandidateId);
+            if (m is MarkDuplicate mark) marked.Add(mark);
+            return m;
+        });
+        Assert.Contains(0, asked);
+        Assert.Equal([new MarkDuplicate(1, 0)], marked);
+    }
 }

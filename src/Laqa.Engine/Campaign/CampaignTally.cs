@@ -13,6 +13,7 @@ public sealed class CampaignTally
     private int _converged;
     private int _failed;
     private int _atStepLimit;
+    private int _duplicates;
     private long _batches;
     private long _steps;
 
@@ -27,17 +28,19 @@ public sealed class CampaignTally
     }
 
     public CampaignTotals Totals => _eligibleForBest.Count == 0
-        ? new CampaignTotals(_latest.Count, _converged, _failed, _atStepLimit, _batches, _steps, null, null)
-        : new CampaignTotals(_latest.Count, _converged, _failed, _atStepLimit, _batches, _steps, _eligibleForBest.Min.EnthalpyPerAtom, _eligibleForBest.Min.Id);
+        ? new CampaignTotals(_latest.Count, _converged, _failed, _atStepLimit, _batches, _steps, null, null, _duplicates)
+        : new CampaignTotals(_latest.Count, _converged, _failed, _atStepLimit, _batches, _steps, _eligibleForBest.Min.EnthalpyPerAtom, _eligibleForBest.Min.Id, _duplicates);
 
     private void Count(CandidateSnapshot s, int sign)
     {
         if (s.Status == CandidateStatus.Converged) _converged += sign;
         if (s.Status == CandidateStatus.Failed) _failed += sign;
         if (s.Status == CandidateStatus.StepLimit) _atStepLimit += sign;
+        if (s.Status == CandidateStatus.Duplicate) _duplicates += sign;
         _batches += sign * s.Batches;
         _steps += sign * s.Steps;
-        if (s.Steps <= 0 || s.Status == CandidateStatus.Failed) return;
+        // A duplicate stopped on its way to a structure a converged candidate holds: that one is the best, not it.
+        if (s.Steps <= 0 || s.Status is CandidateStatus.Failed or CandidateStatus.Duplicate) return;
         if (sign > 0) _eligibleForBest.Add((s.EnthalpyPerAtom, s.Id));
         else _eligibleForBest.Remove((s.EnthalpyPerAtom, s.Id));
     }

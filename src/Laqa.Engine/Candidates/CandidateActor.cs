@@ -2,8 +2,10 @@ using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
 using Laqa.Calculators.Relaxation;
+using Laqa.Crystal;
 using Laqa.Engine.Hosting;
 using Laqa.Engine.Workers;
+using Laqa.Search;
 
 namespace Laqa.Engine.Candidates;
 
@@ -19,6 +21,7 @@ public sealed class CandidateActor : ReceivePersistentActor
     private readonly int _stepsPerBatch;
     private readonly int _maxStepsPerCandidate;
     private readonly double _pressure;
+    private readonly bool _reportStructure;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private CandidateState _state;
     private long _lastSnapshotAt;
@@ -30,6 +33,8 @@ public sealed class CandidateActor : ReceivePersistentActor
         _stepsPerBatch = settings.StepsPerBatch;
         _maxStepsPerCandidate = settings.Search.MaxStepsPerCandidate;
         _pressure = settings.ExternalPressure;
+        // The selector compares structures only with duplicate pruning on; otherwise reports stay small.
+        _reportStructure = settings.Duplicates.Enabled;
         _state = CandidateState.Empty(id);
 
         Recover<SnapshotOffer>(offer =>
@@ -43,7 +48,8 @@ public sealed class CandidateActor : ReceivePersistentActor
         Command<DispatchBatch>(OnDispatch);
         Command<BatchResult>(OnResult);
         Command<FailCandidate>(OnFail);
-        Command<GetCandidateSnapshot>(_ => Sender.Tell(new CandidateSnapshotReply(_state.Id, _state.Snapshot(_maxStepsPerCandidate, _pressure))));
+        Command<MarkDuplicate>(OnDuplicate);
+        Command<GetCandidateSnapshot>(_ => Sender.Tell(new CandidateSnapshotReply(_state.Id, _state.Snapshot(_maxStepsPerCandidate, _pressure), CurrentStructure)));
         Command<GetCandidateResult>(_ => Sender.Tell(CandidateResult.Of(_state, _maxStepsPerCandidate, _pressure)));
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(f => _log.Warning("candidate {0}: snapshot not saved: {1}", _state.Id, f.Cause.Message));
@@ -110,6 +116,15 @@ public sealed class CandidateActor : ReceivePersistentActor
         else PersistAndReport([new CandidateFailed(fail.Reason)]);
     }
 
+    /// <summary>Only a candidate still relaxing becomes a duplicate; any other reports what it is.</summary>
+    private void OnDuplicate(MarkDuplicate duplicate)
+    {
+        if (_state.Status != CandidateStatus.Relaxing) Report();
+        else PersistAndReport([new CandidateDuplicate(duplicate.Of)]);
+    }
+
+    private Structure? CurrentStructure => _reportStructure ? _state.Relaxation?.Structure : null;
+
     private void PersistAndReport(ICandidateEvent[] events, JobReceipt? receipt = null)
     {
         var remaining = events.Length;
@@ -131,7 +146,8 @@ public sealed class CandidateActor : ReceivePersistentActor
     /// <summary>A result's receipt goes with the snapshot, so the selector settles it; with nothing to show, the worker hears at once.</summary>
     private void Report(JobReceipt? receipt = null)
     {
-        if (_state.Snapshot(_maxStepsPerCandidate, _pressure) is { } snapshot) _selector.Tell(new SnapshotReport(snapshot, receipt, _state.FailureReason));
+        if (_state.Snapshot(_maxStepsPerCandidate, _pressure) is { } snapshot)
+            _selector.Tell(new SnapshotReport(snapshot, receipt, _state.FailureReason, CurrentStructure));
         else receipt?.Worker.Tell(new ResultSettled(receipt.JobId));
     }
 }

@@ -43,5 +43,11 @@ public sealed record BatchCompleted(
 /// <summary>The relaxation reached the force and stress thresholds.</summary>
 public sealed record CandidateConverged : ICandidateEvent;
 
+/// <summary>
+/// At the end of its last applied batch the candidate was the same structure as converged candidate Of (laqa.duplicates);
+/// it leaves the search with the steps it had taken, none spent further.
+/// </summary>
+public sealed record CandidateDuplicate(int Of) : ICandidateEvent;
+
 /// <summary>Generation or relaxation failed for good; the candidate leaves the search.</summary>
 public sealed record CandidateFailed(string Reason) : ICandidateEvent;

@@ -27,14 +27,20 @@ public sealed record BatchResult(int CandidateId, int BatchNumber, RelaxationBat
 /// <summary>The selector gave up on the candidate (generation or a batch failed on every attempt).</summary>
 public sealed record FailCandidate(int CandidateId, string Reason) : ICandidateCommand;
 
+/// <summary>The selector found the candidate, at the end of its last applied batch, to be the same structure as converged candidate Of.</summary>
+public sealed record MarkDuplicate(int CandidateId, int Of) : ICandidateCommand;
+
 /// <summary>Asks for the candidate's snapshot; answered with <see cref="CandidateSnapshotReply"/>.</summary>
 public sealed record GetCandidateSnapshot(int CandidateId) : ICandidateCommand;
 
-/// <summary>Snapshot is null while the candidate has not been created.</summary>
-public sealed record CandidateSnapshotReply(int CandidateId, CandidateSnapshot? Snapshot) : ILaqaMessage;
+/// <summary>Snapshot is null while the candidate has not been created; Structure is its current one with duplicate pruning on.</summary>
+public sealed record CandidateSnapshotReply(int CandidateId, CandidateSnapshot? Snapshot, Structure? Structure = null) : ILaqaMessage;
 
 /// <summary>Asks for the candidate's full result; answered with <see cref="CandidateResult"/>.</summary>
 public sealed record GetCandidateResult(int CandidateId) : ICandidateCommand;
 
-/// <summary>A candidate reports its snapshot to the selector after every change; Receipt names the worker's result that led to it, FailureReason why a failed candidate failed.</summary>
-public sealed record SnapshotReport(CandidateSnapshot Snapshot, JobReceipt? Receipt = null, string? FailureReason = null) : ILaqaMessage;
+/// <summary>
+/// A candidate reports its snapshot to the selector after every change; Receipt names the worker's result that led to it,
+/// FailureReason why a failed candidate failed, Structure its current structure when duplicate pruning is on.
+/// </summary>
+public sealed record SnapshotReport(CandidateSnapshot Snapshot, JobReceipt? Receipt = null, string? FailureReason = null, Structure? Structure = null) : ILaqaMessage;

@@ -12,6 +12,7 @@ namespace Laqa.Engine.Candidates;
 /// last step of the last applied batch that had steps (Volume, Å³, is null when that batch was
 /// journalled before volumes were kept). Status is what the events say; a candidate stopped by the
 /// step limit stays Relaxing here and shows StepLimit in <see cref="Snapshot"/> and <see cref="CandidateResult"/>.
+/// DuplicateOf is the converged candidate a Duplicate matched.
 /// </summary>
 public sealed record CandidateState(
     int Id,
@@ -25,15 +26,16 @@ public sealed record CandidateState(
     double ForceChange,
     double MeanAbsStress,
     string? FailureReason,
-    double? Volume = null) : ILaqaMessage
+    double? Volume = null,
+    int? DuplicateOf = null) : ILaqaMessage
 {
     public static CandidateState Empty(int id) =>
         new(id, CandidateStatus.Pending, null, null, 0, 0, [], 0, 1.0, 0, null);
 
     public bool IsCreated => Relaxation is not null;
 
-    /// <summary>Converged or failed. Not the step limit: a batch dispatched before the candidate reached it is still applied.</summary>
-    public bool IsTerminal => Status is CandidateStatus.Converged or CandidateStatus.Failed;
+    /// <summary>Converged, failed or a duplicate. Not the step limit: a batch dispatched before the candidate reached it is still applied.</summary>
+    public bool IsTerminal => Status is CandidateStatus.Converged or CandidateStatus.Failed or CandidateStatus.Duplicate;
 
     public int Steps => EnergiesPerAtom.Length;
 
@@ -58,6 +60,7 @@ public sealed record CandidateState(
         },
         CandidateConverged => this with { Status = CandidateStatus.Converged },
         CandidateFailed f => this with { Status = CandidateStatus.Failed, FailureReason = f.Reason },
+        CandidateDuplicate d => this with { Status = CandidateStatus.Duplicate, DuplicateOf = d.Of },
         _ => throw new ArgumentOutOfRangeException(nameof(e), e, "unknown candidate event"),
     };
 
@@ -79,6 +82,6 @@ public sealed record CandidateState(
     /// </summary>
     public CandidateSnapshot? Snapshot(int? maxStepsPerCandidate, double pressure) => IsKnown
         ? new CandidateSnapshot(Id, StatusWithin(maxStepsPerCandidate), EnergiesPerAtom.Length > 0 ? EnergiesPerAtom[^1] : 0, MeanForceNorm, ForceChange,
-            MeanAbsStress, Steps, NextBatch, PressureVolumePerAtom(pressure))
+            MeanAbsStress, Steps, NextBatch, PressureVolumePerAtom(pressure), DuplicateOf)
         : null;
 }

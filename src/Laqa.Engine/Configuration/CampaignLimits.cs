@@ -41,6 +41,9 @@ public static class CampaignLimits
     public const double MaxForce = 100;
     public const double MaxStress = 1_000;
     public const double Pressure = 1_000;
+    /// <summary>Duplicate pruning: the energy tolerance (eV/atom) and the fingerprint distance, whose largest value is 1.</summary>
+    public const double DuplicateEnergyTolerance = 10;
+    public const double DuplicateDistanceTolerance = 1;
     /// <summary>LAQA weights wF and wS.</summary>
     public const double Weight = 1_000;
 

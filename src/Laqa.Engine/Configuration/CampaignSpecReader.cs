@@ -24,12 +24,13 @@ internal static class CampaignSpecReader
         var calculator = CalculatorSpecReader.Read(r, composition, baseDirectory);
         var relaxer = ReadRelaxer(r);
         var search = ReadSearch(r, initialStructures);
+        var duplicates = ReadDuplicates(r);
         var workers = ReadWorkers(r);
         var persistence = ReadPersistence(r);
         var stop = ReadStop(r);
         var cluster = ReadCluster(r, baseDirectory);
         if (composition is null || r.Errors.Any) return null;
-        return new CampaignSpec(composition, initialStructures, seed, generation, calculator, relaxer, search, workers, persistence, stop) { Cluster = cluster };
+        return new CampaignSpec(composition, initialStructures, seed, generation, calculator, relaxer, search, workers, persistence, stop) { Cluster = cluster, Duplicates = duplicates };
     }
 
     private static Composition? ReadComposition(ConfigReader r)
@@ -170,6 +171,15 @@ internal static class CampaignSpecReader
             r.Double("laqa.search.weights.force", d.Laqa.Weights.Force, min: 0, max: CampaignLimits.Weight),
             r.Double("laqa.search.weights.stress", d.Laqa.Weights.Stress, min: 0, max: CampaignLimits.Weight));
         return new SearchSpec(algorithm, new LaqaOptions(nselect, mode, weights), maxSteps);
+    }
+
+    private static DuplicateSpec ReadDuplicates(ConfigReader r)
+    {
+        var d = DuplicateSpec.Default;
+        return new DuplicateSpec(
+            r.Bool("laqa.duplicates.enabled", d.Enabled),
+            r.Double("laqa.duplicates.energy-tolerance", d.EnergyTolerance, min: 0, minExclusive: true, max: CampaignLimits.DuplicateEnergyTolerance),
+            r.Double("laqa.duplicates.distance-tolerance", d.DistanceTolerance, min: 0, minExclusive: true, max: CampaignLimits.DuplicateDistanceTolerance));
     }
 
     private static WorkerSpec ReadWorkers(ConfigReader r)

@@ -104,6 +104,21 @@ internal sealed class ConfigReader(Config config, ConfigErrors errors, Config us
         return value;
     }
 
+    /// <summary>true or false (HOCON's on/off and yes/no too).</summary>
+    public bool Bool(string path, bool fallback)
+    {
+        var text = Scalar(path);
+        switch (text?.Trim())
+        {
+            case null: return fallback;
+            case "true" or "on" or "yes": return true;
+            case "false" or "off" or "no": return false;
+            default:
+                errors.Add(path, $"expected true or false, got \"{text}\"");
+                return fallback;
+        }
+    }
+
     /// <summary>One of the given lower-case names (the enum member names, case-insensitively).</summary>
     public T Enum<T>(string path, T fallback) where T : struct, System.Enum
     {

@@ -128,9 +128,11 @@ public sealed class CampaignReadModel : IDisposable
         return rows.Count >= count ? rows : [.. rows, .. Rows($"{RowColumns} WHERE c.enthalpy IS NULL ORDER BY c.id LIMIT {count - rows.Count}")];
     }
 
-    /// <summary>The first count relaxed candidates (not failed, at least one step) in the order of the results table.</summary>
+    /// <summary>The first count relaxed candidates (not failed nor duplicates, at least one step) in the order of the results table.</summary>
     public IReadOnlyList<CandidateRow> Relaxed(int count) =>
-        Rows($"{RowColumns} WHERE c.enthalpy IS NOT NULL AND c.steps > 0 AND c.status <> '{CandidateStatus.Failed}' ORDER BY c.enthalpy, c.id LIMIT {count}");
+        Rows($"{RowColumns} WHERE c.enthalpy IS NOT NULL AND c.steps > 0 AND {NotFailedNorDuplicate} ORDER BY c.enthalpy, c.id LIMIT {count}");
+
+    private static readonly string NotFailedNorDuplicate = $"c.status NOT IN ('{CandidateStatus.Failed}', '{CandidateStatus.Duplicate}')";
 
     public CandidateRow Candidate(int id) => Rows($"{RowColumns} WHERE c.id = {id}").Single();
 
@@ -138,13 +140,14 @@ public sealed class CampaignReadModel : IDisposable
     public IReadOnlyList<SnapshotRow> Snapshots()
     {
         using var command = Command("""
-            SELECT id, status, energy, force, force_change, stress, steps, batches, pv, times_selected FROM laqa_candidates WHERE known = 1 ORDER BY id
+            SELECT id, status, energy, force, force_change, stress, steps, batches, pv, times_selected, duplicate_of FROM laqa_candidates WHERE known = 1 ORDER BY id
             """);
         using var reader = command.ExecuteReader();
         var snapshots = new List<SnapshotRow>();
         while (reader.Read())
             snapshots.Add(new SnapshotRow(new CandidateSnapshot(reader.GetInt32(0), Enum.Parse<CandidateStatus>(reader.GetString(1)), reader.IsDBNull(2) ? 0 : reader.GetDouble(2),
-                reader.GetDouble(3), reader.GetDouble(4), reader.GetDouble(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetDouble(8)), reader.GetInt32(9)));
+                reader.GetDouble(3), reader.GetDouble(4), reader.GetDouble(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetDouble(8),
+                reader.IsDBNull(10) ? null : reader.GetInt32(10)), reader.GetInt32(9)));
         return snapshots;
     }
 
@@ -165,7 +168,8 @@ public sealed class CampaignReadModel : IDisposable
     {
         using var counts = Command($"""
             SELECT count(*), count(*) FILTER (WHERE status = '{CandidateStatus.Converged}'), count(*) FILTER (WHERE status = '{CandidateStatus.Failed}'),
-              count(*) FILTER (WHERE status = '{CandidateStatus.StepLimit}'), coalesce(sum(batches), 0), coalesce(sum(steps), 0)
+              count(*) FILTER (WHERE status = '{CandidateStatus.StepLimit}'), coalesce(sum(batches), 0), coalesce(sum(steps), 0),
+              count(*) FILTER (WHERE status = '{CandidateStatus.Duplicate}')
             FROM laqa_candidates WHERE known = 1
             """);
         CampaignTotals counted;
@@ -173,7 +177,7 @@ public sealed class CampaignReadModel : IDisposable
         {
             reader.Read();
             counted = new CampaignTotals((int)reader.GetInt64(0), (int)reader.GetInt64(1), (int)reader.GetInt64(2), (int)reader.GetInt64(3),
-                Convert.ToInt64(reader.GetValue(4)), Convert.ToInt64(reader.GetValue(5)), null, null);
+                Convert.ToInt64(reader.GetValue(4)), Convert.ToInt64(reader.GetValue(5)), null, null, (int)reader.GetInt64(6));
         }
         // After the counts' reader is closed: a PostgreSQL connection runs one command at a time.
         var (best, enthalpy) = Best() ?? (null, null);
@@ -183,8 +187,8 @@ public sealed class CampaignReadModel : IDisposable
     private (int? Id, double? Enthalpy)? Best()
     {
         using var command = Command($"""
-            SELECT id, enthalpy FROM laqa_candidates WHERE enthalpy IS NOT NULL AND known = 1 AND steps > 0 AND status <> '{CandidateStatus.Failed}'
-            ORDER BY enthalpy, id LIMIT 1
+            SELECT c.id, c.enthalpy FROM laqa_candidates c WHERE c.enthalpy IS NOT NULL AND c.known = 1 AND c.steps > 0 AND {NotFailedNorDuplicate}
+            ORDER BY c.enthalpy, c.id LIMIT 1
             """);
         using var reader = command.ExecuteReader();
         return reader.Read() ? (reader.GetInt32(0), reader.GetDouble(1)) : null;

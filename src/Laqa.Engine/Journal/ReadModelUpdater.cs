@@ -21,7 +21,7 @@ namespace Laqa.Engine.Journal;
 public static class ReadModelUpdater
 {
     /// <summary>The tables' version: a model of another version is rebuilt.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>Events folded per transaction, so that the journal's writer never waits long for the write lock.</summary>
     public const int EventsPerStep = 5000;
@@ -37,7 +37,7 @@ public static class ReadModelUpdater
         CREATE TABLE laqa_candidates (id INTEGER PRIMARY KEY, known INTEGER NOT NULL, status TEXT NOT NULL, steps INTEGER NOT NULL,
           batches INTEGER NOT NULL, energy {d.Double}, enthalpy {d.Double}, force {d.Double} NOT NULL, force_change {d.Double} NOT NULL,
           stress {d.Double} NOT NULL, pv {d.Double} NOT NULL, times_selected INTEGER NOT NULL, steps_at_convergence {d.Int64},
-          steps_through_last_batch {d.Int64});
+          steps_through_last_batch {d.Int64}, duplicate_of INTEGER);
         CREATE INDEX laqa_candidates_rank ON laqa_candidates (enthalpy, id);
         CREATE TABLE laqa_candidate_states (id INTEGER PRIMARY KEY, state {d.Bytes} NOT NULL);
         """;
@@ -195,7 +195,7 @@ public static class ReadModelUpdater
     {
         var (maxSteps, pressure) = (started.StepBudget, started.RelaxationPressure);
         using var row = Command(model, transaction, Upsert("laqa_candidates", "id", "known", "status", "steps", "batches", "energy", "enthalpy", "force",
-            "force_change", "stress", "pv", "times_selected", "steps_at_convergence", "steps_through_last_batch"));
+            "force_change", "stress", "pv", "times_selected", "steps_at_convergence", "steps_through_last_batch", "duplicate_of"));
         using var state = Command(model, transaction, Upsert("laqa_candidate_states", "id", "state"));
         foreach (var entry in entries)
         {
@@ -205,7 +205,7 @@ public static class ReadModelUpdater
             Set(row, ("@id", s.Id), ("@known", s.IsKnown ? 1 : 0), ("@status", s.StatusWithin(maxSteps).ToString()), ("@steps", s.Steps),
                 ("@batches", s.NextBatch), ("@energy", energy), ("@enthalpy", energy + pv), ("@force", s.MeanForceNorm), ("@force_change", s.ForceChange),
                 ("@stress", s.MeanAbsStress), ("@pv", pv), ("@times_selected", entry.TimesSelected), ("@steps_at_convergence", entry.StepsAtConvergence),
-                ("@steps_through_last_batch", entry.StepsThroughLastBatch));
+                ("@steps_through_last_batch", entry.StepsThroughLastBatch), ("@duplicate_of", s.DuplicateOf));
             row.ExecuteNonQuery();
             if (IsUntouched(s)) continue;
             // The optimizer state (hundreds of KB with BFGS) is only for the actors to continue from.

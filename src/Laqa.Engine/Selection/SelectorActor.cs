@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
+using Laqa.Crystal;
 using Laqa.Engine.Campaign;
 using Laqa.Engine.Candidates;
 using Laqa.Engine.Hosting;
@@ -21,7 +22,8 @@ namespace Laqa.Engine.Selection;
 /// so a resumed campaign selects exactly as one that never stopped without waking every candidate.
 /// A selection reaches the journal before any result of its batches: its jobs leave once it has
 /// committed. A job stays with the selector until a snapshot shows it done; a failed, timed-out or orphaned job is dispatched again, and after the
-/// last retry its candidate fails.
+/// last retry its candidate fails. With duplicate pruning on, each candidate's newly applied batch is compared with the
+/// converged candidates (<see cref="DuplicateRule"/>) before the policy sees it, and a match is stopped as a duplicate.
 /// </summary>
 public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
 {
@@ -44,6 +46,8 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
     private readonly JobBook _jobs;
     private readonly SameFailureRule _sameFailure = new();
     private readonly SearchStopRule _stopRule;
+    private readonly DuplicateRule _duplicates;
+    private readonly Dictionary<int, Structure> _checkAfterReconcile = [];
     private readonly Queue<(long AfterWrites, Job Job)> _unsent = new();
     private int _persistedRecords;
     private long _writesIssued;
@@ -64,6 +68,7 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
         _campaign = campaign;
         _policy = SelectionPolicies.Create(settings.Search, settings.CandidateCount, settings.StepsPerBatch);
         _stopRule = new SearchStopRule(settings.TargetEnthalpy, settings.NoImprovementSelections);
+        _duplicates = new DuplicateRule(settings.Duplicates);
         var system = Context.System;
         _jobs = new JobBook(settings.Prefetch, settings.JobDeadline, settings.MaxRetries, worker => NodeAddress.Of(worker, system));
 
@@ -88,6 +93,9 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
             _persistedRecords = _recovered.Count;
             foreach (var snapshot in _recoveredLatest.Values) Observe(snapshot);
             _unjournalled.Clear();
+            // A duplicate journalled here may not have reached its candidate's journal before the stop; telling it again is harmless.
+            foreach (var duplicate in _latest.Values.Where(s => s is { Status: CandidateStatus.Duplicate, DuplicateOf: not null }))
+                _candidates.Tell(new MarkDuplicate(duplicate.Id, duplicate.DuplicateOf!.Value));
             AskUnsettled(_recovered);
             _recovered.Clear();
             _recoveredLatest.Clear();
@@ -97,7 +105,7 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
         Command<SnapshotReport>(r =>
         {
             if (_sameFailure.Observe(r.Snapshot, r.FailureReason) is { } abort) _campaign.Tell(new AbortCampaign(abort));
-            Observe(r.Snapshot);
+            Observe(r.Snapshot, r.Structure);
             FinishReconcileIfAnswered();
             DispatchWork();
             if (r.Receipt is { } receipt) receipt.Worker.Tell(new ResultSettled(receipt.JobId));
@@ -165,7 +173,8 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
     /// Candidates whose latest state may not be in the journal: those never observed, those
     /// selected for a batch not observed applied (it may have been applied after the last write),
     /// and under pressure those journalled without their pV term (by a version before the enthalpy),
-    /// which would otherwise be scored by energy beside others scored by enthalpy.
+    /// which would otherwise be scored by energy beside others scored by enthalpy. With duplicate
+    /// pruning on, also the converged candidates, whose structures the journal does not hold.
     /// </summary>
     private void AskUnsettled(IReadOnlyList<SelectionRecord> history)
     {
@@ -174,7 +183,8 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
         for (var id = 0; id < _settings.CandidateCount; id++)
             if (!_latest.TryGetValue(id, out var known) ||
                 (!known.IsTerminal && lastSelected.TryGetValue(id, out var batch) && known.Batches <= batch) ||
-                (_settings.ExternalPressure != 0 && known.Batches > 0 && known.PressureVolumePerAtom == 0))
+                (_settings.ExternalPressure != 0 && known.Batches > 0 && known.PressureVolumePerAtom == 0) ||
+                (_duplicates.IsEnabled && known.Status == CandidateStatus.Converged))
                 _unanswered.Add(id);
         AskUnanswered();
         FinishReconcileIfAnswered();
@@ -189,7 +199,7 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
     private void OnReply(CandidateSnapshotReply reply)
     {
         if (!_unanswered.Remove(reply.CandidateId)) return;
-        if (reply.Snapshot is { } snapshot) Observe(snapshot);
+        if (reply.Snapshot is { } snapshot) Observe(snapshot, reply.Structure);
         else if (!_latest.ContainsKey(reply.CandidateId)) _toGenerate.Add(reply.CandidateId);
         FinishReconcileIfAnswered();
     }
@@ -198,6 +208,10 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
     {
         if (_mode != Mode.Reconciling || _unanswered.Count > 0) return;
         _mode = Mode.Ready;
+        // Batches applied while this selector was away are compared once every converged candidate's structure is in.
+        foreach (var (id, structure) in _checkAfterReconcile.OrderBy(c => c.Key))
+            if (_latest.TryGetValue(id, out var latest)) Observe(latest, structure, recheck: true);
+        _checkAfterReconcile.Clear();
         AnnounceReady();
     }
 
@@ -207,10 +221,13 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
         _campaign.Tell(new SelectorReady());
     }
 
-    private void Observe(CandidateSnapshot snapshot)
+    private void Observe(CandidateSnapshot snapshot, Structure? structure = null, bool recheck = false)
     {
         var id = snapshot.Id;
         if (id < 0 || id >= _settings.CandidateCount) return;
+        var isNew = !_latest.TryGetValue(id, out var known) || (snapshot.Batches >= known.Batches && snapshot != known);
+        // A converged candidate's structure is taken whenever it comes (after a restart, in the reply to the selector's question).
+        if (structure is not null && (isNew || recheck || snapshot.Status == CandidateStatus.Converged)) snapshot = PruneDuplicate(snapshot, structure);
         if (_latest.TryGetValue(id, out var previous))
         {
             if (snapshot.Batches < previous.Batches || snapshot == previous)
@@ -230,6 +247,29 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
         _policy.Observe(snapshot);
         _campaign.Tell(new SnapshotReport(snapshot));
         if (_jobs.TryGet(id, out var job) && job.IsDoneBy(snapshot)) _jobs.Complete(job);
+    }
+
+    /// <summary>
+    /// A converged candidate becomes a reference; a candidate still relaxing after a new batch that matches one is stopped
+    /// as its duplicate (at once for the policy, and in its own journal through <see cref="MarkDuplicate"/>).
+    /// </summary>
+    private CandidateSnapshot PruneDuplicate(CandidateSnapshot snapshot, Structure structure)
+    {
+        if (!_duplicates.IsEnabled) return snapshot;
+        if (snapshot.Status == CandidateStatus.Converged)
+        {
+            if (!_duplicates.Knows(snapshot.Id)) _duplicates.AddConverged(snapshot.Id, snapshot.EnthalpyPerAtom, structure);
+            return snapshot;
+        }
+        if (_mode == Mode.Reconciling)
+        {
+            if (snapshot.Status == CandidateStatus.Relaxing) _checkAfterReconcile[snapshot.Id] = structure;
+            return snapshot;
+        }
+        if (_duplicates.MatchOf(snapshot, structure) is not { } of) return snapshot;
+        _log.Info("candidate {0}: duplicate of converged candidate {1} after {2} steps", snapshot.Id, of, snapshot.Steps);
+        _candidates.Tell(new MarkDuplicate(snapshot.Id, of));
+        return snapshot.AsDuplicateOf(of);
     }
 
     private void OnWorkerReady(WorkerReady ready)

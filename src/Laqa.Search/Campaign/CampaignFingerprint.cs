@@ -6,7 +6,8 @@ namespace Laqa.Search.Campaign;
 
 /// <summary>
 /// The settings that define what a campaign computes: composition, initial-structures, seed,
-/// generation, calculator, relaxer and search. Workers, persistence and stop criteria may change
+/// generation, calculator, relaxer, search and duplicate pruning (only when enabled, so that the campaigns made before it
+/// existed keep their fingerprint). Workers, persistence and stop criteria may change
 /// when a campaign is resumed, so they are left out.
 /// </summary>
 public static class CampaignFingerprint
@@ -48,6 +49,12 @@ public static class CampaignFingerprint
                 Line("search.mode", s.Laqa.Mode.ToString().ToLowerInvariant()),
                 Line("search.weights.force", s.Laqa.Weights.Force),
                 Line("search.weights.stress", s.Laqa.Weights.Stress),
+            ]);
+        if (spec.Duplicates is { Enabled: true } d)
+            lines.AddRange([
+                Line("duplicates.enabled", "true"),
+                Line("duplicates.energy-tolerance", d.EnergyTolerance),
+                Line("duplicates.distance-tolerance", d.DistanceTolerance),
             ]);
         return lines;
     }

@@ -20,6 +20,9 @@ public sealed record CampaignSpec(
     /// <summary>Where the campaign node listens for worker nodes; may change between runs.</summary>
     public ClusterSpec Cluster { get; init; } = ClusterSpec.Default;
 
+    /// <summary>Duplicate pruning (laqa.duplicates), off by default.</summary>
+    public DuplicateSpec Duplicates { get; init; } = DuplicateSpec.Default;
+
     /// <summary>The config this spec was read from, as HOCON text with includes resolved (what a worker node that joins reads).</summary>
     public string SourceText { get; init; } = "";
 

@@ -16,6 +16,8 @@ public class FingerprintTests
     [InlineData("laqa.composition = \"Si8\"")]
     [InlineData("laqa.generation.space-groups = \"1-230\"")]
     [InlineData("laqa.search.algorithm = laqa")]
+    [InlineData("laqa.duplicates.enabled = false")]
+    [InlineData("laqa.duplicates { enabled = false, energy-tolerance = 0.5, distance-tolerance = 0.5 }")]
     public void Settings_allowed_to_change_on_resume_keep_the_fingerprint(string extra)
     {
         Assert.Equal(FingerprintOf(""), FingerprintOf(extra));
@@ -45,6 +47,7 @@ public class FingerprintTests
     [InlineData("laqa.search.mode = async")]
     [InlineData("laqa.search.weights.force = 0.2")]
     [InlineData("laqa.search.weights.stress = 1")]
+    [InlineData("laqa.duplicates.enabled = true")]
     public void Campaign_defining_settings_change_the_fingerprint(string extra)
     {
         Assert.NotEqual(FingerprintOf(""), FingerprintOf(extra));
@@ -59,5 +62,13 @@ public class FingerprintTests
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))), spec.Fingerprint);
         Assert.Contains("laqa.seed = 5", spec.DefiningSettings);
         Assert.Contains("laqa.relaxer.smax = 0.1", spec.DefiningSettings);
+    }
+
+    [Theory]
+    [InlineData("energy-tolerance = 0.002")]
+    [InlineData("distance-tolerance = 0.01")]
+    public void Duplicate_tolerances_change_the_fingerprint_when_pruning_is_enabled(string tolerance)
+    {
+        Assert.NotEqual(FingerprintOf("laqa.duplicates.enabled = true"), FingerprintOf($"laqa.duplicates {{ enabled = true, {tolerance} }}"));
     }
 }
