@@ -83,8 +83,13 @@ public sealed class CandidateActor : ReceivePersistentActor
         }
         if (dispatch.BatchNumber >= _state.DispatchedBatches)
         {
-            // The selector journalled the selection before sending it, so the batch may leave at once;
-            // the journal keeps this event ahead of the batch's result.
+            // The selector journalled the selection before sending it, so the batch may leave at once. This
+            // event still reaches the journal ahead of the batch's result, whatever the journal's parallelism:
+            // Akka.Persistence sends a persistent actor's next WriteMessages only after the journal has answered
+            // the last one (Eventsourced's write-in-progress flag), and Akka.Persistence.Sql answers only once
+            // that write's transaction has committed. So the result's PersistAll, made while this write is in
+            // flight, waits in the actor until it has committed, and only writes of different candidates run
+            // side by side on the journal's connections.
             var dispatched = new BatchDispatched(dispatch.BatchNumber);
             Apply(dispatched);
             PersistAsync(dispatched, _ => { });
