@@ -102,6 +102,10 @@ public static class CampaignHost
         {
             return CampaignResult.AbandonedAt(totals);
         }
+        catch (CampaignNodesGoneException)
+        {
+            return CampaignResult.AbandonedAt(totals) with { NodeFailure = "the campaign's nodes all left before this node could join them (the campaign ended or stopped)" };
+        }
         finally
         {
             // A node whose system ended on its own (downed: frozen or cut off) cannot tell whether the others run on: it leaves them the lease.

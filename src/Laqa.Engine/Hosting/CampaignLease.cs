@@ -73,13 +73,16 @@ public sealed class CampaignLease : IDisposable
         }
     }
 
-    /// <summary>The address the lease names now (the node it named may have died since): for a join that has not succeeded.</summary>
+    /// <summary>
+    /// The address the lease names now (the node it named may have died since), for a join that has not succeeded; null when the
+    /// cluster this node came to join holds it no more (its last node released it, or it expired and another run took it).
+    /// </summary>
     public string? CurrentSeed()
     {
         try
         {
             using var connection = _journal.Open();
-            return Live(connection, _journal) is { Owner: var owner, Address: { } address } && owner == _owner ? address : Seed;
+            return Live(connection, _journal) is { Owner: var owner, Address: { } address } && owner == _owner ? address : null;
         }
         catch (Exception e) when (e is DbException or LaqaInputException)
         {

@@ -88,7 +88,8 @@ public sealed class EngineNode
 
     /// <summary>
     /// Joins the seed nodes ("host:port"), or the node itself when there are none, and waits until this node is Up.
-    /// While it is not, currentSeed (when given) names another node to try every <see cref="RejoinAfter"/>.
+    /// While it is not, currentSeed (when given) names another node to try every <see cref="RejoinAfter"/>, or null when there is
+    /// none any more (<see cref="CampaignNodesGoneException"/>).
     /// </summary>
     public static async Task JoinAsync(ActorSystem system, IReadOnlyList<string> seedNodes, CancellationToken cancellationToken = default,
         Func<string?>? currentSeed = null)
@@ -100,7 +101,11 @@ public sealed class EngineNode
         if (seedNodes.Count == 0) cluster.Join(cluster.SelfAddress);
         else cluster.JoinSeedNodes(seedNodes.Select(s => ClusterAddress.Parse(s, cluster.SelfAddress.Protocol == "akka.ssl.tcp")));
         while (currentSeed is not null && await Task.WhenAny(up.Task, Task.Delay(RejoinAfter, cancellationToken)) != up.Task)
-            if (currentSeed() is { } seed) cluster.JoinSeedNodes([ClusterAddress.Parse(seed, cluster.SelfAddress.Protocol == "akka.ssl.tcp")]);
+        {
+            // Nothing left to join: the cluster's last node released the lease (the campaign ended or stopped) or another run took it.
+            var seed = currentSeed() ?? throw new CampaignNodesGoneException();
+            cluster.JoinSeedNodes([ClusterAddress.Parse(seed, cluster.SelfAddress.Protocol == "akka.ssl.tcp")]);
+        }
         await up.Task.WaitAsync(cancellationToken);
     }
 
