@@ -125,7 +125,7 @@ public static class RunCommand
             output.WriteLine($"done ({result.EndReason}) in {clock.Elapsed.TotalSeconds:F1} s: {result.Totals.Batches} batches, {result.Totals.Steps} relaxation steps" +
                              (result.Totals.Duplicates > 0 ? $", {result.Totals.Duplicates} candidates stopped as duplicates" : ""));
             var best = rows.FirstOrDefault(r => r.Id == result.Totals.BestCandidate);
-            output.WriteLine(BestFound.Line(result.Totals, best, record.StepsToBest, spec.Relaxer.ExternalPressure));
+            output.WriteLine(BestFound.Line(result.Totals, best, record.StepsToBest, record.StepsToBestMinimum, spec.Relaxer.ExternalPressure));
             ResultsTable.Print(output, rows, parsed.GetValue(top), spec.Relaxer.ExternalPressure);
             return 0;
         });

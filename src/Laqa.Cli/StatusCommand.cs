@@ -44,7 +44,7 @@ public static class StatusCommand
                 output.WriteLine($"structures {totals.Structures} of {record.CandidateCount}, batches {totals.Batches}, relaxation steps {totals.Steps}, " +
                                  $"converged {totals.Converged}, failed {totals.Failed}, at the step limit {totals.AtStepLimit}" +
                                  (totals.Duplicates > 0 ? $", duplicates {totals.Duplicates}" : ""));
-                output.WriteLine(BestFound.Line(totals, best, record.StepsToBest, record.ExternalPressure));
+                output.WriteLine(BestFound.Line(totals, best, record.StepsToBest, record.StepsToBestMinimum, record.ExternalPressure));
                 NodesTable.Print(output, record);
                 ResultsTable.Print(output, rows, rowCount, record.ExternalPressure);
             }
@@ -79,6 +79,7 @@ public static class StatusCommand
             atStepLimit = t.AtStepLimit,
             best = t.BestCandidate is { } id ? new { id, energyPerAtom = best?.EnergyPerAtom, spaceGroup = best?.RelaxedSpaceGroup ?? "-" } : null,
             stepsToBest = record.StepsToBest,
+            stepsToBestMinimum = record.StepsToBestMinimum,
             nodes = NodesTable.Json(record),
             top = rows.Take(top).Select((r, i) => new
             {

@@ -11,6 +11,9 @@ public readonly record struct AppliedBatch(int CandidateId, int Steps, bool Conv
 /// </summary>
 public static class StepsToBest
 {
+    /// <summary>Candidates that converged within this much (eV/atom) of the final best count as its minimum (structures the calculator does not tell apart).</summary>
+    public const double MinimumTolerance = 0.001;
+
     /// <summary>Null when the best candidate has not converged (yet).</summary>
     public static long? Of(IEnumerable<AppliedBatch> inApplicationOrder, int bestCandidate)
     {

@@ -24,6 +24,10 @@ public sealed class StatusCommandTests(CampaignFolder campaign) : IClassFixture<
         var (stepsToBest, steps) = campaign.BestFoundAfter();
         Assert.Equal(steps, status.GetProperty("steps").GetInt64());
         Assert.Equal(stepsToBest, status.GetProperty("stepsToBest").GetInt64());
+        // The first candidate in the best's minimum, from the read model, against a replay of the journal.
+        var replayed = Laqa.Engine.Journal.CampaignRecord.Read(Laqa.Engine.Journal.CampaignJournal.OfFolder(Path.Combine(campaign.Root, campaign.Dir)));
+        Assert.Equal(replayed.StepsToBestMinimum, status.GetProperty("stepsToBestMinimum").GetInt64());
+        Assert.InRange(status.GetProperty("stepsToBestMinimum").GetInt64(), 1, stepsToBest);
         var best = status.GetProperty("best");
         Assert.Equal(results[0].Id, best.GetProperty("id").GetInt32());
         Assert.Equal(results[0].EnergyPerAtom, best.GetProperty("energyPerAtom").GetDouble());

@@ -32,6 +32,7 @@ public static class ReadModelComparison
         Same("nodes", Json(replay.Nodes), Json(model.Nodes));
         Same("totals", replay.Totals, model.Totals);
         Same("steps to best", replay.StepsToBest, model.StepsToBest);
+        Same("steps to the best's minimum", replay.StepsToBestMinimum, model.StepsToBestMinimum);
 
         var selected = replay.History.SelectMany(r => r.CandidateIds).GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
         var ranked = model.Ranked(int.MaxValue);
@@ -65,6 +66,7 @@ public static class ReadModelComparison
         Same("nodes", expected.Nodes, actual.Nodes);
         Same("totals", expected.Totals, actual.Totals);
         Same("steps to best", expected.StepsToBest, actual.StepsToBest);
+        Same("steps to the best's minimum", expected.StepsToBestMinimum, actual.StepsToBestMinimum);
         Same("ranked", expected.Ranked(int.MaxValue), actual.Ranked(int.MaxValue));
         Same("snapshots", expected.Snapshots(), actual.Snapshots());
         return differences;

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Laqa.Crystal;
 using Laqa.Engine.Campaign;
 using Laqa.Engine.Candidates;
@@ -30,6 +31,7 @@ public sealed class CampaignReadModel : IDisposable
         (_started, Phase, EndReason, Nodes) = (campaign.Started, campaign.Phase, campaign.EndReason, campaign.Nodes);
         Totals = ReadTotals();
         StepsToBest = ReadStepsToBest();
+        StepsToBestMinimum = ReadStepsToBestMinimum();
     }
 
     /// <summary>The read model of the campaign of a folder (<see cref="CampaignJournal.OfFolder"/>) or journal file.</summary>
@@ -121,6 +123,9 @@ public sealed class CampaignReadModel : IDisposable
     /// <summary>As <see cref="CampaignRecord.StepsToBest"/>: steps applied when the best first converged, or through its last batch at the step limit.</summary>
     public long? StepsToBest { get; }
 
+    /// <summary>As <see cref="CampaignRecord.StepsToBestMinimum"/>: steps applied when the first candidate within 1 meV/atom of the best converged.</summary>
+    public long? StepsToBestMinimum { get; }
+
     /// <summary>The first count candidates of the results table: lowest enthalpy per atom first, then id; those without a step last, by id.</summary>
     public IReadOnlyList<CandidateRow> Ranked(int count)
     {
@@ -201,6 +206,17 @@ public sealed class CampaignReadModel : IDisposable
         using var reader = command.ExecuteReader();
         reader.Read();
         return ReadModelUpdater.NullableLong(reader, reader.GetString(0) == nameof(CandidateStatus.StepLimit) ? 2 : 1);
+    }
+
+    private long? ReadStepsToBestMinimum()
+    {
+        if (Totals is not { BestCandidate: { } best, BestEnthalpyPerAtom: { } enthalpy }) return null;
+        using var command = Command(string.Create(CultureInfo.InvariantCulture, $"""
+            SELECT min(steps_at_convergence) FROM laqa_candidates WHERE status = '{CandidateStatus.Converged}' AND known = 1
+              AND enthalpy <= {enthalpy:R} + {Laqa.Search.StepsToBest.MinimumTolerance:R}
+              AND EXISTS (SELECT 1 FROM laqa_candidates b WHERE b.id = {best} AND b.status = '{CandidateStatus.Converged}')
+            """));
+        return command.ExecuteScalar() is { } value and not DBNull ? Convert.ToInt64(value, CultureInfo.InvariantCulture) : null;
     }
 
     private DbCommand Command(string text) => ReadModelUpdater.Command(_connection, _reading, text);

@@ -97,4 +97,19 @@ public sealed record CampaignRecord(
             ? Search.StepsToBest.ThroughLastBatch(Applied, best)
             : Search.StepsToBest.Of(Applied, best)
         : null;
+
+    /// <summary>
+    /// Relaxation steps spent when the first candidate in the final best's minimum converged: the least <see cref="StepsToBest"/> over the
+    /// candidates that converged within <see cref="Search.StepsToBest.MinimumTolerance"/> of the best (enthalpy per atom); null while the best has not converged.
+    /// </summary>
+    public long? StepsToBestMinimum
+    {
+        get
+        {
+            if (Totals is not { BestCandidate: { } best, BestEnthalpyPerAtom: { } enthalpy } || Candidates[best].StatusWithin(MaxStepsPerCandidate) != CandidateStatus.Converged)
+                return null;
+            return Results.Where(r => r.Status == CandidateStatus.Converged && r.EnthalpyPerAtom <= enthalpy + Search.StepsToBest.MinimumTolerance)
+                .Min(r => Search.StepsToBest.Of(Applied, r.Id));
+        }
+    }
 }
