@@ -86,7 +86,7 @@ public static class AseBridgeBenchmarks
         }
         Sweeps();
         var session = calculator.Interpreters.Single().Session;
-        double BridgeCpuSeconds() => ThreadCpuTime.Seconds() + SessionTicks(session) / TicksPerSecond;
+        double BridgeCpuSeconds() => CpuTime.ThreadSeconds() + SessionTicks(session) / TicksPerSecond;
         var perPoint = 1000.0 / (passes * cells.Length);
         double bridgeCpu = double.PositiveInfinity, bridgeWall = double.PositiveInfinity, inProcessCpu = double.PositiveInfinity, inProcessWall = double.PositiveInfinity;
         for (var round = 0; round < Rounds; round++)

@@ -83,7 +83,7 @@ public static class CalculatorBenchmarks
     {
         var result = calculator.Calculate(cell);
         if (!result.Succeeded) throw new InvalidOperationException($"{calculator.Name} failed on the benchmark cell: {result.Failure}");
-        Repetitions.WarmUp(() => calculator.Calculate(cell), WarmUpSeconds, ThreadCpuTime.Seconds);
+        Repetitions.WarmUp(() => calculator.Calculate(cell), WarmUpSeconds, CpuTime.ThreadSeconds);
         var count = Repetitions.Fitting(SecondsPerRepetition, Repetitions.BestSeconds(() => calculator.Calculate(cell), count: 1));
         var ours = double.PositiveInfinity;
         LammpsTiming.Result? lammps = null;
@@ -92,7 +92,7 @@ public static class CalculatorBenchmarks
             ours = Math.Min(ours, Repetitions.BestSeconds(() =>
             {
                 for (var k = 0; k < count; k++) calculator.Calculate(cell);
-            }, ThreadCpuTime.Seconds) / count);
+            }, CpuTime.ThreadSeconds) / count);
             var next = LammpsTiming.Measure(cell, model, SecondsPerRepetition);
             lammps = lammps is null ? next : new LammpsTiming.Result(next.Energy,
                 Math.Min(lammps.SecondsRebuilt, next.SecondsRebuilt), Math.Min(lammps.SecondsKept, next.SecondsKept));
@@ -116,12 +116,12 @@ public static class CalculatorBenchmarks
         var start = new StructureGenerator(GenerationRequest.Default(Composition.Parse("Si16"), SpaceGroupSelection.All) with { Primitive = true }, CellSeed).Generate(0);
         var tersoff = PotentialPresets.Create("si-tersoff");
         var relaxer = new FireRelaxer(tersoff);
-        Repetitions.WarmUp(() => relaxer.Advance(RelaxationState.Start(start.Structure), RelaxationSteps), WarmUpSeconds, ThreadCpuTime.Seconds);
+        Repetitions.WarmUp(() => relaxer.Advance(RelaxationState.Start(start.Structure), RelaxationSteps), WarmUpSeconds, CpuTime.ThreadSeconds);
         var batch = relaxer.Advance(RelaxationState.Start(start.Structure), RelaxationSteps);
         var steps = batch.Steps.Count;
         var seconds = double.PositiveInfinity;
         for (var round = 0; round < Rounds; round++)
-            seconds = Math.Min(seconds, Repetitions.BestSeconds(() => relaxer.Advance(RelaxationState.Start(start.Structure), RelaxationSteps), ThreadCpuTime.Seconds));
+            seconds = Math.Min(seconds, Repetitions.BestSeconds(() => relaxer.Advance(RelaxationState.Start(start.Structure), RelaxationSteps), CpuTime.ThreadSeconds));
         Console.WriteLine(string.Create(Invariant,
             $"FIRE relaxation (atoms and cell, ASE's defaults) with si-tersoff of a random Si16 candidate (seed {CellSeed}, candidate 0, {start.SpaceGroupSymbol}): " +
             $"a batch of up to {RelaxationSteps} steps from the start, which ended {batch.Outcome.ToString().ToLowerInvariant()} after {steps} steps, " +

@@ -52,9 +52,9 @@ public static class GenerationBenchmarks
     {
         // Primitive cells, as docs/benchmarks.md reports them.
         var generator = new StructureGenerator(GenerationRequest.Default(composition, SpaceGroupSelection.All) with { Primitive = true }, Seed);
-        Repetitions.WarmUp(() => GenerateOnThisThread(generator, 200), WarmUpSeconds, ThreadCpuTime.Seconds);
+        Repetitions.WarmUp(() => GenerateOnThisThread(generator, 200), WarmUpSeconds, CpuTime.ThreadSeconds);
         var count = Repetitions.Fitting(SecondsPerRepetition, Repetitions.BestSeconds(() => GenerateOnThisThread(generator, 200), count: 1) / 200);
-        var single = Repetitions.BestSeconds(() => GenerateOnThisThread(generator, count), ThreadCpuTime.Seconds);
+        var single = Repetitions.BestSeconds(() => GenerateOnThisThread(generator, count), CpuTime.ThreadSeconds);
         var parallel = Repetitions.BestSeconds(() => Generate(generator, count, cores));
         var one = GenerateOnThisThread(generator, count);
         var all = Generate(generator, count, cores);

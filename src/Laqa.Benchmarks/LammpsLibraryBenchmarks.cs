@@ -49,8 +49,8 @@ public static class LammpsLibraryBenchmarks
     {
         using var session = new LammpsSession();
         var result = session.Evaluate(cell, settings);
-        double HostSeconds() => ProcessCpuTime.Seconds(session.HostProcessId);
-        double CpuSeconds() => ProcessCpuTime.Seconds() + HostSeconds();
+        double HostSeconds() => CpuTime.ProcessSeconds(session.HostProcessId);
+        double CpuSeconds() => CpuTime.ProcessSeconds() + HostSeconds();
         Repetitions.WarmUp(() => session.Evaluate(cell, settings), WarmUpSeconds, CpuSeconds);
         var count = Repetitions.Fitting(SecondsPerRepetition, Repetitions.BestSeconds(() => session.Evaluate(cell, settings), count: 1));
         var library = double.PositiveInfinity;

@@ -9,14 +9,14 @@ public sealed class TimedRelaxer(IRelaxer inner, ComputeClock clock) : IRelaxer
     public RelaxationBatch Advance(RelaxationState state, int maxSteps, CancellationToken cancellationToken = default)
     {
         var start = Stopwatch.GetTimestamp();
-        var processorStart = ThreadCpuTime.Seconds();
+        var processorStart = CpuTime.ThreadSeconds();
         try
         {
             return inner.Advance(state, maxSteps, cancellationToken);
         }
         finally
         {
-            clock.Record(start, Stopwatch.GetTimestamp(), ThreadCpuTime.Seconds() - processorStart);
+            clock.Record(start, Stopwatch.GetTimestamp(), CpuTime.ThreadSeconds() - processorStart);
         }
     }
 }
