@@ -44,7 +44,8 @@ public class LammpsRunTests
     public void StoppedCopperCampaignResumesAsOneThatRanThrough()
     {
         using var folder = new TempFolder();
-        File.WriteAllText(folder.File("cu8.conf"), Config("Cu8", CopperModel).Replace("initial-structures = 8", "initial-structures = 30").Replace("steps-per-batch = 10", "steps-per-batch = 4"));
+        // 120 candidates: with the library's quick evaluations 30 ended (4.7 s) before the first progress line with batches.
+        File.WriteAllText(folder.File("cu8.conf"), Config("Cu8", CopperModel).Replace("initial-structures = 8", "initial-structures = 120").Replace("steps-per-batch = 10", "steps-per-batch = 4"));
 
         using (var laqa = LaqaChild.Start(folder.Path, "run", "cu8.conf", "--dir", "stopped"))
         {
