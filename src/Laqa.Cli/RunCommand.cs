@@ -66,8 +66,9 @@ public static class RunCommand
             using var wallTimeNote = wallTime.Token.Register(() =>
                 output.WriteLine($"stopping (stop.max-wall-time {spec.Stop.MaxWallTime}): no new batches start; the campaign can be resumed"));
             if (spec.Stop.MaxWallTime is { } budget) wallTime.CancelAfter(budget);
-            // A new campaign's read model is made by its first catch-up, not rebuilt: the line is for a folder that had none before.
-            Action<string> rebuiltNote = journal is SqliteJournal { Exists: false } ? _ => { } : output.WriteLine;
+            // A new campaign's read model is made by its first catch-up, not rebuilt: the line is for a campaign that had events before.
+            var isNew = !journal.Exists || JournalFile.ReadAfter(journal, 0, 1).Count == 0;
+            Action<string> rebuiltNote = isNew ? _ => { } : output.WriteLine;
             // Only while the campaign runs: a signal while the final tables are written ends the process at once.
             using (new ReadModelKeeper(journal, ReadModelEvery, rebuiltNote))
             using (var signals = new StopSignals(

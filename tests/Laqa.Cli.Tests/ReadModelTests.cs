@@ -75,6 +75,22 @@ public sealed class ReadModelTests(ITestOutputHelper log)
         Assert.DoesNotContain("read model", run.Output + run.Error);
     }
 
+    /// <summary>The same on PostgreSQL, whose journal exists before the campaign does (the database).</summary>
+    [Fact]
+    public void ANewPostgresCampaignsRunSaysNothingOfRebuildingItsReadModel()
+    {
+        using var db = new TestDatabase();
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("si8.conf"), PostgresJournalTests.Config(db.Publish(db.ConnectionString))
+            .Replace("initial-structures = 6", "initial-structures = 400", StringComparison.Ordinal));
+        var clock = Stopwatch.StartNew();
+        var run = LaqaProcess.Start(folder.Path, "run", "si8.conf", "--dir", "si8");
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        Assert.True(clock.Elapsed.TotalSeconds > 6, $"the run took {clock.Elapsed.TotalSeconds:F1} s, too short for the keeper's first catch-up");
+        Assert.Contains("done (every candidate is done)", run.Output);
+        Assert.DoesNotContain("read model", run.Output + run.Error);
+    }
+
     [Fact]
     public void AFolderWrittenBeforeTheReadModelGetsItWithOneLineAndAnswersAsBefore()
     {
