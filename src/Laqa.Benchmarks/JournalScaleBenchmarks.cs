@@ -8,12 +8,12 @@ namespace Laqa.Benchmarks;
 /// candidates spread over 1, 2 and 3 campaign nodes, the resume of 10,000 candidates from each, and each
 /// journal's own ceiling. Needs LAQA_BENCH_POSTGRES (<see cref="PostgresScratchDatabase"/>); options
 /// `--candidates N --batches B` (batches per candidate) scale the campaigns down on a slow machine;
-/// `--journal-parallelism P` sets the PostgreSQL campaigns' journal writers per node (engine default: 1), for comparison.
+/// `--nodes N` measures PostgreSQL on 1 to N campaign nodes (default 3), `--workers W` the no-op workers on the first node (default 8), `--journal-parallelism P` sets the PostgreSQL campaigns' journal writers per node (engine default: 4 on PostgreSQL), for comparison.
 /// Campaign folders go in a scratch folder and the campaigns in a scratch database, both deleted afterwards.
 /// </summary>
 public static class JournalScaleBenchmarks
 {
-    private const int Workers = 8;
+    private const int DefaultWorkers = 8;
     private const int WarmUpCandidates = 1_000;
     private const int ResumeRemainderBatches = 10;
     private const int JournalEvents = 32_000;
@@ -29,6 +29,8 @@ public static class JournalScaleBenchmarks
         var batches = options.GetValueOrDefault("--batches", 2);
         var events = options.GetValueOrDefault("--journal-events", JournalEvents);
         var parallelism = options.GetValueOrDefault("--journal-parallelism", 0);
+        var workers = options.GetValueOrDefault("--workers", DefaultWorkers);
+        var maxNodes = options.GetValueOrDefault("--nodes", CampaignNodes[^1]);
         var loadBefore = LoadAverage();
         var scratch = Directory.CreateTempSubdirectory("laqa-journal-scale-");
         var rows = new List<string>();
@@ -51,31 +53,31 @@ public static class JournalScaleBenchmarks
         {
             using var database = new PostgresScratchDatabase();
             // One untimed campaign first, so that the tiered JIT has optimised the engine and the journal in this process.
-            PersistedThroughput.MeasureAsync(Path.Combine(scratch.FullName, "warm-up"), WarmUpCandidates, Workers, batches).GetAwaiter().GetResult();
+            PersistedThroughput.MeasureAsync(Path.Combine(scratch.FullName, "warm-up"), WarmUpCandidates, workers, batches).GetAwaiter().GetResult();
             var sqliteDir = Path.Combine(scratch.FullName, "sqlite");
             PersistedThroughput? sqlite = null;
             Measure("persisted batches per second, SQLite", () =>
             {
-                sqlite = PersistedThroughput.MeasureAsync(sqliteDir, candidates, Workers, batches).GetAwaiter().GetResult();
+                sqlite = PersistedThroughput.MeasureAsync(sqliteDir, candidates, workers, batches).GetAwaiter().GetResult();
                 return ThroughputRow("SQLite", "1 campaign node (this process)", sqlite, null);
             });
             if (sqlite is not null)
                 Measure("resume, SQLite", () => ResumeRow("SQLite",
-                    ResumeTime.MeasureAsync(sqliteDir, candidates, Workers, sqlite.StepsInFolder, ResumeRemainderBatches).GetAwaiter().GetResult()));
-            foreach (var nodes in CampaignNodes)
+                    ResumeTime.MeasureAsync(sqliteDir, candidates, workers, sqlite.StepsInFolder, ResumeRemainderBatches).GetAwaiter().GetResult()));
+            foreach (var nodes in CampaignNodes.Where(n => n <= maxNodes))
             {
                 var campaign = $"nodes{nodes}";
                 var dir = Path.Combine(scratch.FullName, campaign);
                 PostgresThroughput? pg = null;
                 Measure($"persisted batches per second, PostgreSQL, {nodes} campaign node{(nodes == 1 ? "" : "s")}", () =>
                 {
-                    pg = PostgresThroughput.MeasureAsync(dir, campaign, nodes, candidates, Workers, batches, parallelism).GetAwaiter().GetResult();
+                    pg = PostgresThroughput.MeasureAsync(dir, campaign, nodes, candidates, workers, batches, parallelism).GetAwaiter().GetResult();
                     return ThroughputRow("PostgreSQL", (nodes == 1 ? "1 campaign node (this process)"
                         : $"{nodes} campaign nodes (this process and {nodes - 1} child process{(nodes == 2 ? "" : "es")})") +
                         (parallelism > 0 ? $", journal parallelism {parallelism}" : ""), pg.Throughput, pg);
                 });
                 if (nodes == 1 && pg is not null)
-                    Measure("resume, PostgreSQL", () => ResumeRow("PostgreSQL", ResumeTime.MeasureAsync(Path.Combine(dir, "node-0"), candidates, Workers,
+                    Measure("resume, PostgreSQL", () => ResumeRow("PostgreSQL", ResumeTime.MeasureAsync(Path.Combine(dir, "node-0"), candidates, workers,
                         pg.Throughput.StepsInFolder, ResumeRemainderBatches, campaign).GetAwaiter().GetResult()));
             }
             foreach (var w in JournalWriters)
@@ -108,7 +110,7 @@ public static class JournalScaleBenchmarks
             |---|---|---|---|---|
             {string.Join('\n', rows)}
 
-            - Persisted batches per second: no-op relaxer, laqa-async, {Workers} workers on the first campaign node; batches applied (each journalled by its candidate before it counts) between the first and the last applied batch, as the campaign's progress reports them on the first node (which holds the campaign and selector singletons); processor time per batch on the first node: this process over that window. By node (first node first): each node's whole run (start-up, joining, candidate creation and collection included), its PostgreSQL commands (Npgsql's `db.client.operation.duration` measurements: one per command sent, one round trip each), the mean time each took as the client saw it, and its processor time divided by the batches the campaign holds.
+            - Persisted batches per second: no-op relaxer, laqa-async, the workers the row gives on the first campaign node; batches applied (each journalled by its candidate before it counts) between the first and the last applied batch, as the campaign's progress reports them on the first node (which holds the campaign and selector singletons); processor time per batch on the first node: this process over that window. By node (first node first): each node's whole run (start-up, joining, candidate creation and collection included), its PostgreSQL commands (Npgsql's `db.client.operation.duration` measurements: one per command sent, one round trip each), the mean time each took as the client saw it, and its processor time divided by the batches the campaign holds.
             - Further campaign nodes: child processes of the benchmark executable (`journal-node …`) running `CampaignHost.RunAsync` on the same PostgreSQL campaign with the campaign role only; they find the lease held and join the first node, as a second `laqa run` does. The config sets `akka.cluster.role.campaign.min-nr-of-members` to the node count, so no node is Up and no candidate created before all have joined: the 16 candidate shards are spread over the nodes from the start.
             - Resume: from the start of `CampaignHost.RunAsync` on the existing campaign in a new process (cold JIT) to the first new batch applied; ready = first progress.
             - All processes, the PostgreSQL server included, share this machine's cores with each other and with the load above.
