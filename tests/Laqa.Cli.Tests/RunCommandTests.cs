@@ -51,6 +51,32 @@ public class RunCommandTests
     }
 
     [Fact]
+    public void ResultsTsvAndPrintedTableAreThoseOfTheRowsAnalysedOneAtATime()
+    {
+        using var folder = new TempFolder();
+        // Stopped by a total step budget, so most candidates end mid-relaxation.
+        File.WriteAllText(folder.File("si8.conf"), SmallSiliconCampaign("laqa").Replace("initial-structures = 20", "initial-structures = 40")
+            .Replace("workers.count = 1", "workers.count = 1\n  stop.max-total-steps = 600"));
+        var run = LaqaProcess.Start(folder.Path, "run", "si8.conf", "--dir", "campaign", "--top", "40");
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+
+        // The straightforward table: each row's two spglib analyses in turn, on this thread.
+        using var model = Laqa.Engine.Journal.CampaignReadModel.Open(folder.File("campaign"), note => Assert.Fail(note));
+        var oneAtATime = new List<ResultRow>();
+        foreach (var candidate in model.Ranked(int.MaxValue)) oneAtATime.Add(ResultsTable.Row(candidate));
+        Assert.Equal(40, oneAtATime.Count);
+        Assert.True(oneAtATime.Select(r => r.RelaxedSpaceGroup).Distinct().Count() > 3, string.Join(' ', oneAtATime.Select(r => r.RelaxedSpaceGroup)));
+        Assert.Contains(oneAtATime, r => r.Status == Laqa.Search.CandidateStatus.Converged);
+        Assert.Contains(oneAtATime, r => r.Status != Laqa.Search.CandidateStatus.Converged);
+
+        ResultsTable.Write(folder.File("one-at-a-time.tsv"), oneAtATime, 0);
+        Assert.Equal(File.ReadAllBytes(folder.File("one-at-a-time.tsv")), File.ReadAllBytes(folder.File("campaign/results.tsv")));
+        var printed = new StringWriter();
+        ResultsTable.Print(printed, oneAtATime, 40, 0);
+        Assert.Contains(printed.ToString(), run.Output);
+    }
+
+    [Fact]
     public void AFinishedCampaignRunAgainPrintsOneDoneLineAndItsResults()
     {
         using var folder = new TempFolder();

@@ -7,15 +7,16 @@ namespace Laqa.Crystal.Spglib;
 /// <summary>
 /// spglib loaded at run time by its shared-library name (Debian's libsymspg1 by default).
 /// When the library cannot be loaded, one warning goes to <c>warnings</c> and every analysis
-/// reports unknown symmetry instead of throwing. Calls are serialized: spglib keeps its error
-/// code in a global.
+/// reports unknown symmetry instead of throwing. spglib works on the data of each call, except for
+/// its last error code, a global: calls run side by side under a shared lock, and the reason of a
+/// failed analysis is read by repeating the call under the exclusive lock, so the code is its own.
 /// </summary>
 public sealed unsafe class SpglibLibrary
 {
     public const string DefaultName = "libsymspg.so.1";
     public const int MaxDatabaseOperations = 192;
 
-    private readonly Lock _gate = new();
+    private readonly ReaderWriterLockSlim _gate = new();
     private readonly delegate* unmanaged[Cdecl]<double*, double*, int*, int, double, SpglibDatasetNative*> _getDataset;
     private readonly delegate* unmanaged[Cdecl]<SpglibDatasetNative*, void> _freeDataset;
     private readonly delegate* unmanaged[Cdecl]<double*, double*, int*, int, int, int, double, int> _standardizeCell;
@@ -62,22 +63,54 @@ public sealed unsafe class SpglibLibrary
         if (!IsAvailable) return SymmetryDataset.Unknown($"spglib ({LibraryName}) not available");
         if (structure.Count == 0) return SymmetryDataset.Unknown("structure has no atoms");
         var cell = SpglibCell.From(structure);
-        lock (_gate)
+        _gate.EnterReadLock();
+        try
+        {
+            if (Dataset(cell, symprec) is { } found) return found;
+        }
+        finally
+        {
+            _gate.ExitReadLock();
+        }
+        return SymmetryDataset.Unknown(FailureOf(cell, symprec));
+    }
+
+    /// <summary>spglib's dataset of the cell; null when spglib found no space group.</summary>
+    private SymmetryDataset? Dataset(SpglibCell cell, double symprec)
+    {
+        fixed (double* lattice = cell.Lattice, positions = cell.Positions)
+        fixed (int* types = cell.Types)
+        {
+            var dataset = _getDataset(lattice, positions, types, cell.Count, symprec);
+            if (dataset == null) return null;
+            try
+            {
+                return dataset->SpacegroupNumber > 0 ? ToDataset(dataset, cell) : null;
+            }
+            finally
+            {
+                _freeDataset(dataset);
+            }
+        }
+    }
+
+    /// <summary>Why spglib found no space group for the cell: the analysis repeated alone, so that the error code read is its own.</summary>
+    private string FailureOf(SpglibCell cell, double symprec)
+    {
+        _gate.EnterWriteLock();
+        try
         {
             fixed (double* lattice = cell.Lattice, positions = cell.Positions)
             fixed (int* types = cell.Types)
             {
                 var dataset = _getDataset(lattice, positions, types, cell.Count, symprec);
-                if (dataset == null) return SymmetryDataset.Unknown(LastError());
-                try
-                {
-                    return dataset->SpacegroupNumber > 0 ? ToDataset(dataset, cell) : SymmetryDataset.Unknown(LastError());
-                }
-                finally
-                {
-                    _freeDataset(dataset);
-                }
+                if (dataset != null) _freeDataset(dataset);
             }
+            return LastError();
+        }
+        finally
+        {
+            _gate.ExitWriteLock();
         }
     }
 
@@ -94,10 +127,17 @@ public sealed unsafe class SpglibLibrary
         var rotations = new int[9 * MaxDatabaseOperations];
         var translations = new double[3 * MaxDatabaseOperations];
         int count;
-        lock (_gate)
+        _gate.EnterReadLock();
+        try
+        {
             fixed (int* r = rotations)
             fixed (double* t = translations)
                 count = _symmetryFromDatabase(r, t, hallNumber);
+        }
+        finally
+        {
+            _gate.ExitReadLock();
+        }
         return [.. Enumerable.Range(0, count).Select(k => ToOperation(rotations.AsSpan(9 * k, 9), translations.AsSpan(3 * k, 3)))];
     }
 
@@ -107,10 +147,17 @@ public sealed unsafe class SpglibLibrary
         // A conventional cell holds at most 4 times the atoms of the input (face centring of a primitive input).
         var cell = SpglibCell.From(structure, capacityFactor: 4);
         int count;
-        lock (_gate)
+        _gate.EnterReadLock();
+        try
+        {
             fixed (double* lattice = cell.Lattice, positions = cell.Positions)
             fixed (int* types = cell.Types)
                 count = _standardizeCell(lattice, positions, types, structure.Count, toPrimitive ? 1 : 0, 0, symprec);
+        }
+        finally
+        {
+            _gate.ExitReadLock();
+        }
         if (count <= 0) return structure;
         fixed (double* lattice = cell.Lattice, positions = cell.Positions)
         fixed (int* types = cell.Types)
