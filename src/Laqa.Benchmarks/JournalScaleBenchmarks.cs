@@ -8,12 +8,13 @@ namespace Laqa.Benchmarks;
 /// candidates spread over 1, 2 and 3 campaign nodes, the resume of 10,000 candidates from each, and each
 /// journal's own ceiling. Needs LAQA_BENCH_POSTGRES (<see cref="PostgresScratchDatabase"/>); options
 /// `--candidates N --batches B` (batches per candidate) scale the campaigns down on a slow machine;
-/// `--nodes N` measures PostgreSQL on 1 to N campaign nodes (default 3), `--workers W` the no-op workers on the first node (default 8), `--journal-parallelism P` sets the PostgreSQL campaigns' journal writers per node (engine default: 4 on PostgreSQL), for comparison.
+/// `--nodes N` measures PostgreSQL on 1 to N campaign nodes (default 3), `--workers W` the no-op workers on the first node (default 100), `--journal-parallelism P` sets the PostgreSQL campaigns' journal writers per node (engine default: 4 on PostgreSQL), for comparison.
 /// Campaign folders go in a scratch folder and the campaigns in a scratch database, both deleted afterwards.
 /// </summary>
 public static class JournalScaleBenchmarks
 {
-    private const int DefaultWorkers = 8;
+    // The campaign the target stands for: 100 workers (ML-potential or LAMMPS batches of about 100 ms each).
+    private const int DefaultWorkers = 100;
     private const int WarmUpCandidates = 1_000;
     private const int ResumeRemainderBatches = 10;
     private const int JournalEvents = 32_000;
