@@ -95,7 +95,8 @@ public static class RunCommand
                 }, stopping.Token, logLevel: "ERROR", abandonToken: signals.Abandon, node: node,
                 listening: (address, joined) => output.WriteLine(joined is null
                     ? $"cluster node {address}: worker nodes join with `laqa worker --join {address.Host}:{address.Port}`"
-                    : $"cluster node {address}: joined the campaign's cluster at {joined} as a further campaign node (it takes over if the others stop)")).GetAwaiter().GetResult();
+                    : $"cluster node {address}: joined the campaign's cluster at {joined} as a further campaign node (it takes over if the others stop)"),
+                    collectCandidates: false).GetAwaiter().GetResult();
                 signalExitCode = signals.ExitCode;
             }
             if (result.NodeFailure is { } failure)

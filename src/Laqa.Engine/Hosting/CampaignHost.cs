@@ -32,6 +32,9 @@ public static class CampaignHost
     /// or a SQLite campaign another process is running (<see cref="CampaignLock"/>), is refused with a
     /// <see cref="LaqaInputException"/>; a PostgreSQL campaign another cluster is running is joined as a
     /// further campaign node (<see cref="CampaignLease"/>), and listening is told the node it joined.
+    /// Without collectCandidates the result holds the totals only: asking every candidate for its result
+    /// wakes each one from the journal (seconds per thousand when they are not in memory), which a caller
+    /// that reads the results from the read model need not wait for.
     /// </summary>
     public static async Task<CampaignResult> RunAsync(
         EngineSettings settings,
@@ -43,7 +46,8 @@ public static class CampaignHost
         string logLevel = "WARNING",
         CancellationToken abandonToken = default,
         ClusterNode? node = null,
-        Action<Address, string?>? listening = null)
+        Action<Address, string?>? listening = null,
+        bool collectCandidates = true)
     {
         var journal = CampaignJournal.Of(settings, campaignDir);
         var lease = journal is PostgresJournal pg ? CampaignLease.Acquire(pg, settings.LeaseTime) : null;
@@ -89,8 +93,12 @@ public static class CampaignHost
                 var result = outcome switch
                 {
                     CampaignRejected r => throw new LaqaInputException($"{campaignDir}: {r.Reason}"),
-                    CampaignCompleted c => await CollectAsync(engine, settings, true, c.Reason, c.Totals).WaitAsync(abandon.Token),
-                    CampaignStopped s => await CollectAsync(engine, settings, false, null, s.Totals).WaitAsync(abandon.Token) with { StopReason = s.Reason },
+                    CampaignCompleted c => collectCandidates
+                        ? await CollectAsync(engine, settings, true, c.Reason, c.Totals).WaitAsync(abandon.Token)
+                        : new CampaignResult(true, c.Reason, c.Totals, [], []),
+                    CampaignStopped s => (collectCandidates
+                        ? await CollectAsync(engine, settings, false, null, s.Totals).WaitAsync(abandon.Token)
+                        : new CampaignResult(false, null, s.Totals, [], [])) with { StopReason = s.Reason },
                     NodeEnded n => CampaignResult.AbandonedAt(totals) with { NodeFailure = $"the node's actor system ended ({n.Reason?.GetType().Name ?? "no reason given"})" },
                     _ => throw new InvalidOperationException($"unexpected campaign outcome {outcome}"),
                 };
