@@ -18,14 +18,8 @@ namespace Laqa.Benchmarks.Search;
 /// </summary>
 public static class StepRecorder
 {
-    public static IReadOnlyList<StepTrajectory> Record(CampaignSpec spec, int parallelism)
-    {
-        var components = CampaignComponents.From(spec);
-        var trajectories = new StepTrajectory[spec.InitialStructures];
-        Parallel.For(0, spec.InitialStructures, new ParallelOptions { MaxDegreeOfParallelism = parallelism },
-            id => trajectories[id] = Relax(id, components.Structures, components.RelaxerFactory(), spec));
-        return trajectories;
-    }
+    public static IReadOnlyList<StepTrajectory> Record(CampaignSpec spec, int parallelism) =>
+        EveryCandidate.Relax(spec, parallelism, (id, structures, relaxer) => Relax(id, structures, relaxer, spec));
 
     /// <summary>Candidate id relaxed again the same way: its last structure and that step's energy per atom.</summary>
     public static (Structure Structure, double EnergyPerAtom) RelaxAgain(CampaignSpec spec, int id)

@@ -1,7 +1,6 @@
 using Laqa.Calculators.Relaxation;
 using Laqa.Engine;
 using Laqa.Engine.Candidates;
-using Laqa.Engine.Hosting;
 using Laqa.Engine.Workers;
 using Laqa.Search;
 using Laqa.Search.Campaign;
@@ -20,15 +19,8 @@ namespace Laqa.Benchmarks.Search;
 /// </summary>
 public static class TrajectoryRecorder
 {
-    public static IReadOnlyList<CandidateTrajectory> Record(CampaignSpec spec, int parallelism)
-    {
-        var components = CampaignComponents.From(spec);
-        var structures = components.Structures;
-        var trajectories = new CandidateTrajectory[spec.InitialStructures];
-        Parallel.For(0, spec.InitialStructures, new ParallelOptions { MaxDegreeOfParallelism = parallelism },
-            id => trajectories[id] = Relax(id, structures, components.RelaxerFactory(), spec));
-        return trajectories;
-    }
+    public static IReadOnlyList<CandidateTrajectory> Record(CampaignSpec spec, int parallelism) =>
+        EveryCandidate.Relax(spec, parallelism, (id, structures, relaxer) => Relax(id, structures, relaxer, spec));
 
     private static CandidateTrajectory Relax(int id, IStructureSource structures, IRelaxer relaxer, CampaignSpec spec)
     {
