@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Laqa.Crystal;
+using Laqa.Crystal.Fingerprints;
 using Laqa.Crystal.IO;
 using Laqa.Crystal.Spglib;
 using Laqa.Engine.Journal;
@@ -26,8 +27,8 @@ public sealed record ResultRow(
 /// </summary>
 public static class ResultsTable
 {
-    /// <summary>Relaxed structures keep small strains at the convergence thresholds; 0.1 Å finds their ideal group.</summary>
-    public const double RelaxedSymprec = 0.1;
+    /// <summary>The tolerance duplicate pruning compares relaxed structures with, so that both see the same groups.</summary>
+    public const double RelaxedSymprec = StructureSignature.Symprec;
 
     /// <summary>
     /// The rows of candidates already in the table's order (<see cref="CampaignReadModel.Ranked"/>), with their space groups:

@@ -93,12 +93,8 @@ public static class CampaignHost
                 var result = outcome switch
                 {
                     CampaignRejected r => throw new LaqaInputException($"{campaignDir}: {r.Reason}"),
-                    CampaignCompleted c => collectCandidates
-                        ? await CollectAsync(engine, settings, true, c.Reason, c.Totals).WaitAsync(abandon.Token)
-                        : new CampaignResult(true, c.Reason, c.Totals, [], []),
-                    CampaignStopped s => (collectCandidates
-                        ? await CollectAsync(engine, settings, false, null, s.Totals).WaitAsync(abandon.Token)
-                        : new CampaignResult(false, null, s.Totals, [], [])) with { StopReason = s.Reason },
+                    CampaignCompleted c => await CollectAsync(engine, settings, collectCandidates, true, c.Reason, c.Totals).WaitAsync(abandon.Token),
+                    CampaignStopped s => await CollectAsync(engine, settings, collectCandidates, false, null, s.Totals).WaitAsync(abandon.Token) with { StopReason = s.Reason },
                     NodeEnded n => CampaignResult.AbandonedAt(totals) with { NodeFailure = $"the node's actor system ended ({n.Reason?.GetType().Name ?? "no reason given"})" },
                     _ => throw new InvalidOperationException($"unexpected campaign outcome {outcome}"),
                 };
@@ -150,8 +146,9 @@ public static class CampaignHost
     /// <summary>The SQLite file holding the campaign's journal.</summary>
     public static string DatabaseOf(EngineSettings settings, string campaignDir) => Path.Combine(campaignDir, settings.DatabaseFile);
 
-    private static async Task<CampaignResult> CollectAsync(EngineNode node, EngineSettings settings, bool finished, string? reason, CampaignTotals totals)
+    private static async Task<CampaignResult> CollectAsync(EngineNode node, EngineSettings settings, bool collectCandidates, bool finished, string? reason, CampaignTotals totals)
     {
+        if (!collectCandidates) return new CampaignResult(finished, reason, totals, [], []);
         var candidates = await Task.WhenAll(Enumerable.Range(0, settings.CandidateCount)
             .Select(id => node.Candidates.Ask<CandidateResult>(new GetCandidateResult(id), AskTimeout)));
         var history = await node.Selector.Ask<SelectionHistory>(new GetSelectionHistory(), AskTimeout);

@@ -11,8 +11,6 @@ internal abstract class QueuePolicy(SearchSpec spec, int candidateCount) : Selec
 {
     private readonly SortedSet<(double Priority, int Id)> ready = new(Comparer<(double Priority, int Id)>.Create(Compare));
     private readonly Dictionary<int, double> queuedPriority = [];
-    private readonly Dictionary<int, int> lastRecordedBatch = [];
-    private readonly Queue<SelectedBatch> outstanding = new();
 
     /// <summary>Lower runs first; must not be NaN.</summary>
     protected abstract double Priority(CandidateSnapshot snapshot);
@@ -23,12 +21,7 @@ internal abstract class QueuePolicy(SearchSpec spec, int candidateCount) : Selec
         if (ready.Count == 0) return false;
         candidateId = TakeOutstanding() ?? ready.Min.Id;
         Dequeue(candidateId);
-        var batchNumber = Latest(candidateId).Batches;
-        if (!lastRecordedBatch.TryGetValue(candidateId, out var recorded) || recorded != batchNumber)
-        {
-            lastRecordedBatch[candidateId] = batchNumber;
-            Record([new SelectedBatch(candidateId, batchNumber)]);
-        }
+        RecordOnce(candidateId, Latest(candidateId).Batches);
         return true;
     }
 
@@ -40,17 +33,10 @@ internal abstract class QueuePolicy(SearchSpec spec, int candidateCount) : Selec
 
     protected override void OnRequeued(int candidateId) => EnqueueIfReady(candidateId);
 
-    protected override void OnRestored()
-    {
-        foreach (var b in History.SelectMany(r => r.Batches)) lastRecordedBatch[b.CandidateId] = b.BatchNumber;
-        foreach (var b in History.SelectMany(r => r.Batches))
-            if (lastRecordedBatch[b.CandidateId] == b.BatchNumber) outstanding.Enqueue(b);
-    }
-
     /// <summary>The oldest restored selection still waiting for its batch; those applied or done meanwhile are dropped.</summary>
     private int? TakeOutstanding()
     {
-        while (outstanding.TryDequeue(out var pick))
+        while (TryDequeueOutstanding(out var pick))
             if (queuedPriority.ContainsKey(pick.CandidateId) && Latest(pick.CandidateId).Batches == pick.BatchNumber)
                 return pick.CandidateId;
         return null;

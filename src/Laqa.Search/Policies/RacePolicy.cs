@@ -21,8 +21,6 @@ internal sealed class RacePolicy : SelectionPolicyBase
     public const int PromoteEvery = 5;
 
     private readonly int probeBatches;
-    private readonly Dictionary<int, int> lastRecordedBatch = [];
-    private readonly Queue<SelectedBatch> outstanding = new();
 
     public RacePolicy(SearchSpec spec, int candidateCount, int stepsPerBatch) : base(spec, candidateCount)
     {
@@ -56,12 +54,7 @@ internal sealed class RacePolicy : SelectionPolicyBase
             ?? bestParked;
         if (pick is null) return false;
         candidateId = pick.Id;
-        // A batch taken again after it was lost (requeued) is the same selection.
-        if (!lastRecordedBatch.TryGetValue(pick.Id, out var recorded) || recorded != pick.Batches)
-        {
-            lastRecordedBatch[pick.Id] = pick.Batches;
-            Record([new SelectedBatch(pick.Id, pick.Batches)]);
-        }
+        RecordOnce(pick.Id, pick.Batches);
         return true;
     }
 
@@ -69,17 +62,10 @@ internal sealed class RacePolicy : SelectionPolicyBase
 
     protected override void OnRequeued(int candidateId) { }
 
-    /// <summary>After a restart, the selections recorded whose batches were not applied are taken first, in order (as in <see cref="QueuePolicy"/>).</summary>
-    protected override void OnRestored()
-    {
-        foreach (var b in History.SelectMany(r => r.Batches)) lastRecordedBatch[b.CandidateId] = b.BatchNumber;
-        foreach (var b in History.SelectMany(r => r.Batches))
-            if (lastRecordedBatch[b.CandidateId] == b.BatchNumber) outstanding.Enqueue(b);
-    }
-
+    /// <summary>After a restart, the selections recorded whose batches were not applied are taken first, in order.</summary>
     private CandidateSnapshot? TakeOutstanding()
     {
-        while (outstanding.TryDequeue(out var pick))
+        while (TryDequeueOutstanding(out var pick))
             if (TryGetLatest(pick.CandidateId, out var s) && !IsDone(s.Id) && !IsInFlight(s.Id) && s.Batches == pick.BatchNumber)
                 return s;
         return null;

@@ -10,6 +10,8 @@ internal abstract class SelectionPolicyBase(SearchSpec spec, int candidateCount)
     private readonly Dictionary<int, int> inFlight = [];
     private readonly HashSet<int> done = [];
     private readonly List<SelectionRecord> history = [];
+    private readonly Dictionary<int, int> lastRecordedBatch = [];
+    private readonly Queue<SelectedBatch> outstanding = new();
 
     protected SearchSpec Spec { get; } = spec;
     protected int CandidateCount { get; } = candidateCount;
@@ -48,6 +50,9 @@ internal abstract class SelectionPolicyBase(SearchSpec spec, int candidateCount)
         if (latest.Count > 0 || history.Count > 0)
             throw new InvalidOperationException("Restore is only allowed on a fresh policy");
         history.AddRange(persisted);
+        foreach (var b in history.SelectMany(r => r.Batches)) lastRecordedBatch[b.CandidateId] = b.BatchNumber;
+        foreach (var b in history.SelectMany(r => r.Batches))
+            if (lastRecordedBatch[b.CandidateId] == b.BatchNumber) outstanding.Enqueue(b);
         OnRestored();
     }
 
@@ -58,8 +63,22 @@ internal abstract class SelectionPolicyBase(SearchSpec spec, int candidateCount)
     protected bool IsInFlight(int id) => inFlight.ContainsKey(id);
     protected void Record(IReadOnlyList<SelectedBatch> batches) => history.Add(new SelectionRecord(history.Count, batches));
 
+    /// <summary>Records one candidate's batch as a selection of its own, unless it was recorded already: a batch taken again after it was lost is the same selection.</summary>
+    protected void RecordOnce(int candidateId, int batchNumber)
+    {
+        if (lastRecordedBatch.TryGetValue(candidateId, out var recorded) && recorded == batchNumber) return;
+        lastRecordedBatch[candidateId] = batchNumber;
+        Record([new SelectedBatch(candidateId, batchNumber)]);
+    }
+
+    /// <summary>
+    /// After a restart, the next of the recorded selections that were each candidate's last, in the order they were made:
+    /// their batches may not have been applied, and a policy that takes them first selects as one that never stopped.
+    /// </summary>
+    protected bool TryDequeueOutstanding(out SelectedBatch pick) => outstanding.TryDequeue(out pick);
+
     protected abstract bool TryChoose(out int candidateId);
     protected abstract void OnObserved(CandidateSnapshot snapshot);
     protected abstract void OnRequeued(int candidateId);
-    protected abstract void OnRestored();
+    protected virtual void OnRestored() { }
 }

@@ -25,8 +25,6 @@ internal static class CellChoices
         var cell = StructureVariants.Rotated(StructureVariants.Supercell(s, RandomUnimodular(random)), random);
         var order = Enumerable.Range(0, cell.Count).OrderBy(_ => random.Next()).ToArray();
         var shift = new Vec3(random.NextDouble(), random.NextDouble(), random.NextDouble());
-        return new Structure(cell.Lattice, order.Select(i => cell.Species[i]), order.Select(i => Wrap(cell.Fractional[i] + shift)));
+        return new Structure(cell.Lattice, order.Select(i => cell.Species[i]), order.Select(i => cell.Fractional[i] + shift));
     }
-
-    private static Vec3 Wrap(Vec3 f) => new(f.X - Math.Floor(f.X), f.Y - Math.Floor(f.Y), f.Z - Math.Floor(f.Z));
 }
