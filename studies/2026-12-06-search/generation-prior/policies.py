@@ -61,10 +61,11 @@ class Race:
 # A prior learned inside the campaign: as candidates end, the mean final enthalpy per atom of each generation class
 # over the ended candidates (shrunk toward the mean over all ended, weight n / (n + shrink)); the next candidate is the
 # one whose class predicts the lowest final, minus an exploration bonus explore·sd/√(n + 1); before `warm` candidates
-# have ended, the static order. Failed candidates (end 3) teach nothing.
+# have ended, the static order. stat 'min': the class's lowest final instead (an untried class counts as the best so far).
+# Failed candidates (end 3) teach nothing.
 class Learned:
-    def __init__(s, G, klass, shrink=3.0, explore=0.0, warm=5):
-        s.G = G; s.klass = klass; s.shrink = shrink; s.explore = explore; s.warm = warm; s.ended = {}
+    def __init__(s, G, klass, shrink=3.0, explore=0.0, warm=5, stat='mean'):
+        s.G = G; s.klass = klass; s.shrink = shrink; s.explore = explore; s.warm = warm; s.stat = stat; s.ended = {}
     def learn(s, i, c):
         if c.end != 3 and c.n > 0 and s.G[i] is not None: s.ended.setdefault(s.klass(s.G[i]), []).append(c.H[-1])
     def order(s, base, waiting):
@@ -74,20 +75,23 @@ class Learned:
         mu = float(np.mean(allv)); sd = float(np.std(allv)) or 1e-3
         def pred(i):
             if s.G[i] is None: return math.inf
+            if s.stat == 'min':  # the class that has given the lowest final so far; an untried class counts as the best
+                v = s.ended.get(s.klass(s.G[i]), []); return min(v) if v else min(allv)
             v = s.ended.get(s.klass(s.G[i]), []); n = len(v)
             m = (n * float(np.mean(v)) + s.shrink * mu) / (n + s.shrink) if n else mu
             return m - s.explore * sd / math.sqrt(n + 1)
-        return sorted(waiting, key=lambda i: (pred(i), base.index(i)))
+        rank = {i: r for r, i in enumerate(base)}
+        return sorted(waiting, key=lambda i: (pred(i), rank[i]))
 
 class RSLearned:
     """rs: each candidate to its end; the next one by the learned class prior."""
-    def __init__(s, cs, L, order, model): s.cs = cs; s.base = list(order); s.m = model
+    def __init__(s, cs, L, order, model): s.cs = cs; s.base = list(order); s.m = model; s.current = None
     def choose(s, k):
+        if s.current is not None and k[s.current] < s.cs[s.current].n: return s.current
         waiting = [i for i in s.base if k[i] == 0 and s.cs[i].n > 0]
-        started = [i for i in s.base if 0 < k[i] < s.cs[i].n]
-        if started: return started[0]
         if not waiting: return None
-        return s.m.order(s.base, waiting)[0]
+        s.current = s.m.order(s.base, waiting)[0]
+        return s.current
     def observed(s, i, k):
         if k[i] >= s.cs[i].n: s.m.learn(i, s.cs[i])
 
@@ -96,9 +100,24 @@ class RaceLearned(Race):
     that ended within the probe and promoted ones relaxed to their end)."""
     def __init__(s, cs, L, order, model, **kw):
         super().__init__(cs, L, order, **kw); s.base = list(order); s.m = model
+        s.learned = -1
     def choose(s, k):
-        waiting = [i for i in s.base if k[i] == 0 and s.cs[i].n > 0]
-        if waiting: s.order = s.m.order(s.base, waiting) + [i for i in s.base if i not in set(waiting)]
+        n = sum(len(v) for v in s.m.ended.values())
+        if n != s.learned:  # reorder the unprobed ones only when something new has been learned
+            s.learned = n
+            waiting = [i for i in s.base if k[i] == 0 and s.cs[i].n > 0]
+            if waiting: s.order = s.m.order(s.base, waiting) + [i for i in s.base if i not in set(waiting)]
         return super().choose(k)
     def observed(s, i, k):
         if k[i] >= s.cs[i].n: s.m.learn(i, s.cs[i])
+
+class LaqaTiers(LaqaAsync):
+    """LAQA async E+F+S over the candidates in tiers of `tier` in the given order: a tier's candidates become eligible
+    only when every candidate of the tiers before has ended (the prior decides which candidates LAQA compares first)."""
+    def __init__(s, cs, L, order, tier=25, **kw):
+        super().__init__(cs, L, order, **kw); s.tiers = [order[j:j + tier] for j in range(0, len(order), tier)]
+    def choose(s, k):
+        for t in s.tiers:
+            if any(k[i] < s.cs[i].n for i in t):
+                s.order = t; return super().choose(k)
+        return None

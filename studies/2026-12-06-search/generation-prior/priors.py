@@ -14,7 +14,12 @@ PRIORS = {
     'smallest volume per atom': lambda g: g['volumePerAtom'],
     'free parameters = 1 last': lambda g: g['free'] == 1,
     'free = 1 last, then cubic': lambda g: (g['free'] == 1) + (g['system'] == 'Cubic'),
+    'lowest point-group order, then lowest H(0) - 0.2 Å F(0)': lambda g: (g['pointOrder'], g['h0'] - 0.2 * g['f0']),
 }
 def order(G, prior):
-    key = PRIORS[prior] if isinstance(prior, str) else prior
+    if prior.startswith('rank sum: '):  # the sum of a candidate's ranks under two priors (within its seed)
+        a, b = prior[len('rank sum: '):].split(' + ')
+        ra = {i: r for r, i in enumerate(order(G, a))}; rb = {i: r for r, i in enumerate(order(G, b))}
+        return sorted(range(len(G)), key=lambda i: (G[i] is None, ra[i] + rb[i], i))
+    key = PRIORS[prior]
     return sorted(range(len(G)), key=lambda i: (G[i] is None, 0 if G[i] is None else key(G[i]), i))

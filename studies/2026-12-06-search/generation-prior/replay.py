@@ -4,7 +4,7 @@ import sys
 from gp import *
 import rp, pol
 from priors import PRIORS, order
-from policies import RS, LaqaAsync, Race, Learned, RSLearned, RaceLearned
+from policies import RS, LaqaAsync, LaqaTiers, Race, Learned, RSLearned, RaceLearned
 
 def seed_steps(make, s, L):
     out = []
@@ -48,6 +48,12 @@ if __name__ == '__main__':
         print('same as pol.py for batch lengths', Ls); sys.exit()
     header()
     for L in Ls:
+        if what == 'key':  # the rows that depend on the batch length, for 1 / 5 / 10
+            row('laqa async E+F+S (id order)', lambda cs, L, G: LaqaAsync(cs, L, ids(G)), L)
+            for p in ['id (rs order)', 'lowest point-group order', 'lowest H(0) - 0.2 Å F(0)', 'rank sum: lowest point-group order + lowest H(0) - 0.2 Å F(0)']:
+                row(f'race, probing by {p}', lambda cs, L, G, p=p: Race(cs, L, order(G, p)), L)
+            for p in ['lowest point-group order', 'lowest H(0) - 0.2 Å F(0)', 'rank sum: lowest point-group order + lowest H(0) - 0.2 Å F(0)']:
+                row(f'laqa async E+F+S in tiers of 25 by {p}', lambda cs, L, G, p=p: LaqaTiers(cs, L, order(G, p)), L)
         if what in ('static', 'all'):
             for p in STATIC:
                 row(f'rs, {p}', lambda cs, L, G, p=p: RS(cs, L, order(G, p)), L)
@@ -55,8 +61,14 @@ if __name__ == '__main__':
                 row(f'race, probing by {p}', lambda cs, L, G, p=p: Race(cs, L, order(G, p)), L)
             for p in ['most free parameters', 'lowest point-group order', 'lowest H(0) - 0.2 Å F(0)']:
                 row(f'race, probing by {p}, prior rank added 0.01 eV/atom × rank/n', lambda cs, L, G, p=p: Race(cs, L, order(G, p), tie=0.01), L)
+            for p in ['lowest point-group order, then lowest H(0) - 0.2 Å F(0)', 'rank sum: lowest point-group order + lowest H(0) - 0.2 Å F(0)']:
+                row(f'rs, {p}', lambda cs, L, G, p=p: RS(cs, L, order(G, p)), L)
+                row(f'race, probing by {p}', lambda cs, L, G, p=p: Race(cs, L, order(G, p)), L)
             for p in ['id (rs order)', 'most free parameters', 'lowest point-group order', 'lowest H(0) - 0.2 Å F(0)']:
                 row(f'laqa async E+F+S, first batches by {p}', lambda cs, L, G, p=p: LaqaAsync(cs, L, order(G, p)), L)
+            for p in ['id (rs order)', 'most free parameters', 'lowest point-group order', 'lowest H(0) - 0.2 Å F(0)', 'rank sum: lowest point-group order + lowest H(0) - 0.2 Å F(0)']:
+                for tier in (25, 50):
+                    row(f'laqa async E+F+S in tiers of {tier} by {p}', lambda cs, L, G, p=p, t=tier: LaqaTiers(cs, L, order(G, p), tier=t), L)
         if what in ('learned', 'all'):
             for kn, kf in KLASSES.items():
                 for shrink, explore in [(3, 0), (3, 1)]:
@@ -64,3 +76,5 @@ if __name__ == '__main__':
                         lambda cs, L, G, kf=kf, sh=shrink, ex=explore: RSLearned(cs, L, ids(G), Learned(G, kf, sh, ex)), L)
                     row(f'race, probing by learned class mean final ({kn}, shrink {shrink}, explore {explore})',
                         lambda cs, L, G, kf=kf, sh=shrink, ex=explore: RaceLearned(cs, L, ids(G), Learned(G, kf, sh, ex)), L)
+                row(f'rs, learned class lowest final ({kn})', lambda cs, L, G, kf=kf: RSLearned(cs, L, ids(G), Learned(G, kf, stat='min')), L)
+                row(f'race, probing by learned class lowest final ({kn})', lambda cs, L, G, kf=kf: RaceLearned(cs, L, ids(G), Learned(G, kf, stat='min')), L)
