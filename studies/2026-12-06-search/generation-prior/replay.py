@@ -52,8 +52,9 @@ if __name__ == '__main__':
             row('laqa async E+F+S (id order)', lambda cs, L, G: LaqaAsync(cs, L, ids(G)), L)
             for p in ['id (rs order)', 'lowest point-group order', 'lowest H(0) - 0.2 Å F(0)', 'rank sum: lowest point-group order + lowest H(0) - 0.2 Å F(0)']:
                 row(f'race, probing by {p}', lambda cs, L, G, p=p: Race(cs, L, order(G, p)), L)
-            for p in ['lowest point-group order', 'lowest H(0) - 0.2 Å F(0)', 'rank sum: lowest point-group order + lowest H(0) - 0.2 Å F(0)']:
-                row(f'laqa async E+F+S in tiers of 25 by {p}', lambda cs, L, G, p=p: LaqaTiers(cs, L, order(G, p)), L)
+            for tier in (25, 50):
+                for p in ['lowest point-group order', 'lowest H(0) - 0.2 Å F(0)', 'rank sum: lowest point-group order + lowest H(0) - 0.2 Å F(0)']:
+                    row(f'laqa async E+F+S in tiers of {tier} by {p}', lambda cs, L, G, p=p, t=tier: LaqaTiers(cs, L, order(G, p), tier=t), L)
         if what in ('static', 'all'):
             for p in STATIC:
                 row(f'rs, {p}', lambda cs, L, G, p=p: RS(cs, L, order(G, p)), L)
