@@ -111,15 +111,7 @@ public class LammpsCalculatorTests
         var fcc = Fcc(3.615, "Cu");
         var structures = Enumerable.Range(0, 12).Select(seed => TestStructures.Rattled(fcc, seed, 0.2, 0.05)).ToArray();
         using var calculator = new LammpsCalculator(Settings(["Cu"], "eam/alloy", [$"* * {CopperEam} Cu"]));
-        var sequential = structures.Select(s => calculator.Calculate(s)).ToArray();
-        var parallel = new CalculationResult[structures.Length];
-        Parallel.For(0, structures.Length, new ParallelOptions { MaxDegreeOfParallelism = 3 }, k => parallel[k] = calculator.Calculate(structures[k]));
-        for (var k = 0; k < structures.Length; k++)
-        {
-            Assert.Equal(sequential[k].Energy, parallel[k].Energy);
-            Assert.Equal(sequential[k].Forces, parallel[k].Forces);
-            Assert.Equal(sequential[k].Stress, parallel[k].Stress);
-        }
+        ConcurrencyAssert.ParallelCallsMatchSequentialOnes(calculator, structures, threads: 3);
     }
 
     [Fact]
