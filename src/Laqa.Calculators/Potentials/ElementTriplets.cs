@@ -3,17 +3,22 @@ using Laqa.Crystal;
 namespace Laqa.Calculators.Potentials;
 
 /// <summary>Parameter entries of a three-body potential keyed by element triplet (i, j, k), as LAMMPS's elem3param.</summary>
-internal sealed class ElementTriplets<T> where T : class
+internal sealed class ElementTriplets<T> where T : class, ITripletParameters
 {
     private readonly Dictionary<(string, string, string), T> _entries = [];
     private readonly string _potential;
 
-    public ElementTriplets(IEnumerable<T> entries, Func<T, (string, string, string)> key, string potential)
+    /// <summary>Every entry's values are checked before any triplet given twice is reported.</summary>
+    public ElementTriplets(IEnumerable<T> entries, string potential)
     {
         _potential = potential;
-        foreach (var entry in entries)
+        var list = entries.ToList();
+        foreach (var e in list)
+            if (e.Problem() is { } problem)
+                throw new LaqaInputException($"{potential} entry {e.Element1} {e.Element2} {e.Element3}: {problem}");
+        foreach (var entry in list)
         {
-            var k = key(entry);
+            var k = (entry.Element1, entry.Element2, entry.Element3);
             if (!_entries.TryAdd(k, entry))
                 throw new LaqaInputException($"{potential} entry {k.Item1} {k.Item2} {k.Item3} is given more than once");
         }

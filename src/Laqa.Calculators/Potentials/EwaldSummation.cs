@@ -150,21 +150,8 @@ public static class EwaldSummation
             }
         }
 
-        for (var i = 0; i < n; i++)
-        {
-            forces[3 * i] += forceX[i];
-            forces[3 * i + 1] += forceY[i];
-            forces[3 * i + 2] += forceZ[i];
-        }
-        strainDerivative[0] += wxx;
-        strainDerivative[4] += wyy;
-        strainDerivative[8] += wzz;
-        strainDerivative[1] += wxy;
-        strainDerivative[3] += wxy;
-        strainDerivative[2] += wxz;
-        strainDerivative[6] += wxz;
-        strainDerivative[5] += wyz;
-        strainDerivative[7] += wyz;
+        for (var i = 0; i < n; i++) AtomForces.Add(forces, i, forceX[i], forceY[i], forceZ[i]);
+        Virial.AddSymmetric(strainDerivative, wxx, wyy, wzz, wxy, wxz, wyz);
         return energy;
     }
 

@@ -54,6 +54,27 @@ internal static class LammpsParameterFile
         return entries;
     }
 
+    /// <summary>
+    /// The entries of a three-body potential file, each made from its words by <paramref name="parameters"/>; an entry
+    /// LAMMPS would reject, or one for a triplet an earlier entry already gave, is reported with the file and line.
+    /// </summary>
+    public static List<T> ReadTriplets<T>(string text, string source, int wordsPerEntry, string potential, Func<Entry, T> parameters)
+        where T : ITripletParameters
+    {
+        var entries = new List<T>();
+        var seen = new Dictionary<(string, string, string), int>();
+        foreach (var entry in Read(text, source, wordsPerEntry, potential))
+        {
+            var w = entry.Words;
+            var p = parameters(entry);
+            if (p.Problem() is { } problem) throw entry.Error($"{potential} entry {w[0]} {w[1]} {w[2]}: {problem}");
+            if (!seen.TryAdd((w[0], w[1], w[2]), entry.Line))
+                throw entry.Error($"{potential} entry {w[0]} {w[1]} {w[2]} repeats the entry of line {seen[(w[0], w[1], w[2])]}");
+            entries.Add(p);
+        }
+        return entries;
+    }
+
     public static string ReadAllText(string path)
     {
         try { return File.ReadAllText(path); }

@@ -170,9 +170,7 @@ public sealed class RigidIonCalculator(RigidIonPotential potential, EwaldParamet
                         fx += gx;
                         fy += gy;
                         fz += gz;
-                        forces[3 * j] -= gx;
-                        forces[3 * j + 1] -= gy;
-                        forces[3 * j + 2] -= gz;
+                        AtomForces.Subtract(forces, j, gx, gy, gz);
                         wxx += gx * d.X;
                         wyy += gy * d.Y;
                         wzz += gz * d.Z;
@@ -182,19 +180,9 @@ public sealed class RigidIonCalculator(RigidIonPotential potential, EwaldParamet
                     }
                 }
             }
-            forces[3 * i] += fx;
-            forces[3 * i + 1] += fy;
-            forces[3 * i + 2] += fz;
+            AtomForces.Add(forces, i, fx, fy, fz);
         }
-        strainDerivative[0] += wxx;
-        strainDerivative[4] += wyy;
-        strainDerivative[8] += wzz;
-        strainDerivative[1] += wxy;
-        strainDerivative[3] += wxy;
-        strainDerivative[2] += wxz;
-        strainDerivative[6] += wxz;
-        strainDerivative[5] += wyz;
-        strainDerivative[7] += wyz;
+        Virial.AddSymmetric(strainDerivative, wxx, wyy, wzz, wxy, wxz, wyz);
         return energy;
     }
 

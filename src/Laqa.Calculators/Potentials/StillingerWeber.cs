@@ -16,11 +16,7 @@ public sealed class StillingerWeber : IPotential
 
     public StillingerWeber(IEnumerable<StillingerWeberParameters> entries, string name = "sw", string? description = null)
     {
-        var list = entries.ToList();
-        foreach (var e in list)
-            if (e.Problem() is { } problem)
-                throw new LaqaInputException($"Stillinger-Weber entry {e.Element1} {e.Element2} {e.Element3}: {problem}");
-        _triplets = new ElementTriplets<StillingerWeberParameters>(list, e => (e.Element1, e.Element2, e.Element3), "Stillinger-Weber");
+        _triplets = new ElementTriplets<StillingerWeberParameters>(entries, "Stillinger-Weber");
         Name = name;
         Description = description ?? $"Stillinger-Weber potential for {string.Join(", ", Elements)}";
     }
@@ -32,20 +28,11 @@ public sealed class StillingerWeber : IPotential
     /// <summary>Reads entries in the .sw format from text; <paramref name="source"/> names it in errors.</summary>
     public static StillingerWeber Parse(string text, string source, string name = "sw", string? description = null)
     {
-        var entries = new List<StillingerWeberParameters>();
-        var seen = new Dictionary<(string, string, string), int>();
-        foreach (var entry in LammpsParameterFile.Read(text, source, StillingerWeberParameters.WordsPerEntry, "Stillinger-Weber"))
-        {
-            var w = entry.Words;
-            var p = new StillingerWeberParameters(w[0], w[1], w[2],
+        var entries = LammpsParameterFile.ReadTriplets(text, source, StillingerWeberParameters.WordsPerEntry, "Stillinger-Weber",
+            entry => new StillingerWeberParameters(entry.Words[0], entry.Words[1], entry.Words[2],
                 entry.Number(3, "epsilon"), entry.Number(4, "sigma"), entry.Number(5, "a"), entry.Number(6, "lambda"),
                 entry.Number(7, "gamma"), entry.Number(8, "costheta0"), entry.Number(9, "A"), entry.Number(10, "B"),
-                entry.Number(11, "p"), entry.Number(12, "q"), entry.Number(13, "tol"));
-            if (p.Problem() is { } problem) throw entry.Error($"Stillinger-Weber entry {w[0]} {w[1]} {w[2]}: {problem}");
-            if (!seen.TryAdd((w[0], w[1], w[2]), entry.Line))
-                throw entry.Error($"Stillinger-Weber entry {w[0]} {w[1]} {w[2]} repeats the entry of line {seen[(w[0], w[1], w[2])]}");
-            entries.Add(p);
-        }
+                entry.Number(11, "p"), entry.Number(12, "q"), entry.Number(13, "tol")));
         return new StillingerWeber(entries, name, description ?? $"Stillinger-Weber potential from {source}");
     }
 

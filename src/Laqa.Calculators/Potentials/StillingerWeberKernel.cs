@@ -23,8 +23,7 @@ internal static class StillingerWeberKernel
         var index = list.Index;
         var delta = list.Delta;
         var distance = list.Distance;
-        var maxNeighbours = 0;
-        for (var i = 0; i < list.AtomCount; i++) maxNeighbours = Math.Max(maxNeighbours, start[i + 1] - start[i]);
+        var maxNeighbours = list.MaxNeighbours();
         if (_entries is null || _entries.Length < maxNeighbours)
         {
             _entries = new int[maxNeighbours];

@@ -8,7 +8,7 @@ namespace Laqa.Calculators.Potentials;
 public sealed record StillingerWeberParameters(
     string Element1, string Element2, string Element3,
     double Epsilon, double Sigma, double LittleA, double Lambda, double Gamma, double CosTheta0,
-    double BigA, double BigB, double P, double Q, double Tolerance)
+    double BigA, double BigB, double P, double Q, double Tolerance) : ITripletParameters
 {
     public const int WordsPerEntry = 14;
 

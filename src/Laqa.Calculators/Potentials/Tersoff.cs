@@ -18,11 +18,7 @@ public sealed class Tersoff : IPotential
 
     public Tersoff(IEnumerable<TersoffParameters> entries, string name = "tersoff", string? description = null)
     {
-        var list = entries.ToList();
-        foreach (var e in list)
-            if (e.Problem() is { } problem)
-                throw new LaqaInputException($"Tersoff entry {e.Element1} {e.Element2} {e.Element3}: {problem}");
-        _triplets = new ElementTriplets<TersoffParameters>(list, e => (e.Element1, e.Element2, e.Element3), "Tersoff");
+        _triplets = new ElementTriplets<TersoffParameters>(entries, "Tersoff");
         Name = name;
         Description = description ?? $"Tersoff potential for {string.Join(", ", Elements)}";
     }
@@ -34,21 +30,12 @@ public sealed class Tersoff : IPotential
     /// <summary>Reads entries in the .tersoff format from text; <paramref name="source"/> names it in errors.</summary>
     public static Tersoff Parse(string text, string source, string name = "tersoff", string? description = null)
     {
-        var entries = new List<TersoffParameters>();
-        var seen = new Dictionary<(string, string, string), int>();
-        foreach (var entry in LammpsParameterFile.Read(text, source, TersoffParameters.WordsPerEntry, "Tersoff"))
-        {
-            var w = entry.Words;
-            var p = new TersoffParameters(w[0], w[1], w[2],
+        var entries = LammpsParameterFile.ReadTriplets(text, source, TersoffParameters.WordsPerEntry, "Tersoff",
+            entry => new TersoffParameters(entry.Words[0], entry.Words[1], entry.Words[2],
                 entry.Number(3, "m"), entry.Number(4, "gamma"), entry.Number(5, "lambda3"), entry.Number(6, "c"),
                 entry.Number(7, "d"), entry.Number(8, "costheta0"), entry.Number(9, "n"), entry.Number(10, "beta"),
                 entry.Number(11, "lambda2"), entry.Number(12, "B"), entry.Number(13, "R"), entry.Number(14, "D"),
-                entry.Number(15, "lambda1"), entry.Number(16, "A"));
-            if (p.Problem() is { } problem) throw entry.Error($"Tersoff entry {w[0]} {w[1]} {w[2]}: {problem}");
-            if (!seen.TryAdd((w[0], w[1], w[2]), entry.Line))
-                throw entry.Error($"Tersoff entry {w[0]} {w[1]} {w[2]} repeats the entry of line {seen[(w[0], w[1], w[2])]}");
-            entries.Add(p);
-        }
+                entry.Number(15, "lambda1"), entry.Number(16, "A")));
         return new Tersoff(entries, name, description ?? $"Tersoff potential from {source}");
     }
 

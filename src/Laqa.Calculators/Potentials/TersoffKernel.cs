@@ -22,8 +22,7 @@ internal static class TersoffKernel
         var index = list.Index;
         var delta = list.Delta;
         var distance = list.Distance;
-        var maxNeighbours = 0;
-        for (var i = 0; i < list.AtomCount; i++) maxNeighbours = Math.Max(maxNeighbours, start[i + 1] - start[i]);
+        var maxNeighbours = list.MaxNeighbours();
         if (_units is null || _units.Length < maxNeighbours)
         {
             _units = new Vec3[maxNeighbours];

@@ -8,7 +8,7 @@ namespace Laqa.Calculators.Potentials;
 public sealed record TersoffParameters(
     string Element1, string Element2, string Element3,
     double M, double Gamma, double Lambda3, double C, double D, double CosTheta0,
-    double N, double Beta, double Lambda2, double B, double R, double BigD, double Lambda1, double A)
+    double N, double Beta, double Lambda2, double B, double R, double BigD, double Lambda1, double A) : ITripletParameters
 {
     public const int WordsPerEntry = 17;
 

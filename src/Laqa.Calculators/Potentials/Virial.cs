@@ -15,6 +15,15 @@ internal static class Virial
         w[6] += g.Z * d.X; w[7] += g.Z * d.Y; w[8] += g.Z * d.Z;
     }
 
+    /// <summary>Adds a symmetric W given by its six distinct components, each off-diagonal one to both of its places.</summary>
+    public static void AddSymmetric(Span<double> w, double xx, double yy, double zz, double xy, double xz, double yz)
+    {
+        w[0] += xx; w[4] += yy; w[8] += zz;
+        w[1] += xy; w[3] += xy;
+        w[2] += xz; w[6] += xz;
+        w[5] += yz; w[7] += yz;
+    }
+
     /// <summary>The symmetrised stress; W is symmetric up to rounding for any rotation-invariant energy.</summary>
     public static double[] ToStress(ReadOnlySpan<double> w, double volume)
     {

@@ -39,17 +39,13 @@ internal sealed class BfgsOptimizer : ICellOptimizer
     public static BfgsOptimizer Unpack(OptimizerState state, Structure structure, BfgsParameters parameters)
     {
         var n = LogStrainFrame.CoordinatesFor(structure);
-        if (state.Kind == OptimizerState.Fresh.Kind && state.Values.Length == 0)
+        if (PackedState.IsFresh(state))
         {
             var identity = new double[n * n];
             for (var k = 0; k < n; k++) identity[k * n + k] = parameters.InitialCurvature;
             return new BfgsOptimizer(parameters, LogStrainFrame.Start(structure.Lattice), n, identity, new double[n], new double[n], started: false);
         }
-        if (state.Kind != Kind)
-            throw new ArgumentException($"optimizer state of kind '{state.Kind}' cannot continue a BFGS relaxation", nameof(state));
-        var values = state.Values;
-        if (values.Length != PackedLength(n))
-            throw new ArgumentException($"BFGS state holds {values.Length} numbers; {structure.Count} atoms need {PackedLength(n)}", nameof(state));
+        var values = PackedState.Values(state, Kind, "BFGS", PackedLength(n), structure.Count);
         var offset = LogStrainFrame.PackedLength;
         return new BfgsOptimizer(parameters, LogStrainFrame.Unpack(values), n,
             values[offset..(offset + n * n)], values[(offset + n * n)..(offset + n * n + n)], values[(offset + n * n + n)..], started: true);

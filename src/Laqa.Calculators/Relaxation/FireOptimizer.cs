@@ -35,13 +35,9 @@ internal sealed class FireOptimizer : ICellOptimizer
     public static FireOptimizer Unpack(OptimizerState state, Structure structure, FireParameters parameters)
     {
         var coordinates = LogStrainFrame.CoordinatesFor(structure);
-        if (state.Kind == OptimizerState.Fresh.Kind && state.Values.Length == 0)
+        if (PackedState.IsFresh(state))
             return new FireOptimizer(parameters, LogStrainFrame.Start(structure.Lattice), new double[coordinates], parameters.Dt, parameters.AlphaStart, 0, started: false);
-        if (state.Kind != Kind)
-            throw new ArgumentException($"optimizer state of kind '{state.Kind}' cannot continue a FIRE relaxation", nameof(state));
-        var values = state.Values;
-        if (values.Length != Header + coordinates)
-            throw new ArgumentException($"FIRE state holds {values.Length} numbers; {structure.Count} atoms need {Header + coordinates}", nameof(state));
+        var values = PackedState.Values(state, Kind, "FIRE", Header + coordinates, structure.Count);
         return new FireOptimizer(parameters, LogStrainFrame.Unpack(values.AsSpan(3)), values[Header..], values[0], values[1], (int)values[2], started: true);
     }
 

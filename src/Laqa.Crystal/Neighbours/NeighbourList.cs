@@ -31,6 +31,14 @@ public sealed class NeighbourList
     public int AtomCount => Start.Length - 1;
     public int PairCount => Index.Length;
 
+    /// <summary>The largest number of entries any one atom has (0 for no atoms).</summary>
+    public int MaxNeighbours()
+    {
+        var most = 0;
+        for (var i = 0; i < AtomCount; i++) most = Math.Max(most, Start[i + 1] - Start[i]);
+        return most;
+    }
+
     public static NeighbourList Build(Structure structure, double cutoff, bool half = false)
     {
         if (!(cutoff > 0) || !double.IsFinite(cutoff))

@@ -55,20 +55,9 @@ public class LammpsCalculatorTests
         var structure = TestStructures.Rattled(Fcc(3.615, "Cu"), 5, 0.2, 0.05);
         using var calculator = new LammpsCalculator(Settings(["Cu"], "eam/alloy", [$"* * {CopperEam} Cu"]));
         var forces = calculator.Calculate(structure).Forces;
-        const double h = 1e-5;
-        var cartesian = structure.Cartesian();
-        for (var i = 0; i < structure.Count; i++)
-        for (var a = 0; a < 3; a++)
-        {
-            double Energy(double shift)
-            {
-                var moved = (Vec3[])cartesian.Clone();
-                moved[i] += a switch { 0 => new Vec3(shift, 0, 0), 1 => new Vec3(0, shift, 0), _ => new Vec3(0, 0, shift) };
-                return calculator.Calculate(Structure.FromCartesian(structure.Lattice, structure.Species, moved)).Energy;
-            }
-            var numeric = -(Energy(h) - Energy(-h)) / (2 * h);
-            Assert.True(Math.Abs(numeric - forces[3 * i + a]) < 1e-6, $"atom {i} axis {a}: force {forces[3 * i + a]:R}, −dE/dx {numeric:R}");
-        }
+        var numeric = FiniteDifference.Forces(calculator, structure, step: 1e-5);
+        for (var k = 0; k < forces.Length; k++)
+            Assert.True(Math.Abs(numeric[k] - forces[k]) < 1e-6, $"atom {k / 3} axis {k % 3}: force {forces[k]:R}, −dE/dx {numeric[k]:R}");
     }
 
     [Fact]
@@ -111,15 +100,7 @@ public class LammpsCalculatorTests
         var fcc = Fcc(3.615, "Cu");
         var structures = Enumerable.Range(0, 12).Select(seed => TestStructures.Rattled(fcc, seed, 0.2, 0.05)).ToArray();
         using var calculator = new LammpsCalculator(Settings(["Cu"], "eam/alloy", [$"* * {CopperEam} Cu"]));
-        var sequential = structures.Select(s => calculator.Calculate(s)).ToArray();
-        var parallel = new CalculationResult[structures.Length];
-        Parallel.For(0, structures.Length, new ParallelOptions { MaxDegreeOfParallelism = 3 }, k => parallel[k] = calculator.Calculate(structures[k]));
-        for (var k = 0; k < structures.Length; k++)
-        {
-            Assert.Equal(sequential[k].Energy, parallel[k].Energy);
-            Assert.Equal(sequential[k].Forces, parallel[k].Forces);
-            Assert.Equal(sequential[k].Stress, parallel[k].Stress);
-        }
+        ConcurrencyAssert.ParallelCallsMatchSequentialOnes(calculator, structures, threads: 3);
     }
 
     [Fact]

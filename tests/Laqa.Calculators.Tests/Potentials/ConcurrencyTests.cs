@@ -19,14 +19,6 @@ public class ConcurrencyTests
                 ? TestStructures.Rattled(TestStructures.Supercell(TestStructures.Diamond(5.43), 2), k, 0.2, 0.04)
                 : TestStructures.Random(100 + k, 2 + k % 7, ["Si"], 17, 2.15))
             .ToArray();
-        var sequential = structures.Select(s => calculator.Calculate(s)).ToArray();
-        var parallel = new CalculationResult[structures.Length];
-        Parallel.For(0, structures.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, k => parallel[k] = calculator.Calculate(structures[k]));
-        for (var k = 0; k < structures.Length; k++)
-        {
-            Assert.Equal(sequential[k].Energy, parallel[k].Energy);
-            Assert.Equal(sequential[k].Forces, parallel[k].Forces);
-            Assert.Equal(sequential[k].Stress, parallel[k].Stress);
-        }
+        ConcurrencyAssert.ParallelCallsMatchSequentialOnes(calculator, structures, threads: 4);
     }
 }

@@ -43,15 +43,7 @@ public class RigidIonPresetTests(ITestOutputHelper output)
     {
         var calculator = PotentialPresets.Create(preset);
         var structures = RigidIonCases.Structures(preset);
-        var sequential = structures.Select(s => calculator.Calculate(s)).ToArray();
-        var parallel = new CalculationResult[structures.Length];
-        Parallel.For(0, structures.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, k => parallel[k] = calculator.Calculate(structures[k]));
-        for (var k = 0; k < structures.Length; k++)
-        {
-            Assert.Equal(sequential[k].Energy, parallel[k].Energy);
-            Assert.Equal(sequential[k].Forces, parallel[k].Forces);
-            Assert.Equal(sequential[k].Stress, parallel[k].Stress);
-        }
+        ConcurrencyAssert.ParallelCallsMatchSequentialOnes(calculator, structures, threads: 4);
     }
 
     [Fact]

@@ -4,6 +4,8 @@ namespace Laqa.Crystal.Tests.Symmetry;
 
 public class WyckoffPositionTests
 {
+    private const double Tolerance = 1e-9; // fractional, per coordinate
+
     [Fact]
     public void The230GroupsHave1731Positions()
     {
@@ -66,9 +68,9 @@ public class WyckoffPositionTests
         var position = group.Wyckoff(letter);
         Assert.Equal(freeParameters, position.FreeParameterCount);
         var tabulated = new Vec3(x, y, z);
-        var siteOrder = group.Operations.Count(op => IsLatticeVector(op.Apply(tabulated) - tabulated));
+        var siteOrder = group.Operations.Count(op => WyckoffGeometry.IsLatticeVector(op.Apply(tabulated) - tabulated, Tolerance));
         Assert.Equal(position.SiteSymmetryOrder, siteOrder);
-        Assert.Contains(group.Operations, op => OnSubspace(position, op.Apply(tabulated)));
+        Assert.Contains(group.Operations, op => WyckoffGeometry.OnRepresentative(position, op.Apply(tabulated), Tolerance));
     }
 
     [Fact]
@@ -84,7 +86,7 @@ public class WyckoffPositionTests
                 Assert.Equal(position.Multiplicity, count);
                 var orbit = buffer[..count];
                 Assert.All(orbit, p => Assert.True(p.X is >= 0 and < 1 && p.Y is >= 0 and < 1 && p.Z is >= 0 and < 1));
-                Assert.Contains(orbit, p => IsLatticeVector(p - position.Representative(parameters)));
+                Assert.Contains(orbit, p => WyckoffGeometry.IsLatticeVector(p - position.Representative(parameters), Tolerance));
                 var keys = orbit.Select(Key).ToHashSet();
                 Assert.Equal(count, keys.Count);
                 foreach (var op in group.Operations)
@@ -144,17 +146,4 @@ public class WyckoffPositionTests
         return (Round(p.X), Round(p.Y), Round(p.Z));
     }
 
-    private static bool OnSubspace(WyckoffPosition w, Vec3 y)
-    {
-        var r = y - w.Origin;
-        foreach (var d in w.Directions)
-        {
-            var pivot = Enumerable.Range(0, 3).First(i => Math.Abs(d[i]) == 1 && w.Directions.All(e => e == d || e[i] == 0));
-            r -= r[pivot] * d[pivot] * d;
-        }
-        return IsLatticeVector(r);
-    }
-
-    private static bool IsLatticeVector(Vec3 v) =>
-        Math.Abs(v.X - Math.Round(v.X)) < 1e-9 && Math.Abs(v.Y - Math.Round(v.Y)) < 1e-9 && Math.Abs(v.Z - Math.Round(v.Z)) < 1e-9;
 }

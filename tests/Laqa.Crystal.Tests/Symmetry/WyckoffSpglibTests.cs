@@ -12,6 +12,7 @@ namespace Laqa.Crystal.Tests.Symmetry;
 public class WyckoffSpglibTests
 {
     private const double MinimumSeparation = 0.1; // Å, far above spglib's symprec, so no atoms merge
+    private const double Tolerance = 1e-4; // fractional, per coordinate
 
     [Fact]
     public void EachPositionAloneIsOneOrbitOfItsMultiplicityInTheGroup()
@@ -143,7 +144,7 @@ public class WyckoffSpglibTests
                 f.X * toPrimitive[0, 0] + f.Y * toPrimitive[1, 0] + f.Z * toPrimitive[2, 0],
                 f.X * toPrimitive[0, 1] + f.Y * toPrimitive[1, 1] + f.Z * toPrimitive[2, 1],
                 f.X * toPrimitive[0, 2] + f.Y * toPrimitive[1, 2] + f.Z * toPrimitive[2, 2]).Wrapped();
-            if (!result.Any(q => IsLatticeVector(p - q))) result.Add(p);
+            if (!result.Any(q => WyckoffGeometry.IsLatticeVector(p - q, Tolerance))) result.Add(p);
         }
         return result;
     }
@@ -173,23 +174,8 @@ public class WyckoffSpglibTests
     /// </summary>
     private static WyckoffPosition? PositionOf(SpaceGroup group, Vec3 point)
     {
-        var siteOrder = group.Operations.Count(op => IsLatticeVector(op.Apply(point) - point));
+        var siteOrder = group.Operations.Count(op => WyckoffGeometry.IsLatticeVector(op.Apply(point) - point, Tolerance));
         return group.WyckoffPositions.Where(w => w.SiteSymmetryOrder == siteOrder)
-            .FirstOrDefault(w => group.Operations.Any(op => OnRepresentative(w, op.Apply(point))));
+            .FirstOrDefault(w => group.Operations.Any(op => WyckoffGeometry.OnRepresentative(w, op.Apply(point), Tolerance)));
     }
-
-    // Each direction is 1 at its pivot coordinate where the others are 0, so the pivots give the parameters.
-    private static bool OnRepresentative(WyckoffPosition w, Vec3 y)
-    {
-        var r = y - w.Origin;
-        foreach (var d in w.Directions)
-        {
-            var pivot = Enumerable.Range(0, 3).First(i => Math.Abs(d[i]) == 1 && w.Directions.All(e => e == d || e[i] == 0));
-            r -= r[pivot] * d[pivot] * d;
-        }
-        return IsLatticeVector(r);
-    }
-
-    private static bool IsLatticeVector(Vec3 v) =>
-        Math.Abs(v.X - Math.Round(v.X)) < 1e-4 && Math.Abs(v.Y - Math.Round(v.Y)) < 1e-4 && Math.Abs(v.Z - Math.Round(v.Z)) < 1e-4;
 }
