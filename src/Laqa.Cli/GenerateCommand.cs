@@ -46,10 +46,12 @@ public static class GenerateCommand
         };
         var volumePerAtom = new Option<string?>("--volume-per-atom") { Description = "volume per atom in Å³ as MEAN or MEAN:SIGMA (normal distribution), instead of --volume-factor" };
         var maxAttempts = new Option<int>("--max-attempts") { Description = "random attempts per structure before it counts as failed", DefaultValueFactory = _ => 5000 };
+        var rattle = new Option<double>("--rattle") { Description = "σ in Å of a Gaussian displacement of every atom after placing (laqa.generation.rattle.displacement)" };
+        var strain = new Option<double>("--strain") { Description = "σ of a random symmetric strain of the cell after placing (laqa.generation.rattle.strain)" };
         var json = new Option<bool>("--json") { Description = "one JSON line per structure and one for the summary" };
         var command = new Command("generate", "Random symmetric candidate structures for a composition")
         {
-            composition, spg, count, seed, output, format, threads, cell, distanceFactor, volumeFactor, pairDistances, volumePerAtom, maxAttempts, json,
+            composition, spg, count, seed, output, format, threads, cell, distanceFactor, volumeFactor, pairDistances, volumePerAtom, maxAttempts, rattle, strain, json,
         };
         command.SetAction(parsed =>
         {
@@ -66,7 +68,9 @@ public static class GenerateCommand
                     ? ParseVolumePerAtom(perAtom, parsedComposition.TotalAtoms)
                     : VolumeEstimate.FromCovalentSpheres(parsedComposition, Positive("--volume-factor", parsed.GetValue(volumeFactor), CampaignLimits.VolumeFactor)),
                 Primitive: parsed.GetValue(cell) == "primitive",
-                MaxAttempts: attempts);
+                MaxAttempts: attempts,
+                Rattle: new Rattle(NonNegative("--rattle", parsed.GetValue(rattle), CampaignLimits.RattleDisplacement),
+                    NonNegative("--strain", parsed.GetValue(strain), CampaignLimits.RattleStrain)));
             var generator = new StructureGenerator(request, parsed.GetValue(seed), new GenerationSettingNames("--cell {0}", "--spg"));
             Run(generator, n, threadCount, parsed.GetValue(output)!, parsed.GetValue(format)!, parsed.GetValue(json), parsed.InvocationConfiguration.Output);
             return 0;
@@ -81,6 +85,11 @@ public static class GenerateCommand
         double.IsFinite(value) && value > 0 && value <= max
             ? value
             : throw new LaqaInputException(string.Create(CultureInfo.InvariantCulture, $"{option} must be greater than 0 and at most {max} (got {value})"));
+
+    private static double NonNegative(string option, double value, double max) =>
+        double.IsFinite(value) && value >= 0 && value <= max
+            ? value
+            : throw new LaqaInputException(string.Create(CultureInfo.InvariantCulture, $"{option} must be at least 0 and at most {max} (got {value})"));
 
     private static KeyValuePair<string, double> ParsePairDistance(string text)
     {

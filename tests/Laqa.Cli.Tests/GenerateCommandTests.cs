@@ -127,6 +127,8 @@ public class GenerateCommandTests
     [InlineData("--volume-factor", "1e300", "--volume-factor must be greater than 0 and at most 100")]
     [InlineData("--min-distance", "Na-Cl=Infinity", "Si-O=1.5")]
     [InlineData("--volume-per-atom", "1e300", "at most 10000")]
+    [InlineData("--rattle", "-0.05", "--rattle must be at least 0 and at most 1")]
+    [InlineData("--strain", "NaN", "--strain must be at least 0 and at most 0.2")]
     public void BadGenerationOptionsAreOneLineAndNoOutput(string option, string value, string named)
     {
         using var folder = new TempFolder();

@@ -12,6 +12,12 @@ public static class CandidateRandom
         return new Random((int)(mixed & 0x7FFFFFFF));
     }
 
+    /// <summary>
+    /// A second stream of candidate i, for its rattle: the structure before the rattle is the one a campaign without
+    /// it generates, whatever the rattle's size.
+    /// </summary>
+    public static Random ForRattle(long seed, int candidateIndex) => For(~seed, candidateIndex);
+
     private static ulong SplitMix64(ulong x)
     {
         x += 0x9E3779B97F4A7C15UL;

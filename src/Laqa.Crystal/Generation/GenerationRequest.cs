@@ -4,7 +4,8 @@ namespace Laqa.Crystal.Generation;
 /// What to generate: a composition (atoms per species in the output cell), the allowed space
 /// groups, the minimum distance per species pair (indexed like the composition's species), the
 /// target volume of the output cell, whether the output cell is primitive (by default the conventional
-/// cell, as a campaign's laqa.generation.cell), and an attempt bound.
+/// cell, as a campaign's laqa.generation.cell), an attempt bound, and the rattle applied to each placed structure
+/// (the minimum distances hold before it).
 /// </summary>
 public sealed record GenerationRequest(
     Composition Composition,
@@ -12,7 +13,8 @@ public sealed record GenerationRequest(
     MinimumDistances Distances,
     VolumeEstimate Volume,
     bool Primitive = false,
-    int MaxAttempts = 5000)
+    int MaxAttempts = 5000,
+    Rattle? Rattle = null)
 {
     /// <summary>Defaults a materials scientist expects: covalent-radius distances and covalent-sphere volume.</summary>
     public static GenerationRequest Default(Composition composition, SpaceGroupSelection spaceGroups) =>

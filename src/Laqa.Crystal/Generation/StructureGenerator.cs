@@ -6,7 +6,7 @@ namespace Laqa.Crystal.Generation;
 /// <summary>
 /// Random symmetric structures: a space group, a Wyckoff assignment that fits the composition, a
 /// lattice of the group's crystal system and random free parameters, rejecting any structure that
-/// breaks the minimum distances. Candidate i depends only on (seed, i). Thread-safe.
+/// breaks the minimum distances, then the request's rattle if any. Candidate i depends only on (seed, i). Thread-safe.
 /// </summary>
 public sealed class StructureGenerator
 {
@@ -45,6 +45,7 @@ public sealed class StructureGenerator
             if (placed is null) continue;
             var letters = string.Join(' ', sites.GroupBy(s => s.Species)
                 .Select(g => _request.Composition.Species[g.Key].Symbol + ":" + string.Concat(g.Select(s => s.Position.Multiplicity + s.Position.Letter))));
+            if (_request.Rattle is { IsActive: true } rattle) placed = rattle.Apply(placed, CandidateRandom.ForRattle(_seed, index));
             return new GeneratedStructure(index, placed, group.Number, group.Symbol, letters, attempt);
         }
         throw new LaqaInputException(

@@ -36,6 +36,9 @@ public static class CampaignLimits
     /// <summary>Volume as a factor of the covalent-sphere estimate, and the volume per atom (Å³) with its sigma.</summary>
     public const double VolumeFactor = 100;
     public const double VolumePerAtom = 10_000;
+    /// <summary>The rattle's σ: of the displacement per Cartesian component (Å) and of the strain's components.</summary>
+    public const double RattleDisplacement = 1;
+    public const double RattleStrain = 0.2;
 
     /// <summary>fmax in eV/Å; smax and |pressure| in GPa (1 TPa is three times the pressure at the Earth's centre).</summary>
     public const double MaxForce = 100;

@@ -65,8 +65,11 @@ internal static class CampaignSpecReader
         var sigma = r.Double("laqa.generation.volume.sigma-per-atom", d.Volume.SigmaPerAtom, min: 0, max: CampaignLimits.VolumePerAtom);
         if (sigma > 0 && mean == 0 && !r.Errors.Has("laqa.generation.volume.mean-per-atom"))
             r.Errors.Add("laqa.generation.volume.sigma-per-atom", "is set but laqa.generation.volume.mean-per-atom is 0; set the mean too, or use volume.factor alone");
+        var rattle = new RattleSpec(
+            r.Double("laqa.generation.rattle.displacement", d.Rattle.Displacement, min: 0, max: CampaignLimits.RattleDisplacement),
+            r.Double("laqa.generation.rattle.strain", d.Rattle.Strain, min: 0, max: CampaignLimits.RattleStrain));
         return new GenerationSpec(spaceGroups, minDistanceFactor, pairs, new VolumeSpec(volumeFactor, mean, sigma),
-            r.Int("laqa.generation.max-attempts", 1, d.MaxAttempts, CampaignLimits.MaxAttempts), r.Enum("laqa.generation.cell", d.Cell));
+            r.Int("laqa.generation.max-attempts", 1, d.MaxAttempts, CampaignLimits.MaxAttempts), r.Enum("laqa.generation.cell", d.Cell), rattle);
     }
 
     /// <summary>all, a number, a range "a-b", or a list of numbers and ranges; sorted and unique.</summary>

@@ -28,7 +28,8 @@ public sealed record CampaignComponents(EngineSettings Settings, StructureGenera
             MinimumDistances.FromCovalentRadii([.. composition.Symbols], generation.MinDistanceFactor, overrides),
             volume,
             generation.Cell == CellChoice.Primitive,
-            generation.MaxAttempts);
+            generation.MaxAttempts,
+            new Rattle(generation.Rattle.Displacement, generation.Rattle.Strain));
         var generator = new StructureGenerator(request, spec.Seed, new GenerationSettingNames("laqa.generation.cell = {0}", "laqa.generation.space-groups"));
 
         var calculator = CampaignCalculator.Create(spec.Calculator, campaignDirectory);

@@ -6,8 +6,8 @@ namespace Laqa.Search.Campaign;
 
 /// <summary>
 /// The settings that define what a campaign computes: composition, initial-structures, seed,
-/// generation, calculator, relaxer, search and duplicate pruning (only when enabled, so that the campaigns made before it
-/// existed keep their fingerprint). Workers, persistence and stop criteria may change
+/// generation, calculator, relaxer, search and duplicate pruning (the generation's rattle and duplicate pruning only when
+/// enabled, so that the campaigns made before they existed keep their fingerprint). Workers, persistence and stop criteria may change
 /// when a campaign is resumed, so they are left out.
 /// </summary>
 public static class CampaignFingerprint
@@ -33,6 +33,8 @@ public static class CampaignFingerprint
             Line("generation.max-attempts", g.MaxAttempts),
             Line("generation.cell", g.Cell.ToString().ToLowerInvariant()),
         ]);
+        if (g.Rattle.IsActive)
+            lines.AddRange([Line("generation.rattle.displacement", g.Rattle.Displacement), Line("generation.rattle.strain", g.Rattle.Strain)]);
         lines.AddRange(spec.Calculator.Settings().Select(s => Line($"calculator.{s.Key}", s.Value)));
         lines.AddRange([
             Line("relaxer.algorithm", r.Algorithm.ToString().ToLowerInvariant()),

@@ -17,9 +17,20 @@ public sealed record VolumeSpec(double Factor, double MeanPerAtom, double SigmaP
 }
 
 /// <summary>
+/// The rattle of a new candidate: σ of the Gaussian displacement of every atom per Cartesian component (Å) and of the
+/// symmetric strain of its cell (dimensionless); 0 and 0 leave the symmetric structure as placed.
+/// </summary>
+public sealed record RattleSpec(double Displacement, double Strain)
+{
+    public static readonly RattleSpec None = new(0, 0);
+
+    public bool IsActive => Displacement > 0 || Strain > 0;
+}
+
+/// <summary>
 /// Random symmetric structure generation: allowed space groups (sorted, 1–230), minimum distance
 /// as a factor of the sum of covalent radii with per-pair overrides in Å, volume, attempts per
-/// candidate before it fails, and which cell to output.
+/// candidate before it fails, which cell to output, and the rattle applied to each new candidate.
 /// </summary>
 public sealed record GenerationSpec(
     EquatableList<int> SpaceGroups,
@@ -27,10 +38,12 @@ public sealed record GenerationSpec(
     EquatableList<PairDistance> MinDistancePairs,
     VolumeSpec Volume,
     int MaxAttempts,
-    CellChoice Cell)
+    CellChoice Cell,
+    RattleSpec Rattle)
 {
     public static readonly GenerationSpec Default = new(
-        new EquatableList<int>(Enumerable.Range(1, 230)), 0.75, EquatableList<PairDistance>.Empty, VolumeSpec.Default, 1000, CellChoice.Conventional);
+        new EquatableList<int>(Enumerable.Range(1, 230)), 0.75, EquatableList<PairDistance>.Empty, VolumeSpec.Default, 1000, CellChoice.Conventional,
+        RattleSpec.None);
 
     /// <summary>The override for a pair, in either order, if there is one.</summary>
     public double? MinDistanceOverride(string a, string b)

@@ -18,6 +18,7 @@ public class FingerprintTests
     [InlineData("laqa.search.algorithm = laqa")]
     [InlineData("laqa.duplicates.enabled = false")]
     [InlineData("laqa.duplicates { enabled = false, energy-tolerance = 0.5, distance-tolerance = 0.5 }")]
+    [InlineData("laqa.generation.rattle { displacement = 0, strain = 0 }")]
     public void Settings_allowed_to_change_on_resume_keep_the_fingerprint(string extra)
     {
         Assert.Equal(FingerprintOf(""), FingerprintOf(extra));
@@ -32,6 +33,8 @@ public class FingerprintTests
     [InlineData("laqa.generation.min-distance.pairs { Si-Si = 2.0 }")]
     [InlineData("laqa.generation.volume.factor = 1.2")]
     [InlineData("laqa.generation.cell = primitive")]
+    [InlineData("laqa.generation.rattle.displacement = 0.05")]
+    [InlineData("laqa.generation.rattle.strain = 0.01")]
     [InlineData("laqa.calculator.preset = si-sw")]
     [InlineData("laqa.calculator.lammps-file = \"/usr/share/lammps/potentials/Si.tersoff\"")]
     [InlineData("laqa.calculator.lennard-jones.pairs { Si-Si { epsilon = 1, sigma = 2, cutoff = 5 } }")]

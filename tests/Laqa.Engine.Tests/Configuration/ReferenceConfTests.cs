@@ -60,8 +60,8 @@ public class ReferenceConfTests
             .Where(k => !resumable.Any(k.StartsWith))
             .Order(StringComparer.Ordinal);
 
-        // Duplicate pruning enters the fingerprint only when enabled, as campaigns made before it existed had none.
-        var spec = CampaignConfigLoader.Load("laqa { composition = Si8, duplicates.enabled = true }");
+        // Duplicate pruning and the rattle enter the fingerprint only when enabled, as campaigns made before they existed had none.
+        var spec = CampaignConfigLoader.Load("laqa { composition = Si8, duplicates.enabled = true, generation.rattle.displacement = 0.05 }");
         var fingerprinted = spec.DefiningSettings.Select(line => line[..line.IndexOf(" = ", StringComparison.Ordinal)])
             .Where(k => !k.StartsWith("laqa.calculator.", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal);

@@ -1,0 +1,59 @@
+using Laqa.Crystal.Spglib;
+using Laqa.Engine.Journal;
+using Laqa.Search;
+using Xunit;
+
+namespace Laqa.Cli.Tests;
+
+/// <summary>
+/// `laqa run` with laqa.generation.rattle: Na8Cl8 (nacl-bmh) generated in the cubic groups only, where rocksalt is the
+/// ground state. Relaxation keeps a symmetric candidate in its group, so without the rattle no cubic candidate of 16
+/// atoms can become the 2-atom primitive rocksalt.
+/// </summary>
+public class RattleCampaignTests
+{
+    private static CampaignRecord Run(TempFolder folder, string dir, string rattle)
+    {
+        File.WriteAllText(folder.File($"{dir}.conf"), $$"""
+            laqa {
+              composition = Na8Cl8
+              initial-structures = 16
+              seed = 2
+              generation { space-groups = "195-230", rattle { {{rattle}} } }
+              calculator.preset = nacl-bmh
+              relaxer { steps-per-batch = 50, fmax = 0.05, smax = 0.1 }
+              search { algorithm = rs, max-steps-per-candidate = 2000 }
+              workers.count = 2
+            }
+            """);
+        var run = LaqaProcess.Start(folder.Path, "run", $"{dir}.conf", "--dir", dir);
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        return CampaignRecord.ReadFolder(folder.File(dir));
+    }
+
+    private static bool IsRocksalt(SymmetryDataset d) => d.SpaceGroupNumber == 225 && d.PrimitiveCount == 2;
+
+    [Fact]
+    public void RattledCubicCandidatesLeaveTheirGroupAndReachRocksaltWhichUnrattledOnesCannot()
+    {
+        using var folder = new TempFolder();
+        var plain = Run(folder, "plain", "displacement = 0, strain = 0");
+        var rattled = Run(folder, "rattled", "displacement = 0.05, strain = 0.01");
+
+        var plainResults = plain.Results.Where(r => r.Status == CandidateStatus.Converged).ToList();
+        Assert.NotEmpty(plainResults);
+        foreach (var r in plainResults)
+        {
+            Assert.True(SymmetryAnalyzer.Analyze(r.Initial!, 1e-3).SpaceGroupNumber >= 195, $"candidate {r.Id} was not generated cubic");
+            var final = SymmetryAnalyzer.Analyze(r.Current!, 0.1);
+            Assert.True(final.SpaceGroupNumber >= 195 && !IsRocksalt(final), $"candidate {r.Id} ended in {final}");
+        }
+
+        // Every rattled candidate starts without symmetry; some relax into rocksalt, and the best of all is one of them.
+        Assert.All(rattled.Results, r => Assert.Equal(1, SymmetryAnalyzer.Analyze(r.Initial!, 1e-3).SpaceGroupNumber));
+        Assert.Contains(rattled.Results, r => r.Status == CandidateStatus.Converged && IsRocksalt(SymmetryAnalyzer.Analyze(r.Current!, 0.1)));
+        var best = rattled.Results.Single(r => r.Id == rattled.Totals.BestCandidate);
+        Assert.True(IsRocksalt(SymmetryAnalyzer.Analyze(best.Current!, 0.1)));
+        Assert.True(best.EnthalpyPerAtom < plainResults.Min(r => r.EnthalpyPerAtom));
+    }
+}
