@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Laqa.Crystal;
+using Laqa.Crystal.Generation;
 using Laqa.Search;
 using Laqa.Engine.Hosting;
 using Laqa.Engine.Journal;
@@ -65,9 +66,9 @@ internal static class CampaignSpecReader
         var sigma = r.Double("laqa.generation.volume.sigma-per-atom", d.Volume.SigmaPerAtom, min: 0, max: CampaignLimits.VolumePerAtom);
         if (sigma > 0 && mean == 0 && !r.Errors.Has("laqa.generation.volume.mean-per-atom"))
             r.Errors.Add("laqa.generation.volume.sigma-per-atom", "is set but laqa.generation.volume.mean-per-atom is 0; set the mean too, or use volume.factor alone");
-        var rattle = new RattleSpec(
-            r.Double("laqa.generation.rattle.displacement", d.Rattle.Displacement, min: 0, max: CampaignLimits.RattleDisplacement),
-            r.Double("laqa.generation.rattle.strain", d.Rattle.Strain, min: 0, max: CampaignLimits.RattleStrain));
+        var rattle = new Rattle(
+            r.Double("laqa.generation.rattle.displacement", d.Rattle.DisplacementSigma, min: 0, max: CampaignLimits.RattleDisplacement),
+            r.Double("laqa.generation.rattle.strain", d.Rattle.StrainSigma, min: 0, max: CampaignLimits.RattleStrain));
         return new GenerationSpec(spaceGroups, minDistanceFactor, pairs, new VolumeSpec(volumeFactor, mean, sigma),
             r.Int("laqa.generation.max-attempts", 1, d.MaxAttempts, CampaignLimits.MaxAttempts), r.Enum("laqa.generation.cell", d.Cell), rattle);
     }

@@ -29,7 +29,7 @@ public sealed record CampaignComponents(EngineSettings Settings, StructureGenera
             volume,
             generation.Cell == CellChoice.Primitive,
             generation.MaxAttempts,
-            new Rattle(generation.Rattle.Displacement, generation.Rattle.Strain));
+            generation.Rattle);
         var generator = new StructureGenerator(request, spec.Seed, new GenerationSettingNames("laqa.generation.cell = {0}", "laqa.generation.space-groups"));
 
         var calculator = CampaignCalculator.Create(spec.Calculator, campaignDirectory);

@@ -34,7 +34,7 @@ public static class CampaignFingerprint
             Line("generation.cell", g.Cell.ToString().ToLowerInvariant()),
         ]);
         if (g.Rattle.IsActive)
-            lines.AddRange([Line("generation.rattle.displacement", g.Rattle.Displacement), Line("generation.rattle.strain", g.Rattle.Strain)]);
+            lines.AddRange([Line("generation.rattle.displacement", g.Rattle.DisplacementSigma), Line("generation.rattle.strain", g.Rattle.StrainSigma)]);
         lines.AddRange(spec.Calculator.Settings().Select(s => Line($"calculator.{s.Key}", s.Value)));
         lines.AddRange([
             Line("relaxer.algorithm", r.Algorithm.ToString().ToLowerInvariant()),

@@ -1,3 +1,5 @@
+using Laqa.Crystal.Generation;
+
 namespace Laqa.Search.Campaign;
 
 public enum CellChoice { Conventional, Primitive }
@@ -17,17 +19,6 @@ public sealed record VolumeSpec(double Factor, double MeanPerAtom, double SigmaP
 }
 
 /// <summary>
-/// The rattle of a new candidate: σ of the Gaussian displacement of every atom per Cartesian component (Å) and of the
-/// symmetric strain of its cell (dimensionless); 0 and 0 leave the symmetric structure as placed.
-/// </summary>
-public sealed record RattleSpec(double Displacement, double Strain)
-{
-    public static readonly RattleSpec None = new(0, 0);
-
-    public bool IsActive => Displacement > 0 || Strain > 0;
-}
-
-/// <summary>
 /// Random symmetric structure generation: allowed space groups (sorted, 1–230), minimum distance
 /// as a factor of the sum of covalent radii with per-pair overrides in Å, volume, attempts per
 /// candidate before it fails, which cell to output, and the rattle applied to each new candidate.
@@ -39,11 +30,11 @@ public sealed record GenerationSpec(
     VolumeSpec Volume,
     int MaxAttempts,
     CellChoice Cell,
-    RattleSpec Rattle)
+    Rattle Rattle)
 {
     public static readonly GenerationSpec Default = new(
         new EquatableList<int>(Enumerable.Range(1, 230)), 0.75, EquatableList<PairDistance>.Empty, VolumeSpec.Default, 1000, CellChoice.Conventional,
-        RattleSpec.None);
+        Rattle.None);
 
     /// <summary>The override for a pair, in either order, if there is one.</summary>
     public double? MinDistanceOverride(string a, string b)
