@@ -6,12 +6,15 @@ namespace Laqa.Crystal.Generation;
 /// <summary>
 /// Random symmetric structures: a space group, a Wyckoff assignment that fits the composition, a
 /// lattice of the group's crystal system and random free parameters, rejecting any structure that
-/// breaks the minimum distances, then the request's rattle if any. Candidate i depends only on (seed, i). Thread-safe.
+/// breaks the minimum distances, then the request's rattle if any, drawn again while it breaks them.
+/// Candidate i depends only on (seed, i). Thread-safe.
 /// </summary>
 public sealed class StructureGenerator
 {
     // Random tries of one position's free parameters before the whole attempt starts over.
     private const int PlacementTries = 40;
+    // Draws of the rattle before the whole attempt starts over.
+    private const int RattleTries = 20;
     private const double RandomPackingFraction = 0.64;
 
     private readonly GenerationRequest _request;
@@ -36,6 +39,7 @@ public sealed class StructureGenerator
     public GeneratedStructure Generate(int index)
     {
         var random = CandidateRandom.For(_seed, index);
+        var rattleRandom = CandidateRandom.ForRattle(_seed, index);
         for (var attempt = 1; attempt <= _request.MaxAttempts; attempt++)
         {
             var group = _groups[random.Next(_groups.Length)];
@@ -45,12 +49,42 @@ public sealed class StructureGenerator
             if (placed is null) continue;
             var letters = string.Join(' ', sites.GroupBy(s => s.Species)
                 .Select(g => _request.Composition.Species[g.Key].Symbol + ":" + string.Concat(g.Select(s => s.Position.Multiplicity + s.Position.Letter))));
-            if (_request.Rattle is { IsActive: true } rattle) placed = rattle.Apply(placed, CandidateRandom.ForRattle(_seed, index));
+            if (_request.Rattle is { IsActive: true } rattle)
+            {
+                placed = TryRattle(placed, rattle, rattleRandom);
+                if (placed is null) continue;
+            }
             return new GeneratedStructure(index, placed, group.Number, group.Symbol, letters, attempt);
         }
         throw new LaqaInputException(
             $"could not place {_request.Composition.Formula()} with the minimum distances in {_request.MaxAttempts} attempts " +
-            $"(target volume {_request.Volume}): raise the volume or lower the distances");
+            $"(target volume {_request.Volume}): raise the volume or lower the distances" +
+            (_request.Rattle is { IsActive: true } ? " or the rattle" : ""));
+    }
+
+    /// <summary>The first draw of the rattle that keeps the minimum distances, none in <see cref="RattleTries"/>.</summary>
+    private Structure? TryRattle(Structure placed, Rattle rattle, Random random)
+    {
+        for (var k = 0; k < RattleTries; k++)
+        {
+            var rattled = rattle.Apply(placed, random);
+            if (KeepsMinimumDistances(rattled)) return rattled;
+        }
+        return null;
+    }
+
+    private bool KeepsMinimumDistances(Structure structure)
+    {
+        var distances = _request.Distances;
+        var species = structure.Species.Select(s => distances.Species.IndexOf(s)).ToArray();
+        var shortestVector = MinimumImage.ShortestLatticeVector(structure.Lattice);
+        foreach (var s in species.Distinct())
+            if (shortestVector < distances.Get(s, s)) return false;
+        var checker = new PeriodicDistanceCheck(structure.Lattice, distances.Largest);
+        for (var i = 0; i < structure.Count; i++)
+        for (var j = 0; j < i; j++)
+            if (checker.Closer(structure.Fractional[i], structure.Fractional[j], distances.Get(species[i], species[j]))) return false;
+        return true;
     }
 
     private int[] ConventionalCounts(SpaceGroup group) => ConventionalCounts(_request.Composition, group, _request.Primitive);

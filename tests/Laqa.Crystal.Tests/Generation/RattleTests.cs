@@ -41,18 +41,18 @@ public class RattleTests
     {
         const double sigma = 0.05;
         var plain = Generator("Na32Cl32", "all", 7, rattle: null);
-        var rattled = Generator("Na32Cl32", "all", 7, new Rattle(sigma, 0));
+        var rattle = new Rattle(sigma, 0);
         var components = new List<double>();
         for (var i = 0; i < Candidates; i++)
         {
-            var (a, b) = (plain.Generate(i), rattled.Generate(i));
-            // The rattle comes after placing: same group, Wyckoff positions and cell as without it.
-            Assert.Equal((a.SpaceGroup, a.WyckoffPositions), (b.SpaceGroup, b.WyckoffPositions));
-            Assert.Equal(a.Structure.Lattice.Matrix, b.Structure.Lattice.Matrix);
-            for (var k = 0; k < a.Structure.Count; k++)
+            // The rattle itself: the generator keeps only draws that keep the minimum distances.
+            var a = plain.Generate(i).Structure;
+            var b = rattle.Apply(a, CandidateRandom.ForRattle(7, i));
+            Assert.Equal(a.Lattice.Matrix, b.Lattice.Matrix);
+            for (var k = 0; k < a.Count; k++)
             {
-                var d = b.Structure.Fractional[k] - a.Structure.Fractional[k];
-                var cartesian = a.Structure.Lattice.ToCartesian(new Vec3(d.X - Math.Round(d.X), d.Y - Math.Round(d.Y), d.Z - Math.Round(d.Z)));
+                var d = b.Fractional[k] - a.Fractional[k];
+                var cartesian = a.Lattice.ToCartesian(new Vec3(d.X - Math.Round(d.X), d.Y - Math.Round(d.Y), d.Z - Math.Round(d.Z)));
                 components.AddRange([cartesian.X, cartesian.Y, cartesian.Z]);
             }
         }
@@ -67,11 +67,12 @@ public class RattleTests
     {
         const double sigma = 0.01;
         var plain = Generator("Si16", "all", 11, rattle: null);
-        var strained = Generator("Si16", "all", 11, new Rattle(0, sigma));
+        var strain = new Rattle(0, sigma);
         var components = new List<double>();
         for (var i = 0; i < 2 * Candidates; i++)
         {
-            var (a, b) = (plain.Generate(i).Structure, strained.Generate(i).Structure);
+            var a = plain.Generate(i).Structure;
+            var b = strain.Apply(a, CandidateRandom.ForRattle(11, i));
             for (var k = 0; k < a.Count; k++)
                 Assert.True((b.Fractional[k] - a.Fractional[k]).Norm < 1e-12, $"candidate {i}: atom {k} moved in the cell");
             // Rows are the cell vectors, new = old · F, so F = old⁻¹ · new.
@@ -98,6 +99,36 @@ public class RattleTests
             Assert.Equal(1, SymmetryAnalyzer.Analyze(s, 1e-4).SpaceGroupNumber);
             Assert.Equal(225, SymmetryAnalyzer.Analyze(s, 0.1).SpaceGroupNumber);
         }
+    }
+
+    [Fact]
+    public void ARattleThatBreaksTheMinimumDistancesIsDrawnAgain()
+    {
+        const int draws = 20;
+        const long seed = 13;
+        var rattle = new Rattle(0.1, 0.02);
+        var plain = Generator("Na8Cl8", "all", seed, rattle: null);
+        var rattled = Generator("Na8Cl8", "all", seed, rattle);
+        var distances = plain.Request.Distances;
+        var drawnAgain = 0;
+        for (var i = 0; i < Candidates; i++)
+        {
+            var candidate = rattled.Generate(i).Structure;
+            MinimumDistanceCheck.AssertHold(candidate, distances);
+            // The first draw that keeps the distances, found here through the neighbour list: the candidate, unless none of
+            // the draws does and the generator placed the candidate again.
+            var random = CandidateRandom.ForRattle(seed, i);
+            var placed = plain.Generate(i).Structure;
+            for (var k = 0; k < draws; k++)
+            {
+                var drawn = rattle.Apply(placed, random);
+                if (MinimumDistanceCheck.FirstViolation(drawn, distances) is not null) continue;
+                Assert.True(Identical(drawn, candidate), $"candidate {i} is not the draw {k + 1} of its rattle");
+                if (k > 0) drawnAgain++;
+                break;
+            }
+        }
+        Assert.InRange(drawnAgain, Candidates / 5, Candidates);
     }
 
     [Fact]

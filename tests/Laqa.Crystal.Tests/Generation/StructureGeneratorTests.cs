@@ -30,7 +30,7 @@ public class StructureGeneratorTests
             Assert.Equal(number, generated.SpaceGroup);
             Assert.Equal(group.Order, s.Species.Count(x => x == "Si"));
             Assert.Equal(group.Order, s.Species.Count(x => x == "O"));
-            AssertMinimumDistancesHold(s, generator);
+            MinimumDistanceCheck.AssertHold(s, generator.Request.Distances);
             var found = SymmetryAnalyzer.Analyze(s, 1e-3).SpaceGroupNumber;
             if (found == number) exact++;
             else
@@ -72,17 +72,6 @@ public class StructureGeneratorTests
             if (a[i, j] != b[i, j]) return false;
         var d = a.T - b.T;
         return new[] { d.X, d.Y, d.Z }.All(x => Math.Abs(x - Math.Round(x)) < 1e-4);
-    }
-
-    // Checked through the neighbour list, a second code path to the generator's own distance test.
-    private static void AssertMinimumDistancesHold(Structure s, StructureGenerator generator)
-    {
-        var distances = generator.Request.Distances;
-        var list = NeighbourList.Build(s, distances.Largest);
-        for (var i = 0; i < s.Count; i++)
-        for (var k = list.Start[i]; k < list.Start[i + 1]; k++)
-            Assert.True(list.Distance[k] >= distances.Get(s.Species[i], s.Species[list.Index[k]]) - 1e-9,
-                $"{s.Species[i]}-{s.Species[list.Index[k]]} at {list.Distance[k]:F3} Å");
     }
 
     [Fact]
