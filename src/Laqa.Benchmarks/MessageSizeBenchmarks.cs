@@ -127,7 +127,7 @@ public static class MessageSizeBenchmarks
     {
         var spec = CampaignConfigLoader.Load($"laqa {{ composition = {composition}, seed = 1, relaxer.algorithm = {algorithm.ToString().ToLowerInvariant()} }}");
         var components = CampaignComponents.From(spec);
-        var structure = components.Structures.Generate(0, CancellationToken.None);
+        var structure = components.Structures.Generate(0, CancellationToken.None).Structure;
         var batch = components.RelaxerFactory().Advance(RelaxationState.Start(structure), Math.Min(steps, realSteps));
         var relaxed = batch.Steps.Count;
         return (structure, batch with { Steps = [.. Enumerable.Range(0, steps).Select(i => batch.Steps[i % relaxed])] }, relaxed);

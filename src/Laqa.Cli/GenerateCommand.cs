@@ -37,15 +37,25 @@ public static class GenerateCommand
             DefaultValueFactory = _ => GenerationSpec.Default.Cell.ToString().ToLowerInvariant(),
         };
         cell.AcceptOnlyFromAmong("conventional", "primitive");
-        var distanceFactor = new Option<double>("--distance-factor") { Description = "minimum distance = factor × (sum of covalent radii)", DefaultValueFactory = _ => MinimumDistances.DefaultFactor };
-        var volumeFactor = new Option<double>("--volume-factor") { Description = "target volume = factor × covalent-sphere volume", DefaultValueFactory = _ => VolumeEstimate.DefaultFactor };
+        // Every default is the campaign's, so that `laqa generate` shows the candidates `laqa run` would relax.
+        var defaults = GenerationSpec.Default;
+        var distanceFactor = new Option<double>("--distance-factor")
+        {
+            Description = "minimum distance = factor × (sum of covalent radii), as laqa.generation.min-distance.factor",
+            DefaultValueFactory = _ => defaults.MinDistanceFactor,
+        };
+        var volumeFactor = new Option<double>("--volume-factor")
+        {
+            Description = $"target volume = factor × the generator's estimate ({VolumeEstimate.DefaultFactor} × covalent-sphere volume), as laqa.generation.volume.factor",
+            DefaultValueFactory = _ => defaults.Volume.Factor,
+        };
         var pairDistances = new Option<string[]>("--min-distance")
         {
             Description = "minimum distance of a pair in Å, overriding the factor, e.g. --min-distance Li-S=2.1 P-S=1.8",
             AllowMultipleArgumentsPerToken = true,
         };
         var volumePerAtom = new Option<string?>("--volume-per-atom") { Description = "volume per atom in Å³ as MEAN or MEAN:SIGMA (normal distribution), instead of --volume-factor" };
-        var maxAttempts = new Option<int>("--max-attempts") { Description = "random attempts per structure before it counts as failed", DefaultValueFactory = _ => 5000 };
+        var maxAttempts = new Option<int>("--max-attempts") { Description = "random attempts per structure before it counts as failed", DefaultValueFactory = _ => defaults.MaxAttempts };
         var rattle = new Option<double>("--rattle") { Description = "σ in Å of a Gaussian displacement of every atom after placing (laqa.generation.rattle.displacement)" };
         var strain = new Option<double>("--strain") { Description = "σ of a random symmetric strain of the cell after placing (laqa.generation.rattle.strain)" };
         var json = new Option<bool>("--json") { Description = "one JSON line per structure and one for the summary" };
@@ -59,18 +69,17 @@ public static class GenerateCommand
             var threadCount = Bounded("--threads", parsed.GetValue(threads), 1, CampaignLimits.Workers);
             var attempts = Bounded("--max-attempts", parsed.GetValue(maxAttempts), 1, CampaignLimits.MaxAttempts);
             var parsedComposition = Composition.Parse(parsed.GetValue(composition)!);
-            var request = new GenerationRequest(
-                parsedComposition,
-                SpaceGroupSelection.Parse(parsed.GetValue(spg)!),
-                MinimumDistances.FromCovalentRadii([.. parsedComposition.Symbols], Positive("--distance-factor", parsed.GetValue(distanceFactor), CampaignLimits.MinDistanceFactor),
-                    (parsed.GetValue(pairDistances) ?? []).Select(ParsePairDistance)),
-                parsed.GetValue(volumePerAtom) is { } perAtom
-                    ? ParseVolumePerAtom(perAtom, parsedComposition.TotalAtoms)
-                    : VolumeEstimate.FromCovalentSpheres(parsedComposition, Positive("--volume-factor", parsed.GetValue(volumeFactor), CampaignLimits.VolumeFactor)),
-                Primitive: parsed.GetValue(cell) == "primitive",
-                MaxAttempts: attempts,
-                Rattle: new Rattle(NonNegative("--rattle", parsed.GetValue(rattle), CampaignLimits.RattleDisplacement),
+            var factor = Positive("--volume-factor", parsed.GetValue(volumeFactor), CampaignLimits.VolumeFactor);
+            var generation = new GenerationSpec(
+                new EquatableList<int>(SpaceGroupSelection.Parse(parsed.GetValue(spg)!).Numbers),
+                Positive("--distance-factor", parsed.GetValue(distanceFactor), CampaignLimits.MinDistanceFactor),
+                new EquatableList<PairDistance>([.. (parsed.GetValue(pairDistances) ?? []).Select(ParsePairDistance)]),
+                parsed.GetValue(volumePerAtom) is { } perAtom ? ParseVolumePerAtom(perAtom, factor) : defaults.Volume with { Factor = factor },
+                attempts,
+                parsed.GetValue(cell) == "primitive" ? CellChoice.Primitive : CellChoice.Conventional,
+                new Rattle(NonNegative("--rattle", parsed.GetValue(rattle), CampaignLimits.RattleDisplacement),
                     NonNegative("--strain", parsed.GetValue(strain), CampaignLimits.RattleStrain)));
+            var request = generation.RequestFor(parsedComposition);
             var generator = new StructureGenerator(request, parsed.GetValue(seed), new GenerationSettingNames("--cell {0}", "--spg"));
             Run(generator, n, threadCount, parsed.GetValue(output)!, parsed.GetValue(format)!, parsed.GetValue(json), parsed.InvocationConfiguration.Output);
             return 0;
@@ -91,22 +100,24 @@ public static class GenerateCommand
             ? value
             : throw new LaqaInputException(string.Create(CultureInfo.InvariantCulture, $"{option} must be at least 0 and at most {max} (got {value})"));
 
-    private static KeyValuePair<string, double> ParsePairDistance(string text)
+    private static PairDistance ParsePairDistance(string text)
     {
         var parts = text.Split('=');
-        if (parts.Length != 2 || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var distance)
+        var elements = parts[0].Split('-');
+        if (parts.Length != 2 || elements.Length != 2 || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var distance)
             || !double.IsFinite(distance) || distance <= 0 || distance > CampaignLimits.PairDistance)
             throw new LaqaInputException($"--min-distance '{text}' must be a pair and a distance in Å (greater than 0, at most {CampaignLimits.PairDistance}), e.g. Si-O=1.5");
-        return new(parts[0], distance);
+        var (a, b) = string.CompareOrdinal(elements[0], elements[1]) <= 0 ? (elements[0], elements[1]) : (elements[1], elements[0]);
+        return new PairDistance(a, b, distance);
     }
 
-    private static VolumeEstimate ParseVolumePerAtom(string text, int atoms)
+    private static VolumeSpec ParseVolumePerAtom(string text, double factor)
     {
         var parts = text.Split(':');
         var numbers = parts.Select(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) ? x : double.NaN).ToArray();
         if (parts.Length > 2 || numbers.Any(x => !double.IsFinite(x) || x > CampaignLimits.VolumePerAtom) || numbers[0] <= 0 || (numbers.Length == 2 && numbers[1] < 0))
             throw new LaqaInputException($"--volume-per-atom '{text}' must be MEAN or MEAN:SIGMA in Å³ per atom, MEAN > 0 and SIGMA ≥ 0, both at most {CampaignLimits.VolumePerAtom}");
-        return VolumeEstimate.Explicit(numbers[0] * atoms, numbers.Length == 2 ? numbers[1] * atoms : 0);
+        return new VolumeSpec(factor, numbers[0], numbers.Length == 2 ? numbers[1] : 0);
     }
 
     private static void Run(StructureGenerator generator, int count, int threads, string folder, string format, bool json, TextWriter output)

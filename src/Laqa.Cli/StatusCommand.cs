@@ -85,6 +85,7 @@ public static class StatusCommand
             {
                 rank = i + 1,
                 id = r.Id,
+                generatedSpaceGroup = r.GeneratedSpaceGroup,
                 initialSpaceGroup = r.InitialSpaceGroup,
                 relaxedSpaceGroup = r.RelaxedSpaceGroup,
                 energyPerAtom = NullIfNaN(r.EnergyPerAtom),

@@ -5,12 +5,13 @@ using Xunit;
 namespace Laqa.Cli.Tests;
 
 /// <summary>One row of results.tsv as `laqa run` wrote it from the result the actors returned.</summary>
-internal sealed record ResultsTsvRow(int Id, string InitialSpaceGroup, string RelaxedSpaceGroup, double EnergyPerAtom, int Steps, int TimesSelected, string Status)
+internal sealed record ResultsTsvRow(int Id, string InitialSpaceGroup, string RelaxedSpaceGroup, double EnergyPerAtom, int Steps, int TimesSelected, string Status,
+    string GeneratedSpaceGroup)
 {
     public static IReadOnlyList<ResultsTsvRow> Read(string path) =>
         [.. File.ReadAllLines(path).Skip(1).Select(l => l.Split('\t')).Select(f => new ResultsTsvRow(
             int.Parse(f[0], CultureInfo.InvariantCulture), f[1], f[2], double.Parse(f[3], CultureInfo.InvariantCulture),
-            int.Parse(f[4], CultureInfo.InvariantCulture), int.Parse(f[5], CultureInfo.InvariantCulture), f[6]))];
+            int.Parse(f[4], CultureInfo.InvariantCulture), int.Parse(f[5], CultureInfo.InvariantCulture), f[6], f[^1]))];
 }
 
 /// <summary>A small Si8 Tersoff campaign run once by `laqa run` for the tests of the commands that read campaign folders.</summary>

@@ -3,6 +3,7 @@ using Laqa.Crystal;
 using Laqa.Crystal.Generation;
 using Laqa.Crystal.IO;
 using Laqa.Crystal.Spglib;
+using Laqa.Search.Campaign;
 using Xunit;
 
 namespace Laqa.Cli.Tests;
@@ -24,9 +25,8 @@ public class GenerateCommandTests
         Assert.Equal(7, lines.Count);
         Assert.Equal(6, lines[^1].GetProperty("structures").GetInt32());
 
-        // The same candidates straight from the library: files hold exactly these structures.
-        var composition = Composition.Parse("Na4Cl4");
-        var generator = new StructureGenerator(GenerationRequest.Default(composition, SpaceGroupSelection.All), 3);
+        // The same candidates straight from the library, with a campaign's defaults: files hold exactly these structures.
+        var generator = new StructureGenerator(GenerationSpec.Default.RequestFor(Composition.Parse("Na4Cl4")), 3);
         foreach (var line in lines[..^1])
         {
             var id = line.GetProperty("id").GetInt32();
@@ -108,7 +108,7 @@ public class GenerateCommandTests
                 if (i == j && n0 == 0 && n1 == 0 && n2 == 0) continue;
                 var d = (s.Lattice.ToCartesian(s.Fractional[j] + new Vec3(n0, n1, n2)) - s.CartesianOf(i)).Norm;
                 var pair = string.Join('-', new[] { s.Species[i], s.Species[j] }.Order());
-                var limit = pair switch { "Cl-Na" => 2.6, "Na-Na" => 3.2, _ => MinimumDistances.DefaultFactor * 2 * Elements.Get("Cl").CovalentRadius };
+                var limit = pair switch { "Cl-Na" => 2.6, "Na-Na" => 3.2, _ => GenerationSpec.Default.MinDistanceFactor * 2 * Elements.Get("Cl").CovalentRadius };
                 Assert.True(d >= limit - 1e-6, $"{file}: {pair} at {d:F3} Å");
             }
         }

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Laqa.Crystal.Spglib;
+using Laqa.Crystal.Symmetry;
 using Laqa.Engine.Journal;
 using Laqa.Search;
 using Xunit;
@@ -55,5 +57,42 @@ public class RattleCampaignTests
         var best = rattled.Results.Single(r => r.Id == rattled.Totals.BestCandidate);
         Assert.True(IsRocksalt(SymmetryAnalyzer.Analyze(best.Current!, 0.1)));
         Assert.True(best.EnthalpyPerAtom < plainResults.Min(r => r.EnthalpyPerAtom));
+    }
+
+    private static int PointGroupOrder(SpaceGroup group) => group.Order / group.CentringVectors.Length;
+
+    private static int Number(string spaceGroup) => int.Parse(spaceGroup[(spaceGroup.LastIndexOf('(') + 1)..^1], System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void ResultsNameTheGroupEachCandidateWasGeneratedInAlsoWhenTheRattleHidIt()
+    {
+        using var folder = new TempFolder();
+        Run(folder, "plain", "displacement = 0, strain = 0");
+        Run(folder, "rattled", "displacement = 0.05, strain = 0.01");
+        var plain = ResultsTsvRow.Read(folder.File("plain/results.tsv"));
+        var rattled = ResultsTsvRow.Read(folder.File("rattled/results.tsv"));
+
+        // The groups `laqa generate` chooses for the same seed and settings, candidate by candidate.
+        Assert.Equal(Generated(folder, "plain"), plain.ToDictionary(r => r.Id, r => Number(r.GeneratedSpaceGroup)));
+        Assert.Equal(Generated(folder, "rattled", "--rattle", "0.05", "--strain", "0.01"), rattled.ToDictionary(r => r.Id, r => Number(r.GeneratedSpaceGroup)));
+        foreach (var p in plain)
+        {
+            // Unrattled, spglib finds the generated group or a supergroup (a placement can be more symmetric than its
+            // group), whose point group holds the generated one's.
+            var (generated, found) = (SpaceGroups.Get(Number(p.GeneratedSpaceGroup)), SpaceGroups.Get(Number(p.InitialSpaceGroup)));
+            Assert.True(PointGroupOrder(found) >= PointGroupOrder(generated), $"candidate {p.Id}: generated in {p.GeneratedSpaceGroup}, spglib finds {p.InitialSpaceGroup}");
+        }
+        Assert.Contains(plain, p => p.GeneratedSpaceGroup == p.InitialSpaceGroup);
+        // Rattled, the structure itself shows no symmetry.
+        Assert.All(rattled, r => Assert.Equal("P1(1)", r.InitialSpaceGroup));
+    }
+
+    private static Dictionary<int, int> Generated(TempFolder folder, string name, params string[] rattle)
+    {
+        var generate = LaqaProcess.Start(folder.Path, ["generate", "--composition", "Na8Cl8", "--spg", "195-230", "--count", "16", "--seed", "2",
+            "--out", $"{name}-generated", "--json", .. rattle]);
+        Assert.True(generate.ExitCode == 0, generate.Output + generate.Error);
+        return generate.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement)
+            .Where(e => e.TryGetProperty("id", out _)).ToDictionary(e => e.GetProperty("id").GetInt32(), e => e.GetProperty("spaceGroup").GetInt32());
     }
 }

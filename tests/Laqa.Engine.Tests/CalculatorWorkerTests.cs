@@ -123,7 +123,7 @@ public sealed class CalculatorWorkerTests() : Akka.TestKit.Xunit2.TestKit(Config
         return (worker, candidates, selector);
     }
 
-    private static RelaxationState StateOf(int candidateId) => RelaxationState.Start(Campaign.Source.Generate(candidateId, CancellationToken.None));
+    private static RelaxationState StateOf(int candidateId) => RelaxationState.Start(Campaign.Source.Generate(candidateId, CancellationToken.None).Structure);
 
     /// <summary>The worker's batch against the relaxer called directly on the same state.</summary>
     private static void AssertIsTheBatchOf(RelaxationState state, RelaxationBatch batch)

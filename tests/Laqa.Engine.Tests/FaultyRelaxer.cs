@@ -41,6 +41,6 @@ public sealed class FaultyRelaxer(FakeRelaxer inner, int stepsPerBatch, IReadOnl
 /// <summary>Test double: the fake structure source, except that chosen candidates cannot be generated.</summary>
 public sealed class FaultySource(FakeStructureSource inner, IReadOnlySet<int> failing) : IStructureSource
 {
-    public Structure Generate(int candidateId, CancellationToken cancellationToken) =>
+    public InitialStructure Generate(int candidateId, CancellationToken cancellationToken) =>
         failing.Contains(candidateId) ? throw new InvalidOperationException("no structure fits") : inner.Generate(candidateId, cancellationToken);
 }

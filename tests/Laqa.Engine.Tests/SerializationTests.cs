@@ -60,7 +60,7 @@ public sealed class SerializationTests : Akka.TestKit.Xunit2.TestKit
     {
         var s = AwkwardStructure();
         var state = CandidateState.Empty(7)
-            .Apply(new CandidateCreated(s))
+            .Apply(new CandidateCreated(s, GeneratedSpaceGroup: 225))
             .Apply(new BatchCompleted(0, Awkward, Awkward, Awkward, new RelaxationState(s, new OptimizerState("bfgs", Awkward), Awkward.Length)))
             .Apply(new CandidateFailed("volume out of bounds"));
 
@@ -71,6 +71,7 @@ public sealed class SerializationTests : Akka.TestKit.Xunit2.TestKit
         AssertSameStructure(state.Initial!, copy.Initial!);
         Assert.Equal(state.FailureReason, copy.FailureReason);
         Assert.Equal(state.NextBatch, copy.NextBatch);
+        Assert.Equal(225, copy.GeneratedSpaceGroup);
     }
 
     [Fact]

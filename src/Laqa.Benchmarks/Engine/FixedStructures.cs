@@ -19,5 +19,5 @@ public sealed class FixedStructures : IStructureSource
         Enumerable.Repeat("Si", 16),
         [.. DiamondBasis.Select(p => p with { X = p.X / 2 }), .. DiamondBasis.Select(p => p with { X = (p.X + 1) / 2 })]);
 
-    public Structure Generate(int candidateId, CancellationToken cancellationToken) => _si16;
+    public InitialStructure Generate(int candidateId, CancellationToken cancellationToken) => new(_si16);
 }

@@ -26,7 +26,7 @@ public static class StepRecorder
     {
         var components = CampaignComponents.From(spec);
         var relaxer = components.RelaxerFactory();
-        var state = RelaxationState.Start(components.Structures.Generate(id, CancellationToken.None));
+        var state = RelaxationState.Start(components.Structures.Generate(id, CancellationToken.None).Structure);
         var energy = double.NaN;
         for (var steps = 0; steps < spec.Search.MaxStepsPerCandidate;)
         {
@@ -44,7 +44,7 @@ public static class StepRecorder
         Structure structure;
         try
         {
-            structure = structures.Generate(id, CancellationToken.None);
+            structure = structures.Generate(id, CancellationToken.None).Structure;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

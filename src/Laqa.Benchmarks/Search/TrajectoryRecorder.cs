@@ -27,7 +27,7 @@ public static class TrajectoryRecorder
         var state = CandidateState.Empty(id);
         try
         {
-            state = state.Apply(new CandidateCreated(structures.Generate(id, CancellationToken.None)));
+            state = state.Apply(new CandidateCreated(structures.Generate(id, CancellationToken.None).Structure));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -70,7 +70,7 @@ public sealed class CandidateActor : ReceivePersistentActor
     private void OnCreate(CreateCandidate create)
     {
         if (_state.IsKnown) Report(create.Receipt);
-        else PersistAndReport([new CandidateCreated(create.Structure)], create.Receipt);
+        else PersistAndReport([new CandidateCreated(create.Structure, create.GeneratedSpaceGroup)], create.Receipt);
     }
 
     private void OnDispatch(DispatchBatch dispatch)

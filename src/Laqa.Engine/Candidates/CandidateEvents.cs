@@ -7,8 +7,8 @@ namespace Laqa.Engine.Candidates;
 /// <summary>An event in a candidate's journal.</summary>
 public interface ICandidateEvent : ILaqaMessage;
 
-/// <summary>The candidate's initial structure was generated.</summary>
-public sealed record CandidateCreated(Structure Structure) : ICandidateEvent;
+/// <summary>The candidate's initial structure was generated, in the given space group when the source says (null in journals before it was kept).</summary>
+public sealed record CandidateCreated(Structure Structure, int? GeneratedSpaceGroup = null) : ICandidateEvent;
 
 /// <summary>Batch BatchNumber (0-based) was handed to a worker for the first time.</summary>
 public sealed record BatchDispatched(int BatchNumber) : ICandidateEvent;

@@ -16,7 +16,7 @@ public interface ICandidateCommand : ILaqaMessage
 public sealed record JobReceipt(Guid JobId, IActorRef Worker);
 
 /// <summary>A worker generated the candidate's initial structure. Ignored once the candidate exists.</summary>
-public sealed record CreateCandidate(int CandidateId, Structure Structure, JobReceipt Receipt) : ICandidateCommand;
+public sealed record CreateCandidate(int CandidateId, Structure Structure, JobReceipt Receipt, int? GeneratedSpaceGroup = null) : ICandidateCommand;
 
 /// <summary>Worker holds batch BatchNumber of this candidate; the candidate sends it the batch, or declines.</summary>
 public sealed record DispatchBatch(int CandidateId, int BatchNumber, Guid JobId, IActorRef Worker) : ICandidateCommand;

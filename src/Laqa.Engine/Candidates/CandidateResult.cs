@@ -7,8 +7,8 @@ namespace Laqa.Engine.Candidates;
 /// <summary>
 /// A candidate at the end (or at any moment) of a campaign: status, failure reason, applied batches
 /// and steps, the energy per atom at every applied step (eV/atom), its initial and current structures, and
-/// pV/N (eV/atom) at the last applied step under the relaxation's external pressure p (0 at zero pressure), and the
-/// converged candidate a Duplicate matched.
+/// pV/N (eV/atom) at the last applied step under the relaxation's external pressure p (0 at zero pressure), the
+/// converged candidate a Duplicate matched, and the space group it was generated in.
 /// </summary>
 public sealed record CandidateResult(
     int Id,
@@ -20,7 +20,8 @@ public sealed record CandidateResult(
     Structure? Initial,
     Structure? Current,
     double PressureVolumePerAtom,
-    int? DuplicateOf = null) : ILaqaMessage
+    int? DuplicateOf = null,
+    int? GeneratedSpaceGroup = null) : ILaqaMessage
 {
     /// <summary>Energy per atom at the last applied step; NaN when no step was applied.</summary>
     public double EnergyPerAtom => EnergiesPerAtom.Length > 0 ? EnergiesPerAtom[^1] : double.NaN;
@@ -33,5 +34,5 @@ public sealed record CandidateResult(
     /// <summary>The candidate's result under the external pressure p (eV/Å³).</summary>
     public static CandidateResult Of(CandidateState s, int? maxStepsPerCandidate, double pressure) =>
         new(s.Id, s.StatusWithin(maxStepsPerCandidate), s.FailureReason, s.NextBatch, s.Steps, s.EnergiesPerAtom, s.Initial, s.Relaxation?.Structure,
-            s.PressureVolumePerAtom(pressure), s.DuplicateOf);
+            s.PressureVolumePerAtom(pressure), s.DuplicateOf, s.GeneratedSpaceGroup);
 }

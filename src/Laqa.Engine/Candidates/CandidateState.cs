@@ -12,7 +12,8 @@ namespace Laqa.Engine.Candidates;
 /// last step of the last applied batch that had steps (Volume, Å³, is null when that batch was
 /// journalled before volumes were kept). Status is what the events say; a candidate stopped by the
 /// step limit stays Relaxing here and shows StepLimit in <see cref="Snapshot"/> and <see cref="CandidateResult"/>.
-/// DuplicateOf is the converged candidate a Duplicate matched.
+/// DuplicateOf is the converged candidate a Duplicate matched; GeneratedSpaceGroup the group it was generated in
+/// (null for a source that does not say, and in journals written before it was kept).
 /// </summary>
 public sealed record CandidateState(
     int Id,
@@ -27,7 +28,8 @@ public sealed record CandidateState(
     double MeanAbsStress,
     string? FailureReason,
     double? Volume = null,
-    int? DuplicateOf = null) : ILaqaMessage
+    int? DuplicateOf = null,
+    int? GeneratedSpaceGroup = null) : ILaqaMessage
 {
     public static CandidateState Empty(int id) =>
         new(id, CandidateStatus.Pending, null, null, 0, 0, [], 0, 1.0, 0, null);
@@ -44,7 +46,7 @@ public sealed record CandidateState(
 
     public CandidateState Apply(ICandidateEvent e) => e switch
     {
-        CandidateCreated c => this with { Initial = c.Structure, Relaxation = RelaxationState.Start(c.Structure) },
+        CandidateCreated c => this with { Initial = c.Structure, Relaxation = RelaxationState.Start(c.Structure), GeneratedSpaceGroup = c.GeneratedSpaceGroup },
         BatchDispatched d => this with { DispatchedBatches = Math.Max(DispatchedBatches, d.BatchNumber + 1) },
         BatchCompleted b when b.StepCount == 0 => this with { NextBatch = b.BatchNumber + 1, Relaxation = b.Next, Status = CandidateStatus.Relaxing },
         BatchCompleted b => this with

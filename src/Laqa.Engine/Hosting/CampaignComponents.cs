@@ -16,24 +16,11 @@ public sealed record CampaignComponents(EngineSettings Settings, StructureGenera
 {
     public static CampaignComponents From(CampaignSpec spec, string? campaignDirectory = null)
     {
-        var composition = spec.Composition;
-        var generation = spec.Generation;
-        var overrides = generation.MinDistancePairs.Select(p => new KeyValuePair<string, double>($"{p.ElementA}-{p.ElementB}", p.Distance));
-        var volume = generation.Volume.UsesMeanAndSigma
-            ? VolumeEstimate.Explicit(generation.Volume.MeanPerAtom * composition.TotalAtoms, generation.Volume.SigmaPerAtom * composition.TotalAtoms)
-            : VolumeEstimate.FromCovalentSpheres(composition, VolumeEstimate.DefaultFactor * generation.Volume.Factor);
-        var request = new GenerationRequest(
-            composition,
-            SpaceGroupSelection.Parse(string.Join(' ', generation.SpaceGroups)),
-            MinimumDistances.FromCovalentRadii([.. composition.Symbols], generation.MinDistanceFactor, overrides),
-            volume,
-            generation.Cell == CellChoice.Primitive,
-            generation.MaxAttempts,
-            generation.Rattle);
+        var request = spec.Generation.RequestFor(spec.Composition);
         var generator = new StructureGenerator(request, spec.Seed, new GenerationSettingNames("laqa.generation.cell = {0}", "laqa.generation.space-groups"));
 
         var calculator = CampaignCalculator.Create(spec.Calculator, campaignDirectory);
-        if (calculator is IPotential potential) potential.RequireSpecies([.. composition.Symbols]);
+        if (calculator is IPotential potential) potential.RequireSpecies([.. spec.Composition.Symbols]);
 
         var options = new RelaxationOptions { Fmax = spec.Relaxer.MaxForce, Smax = spec.Relaxer.MaxStress, Pressure = spec.Relaxer.ExternalPressure };
         options.Validate();
@@ -50,6 +37,10 @@ public sealed record CampaignComponents(EngineSettings Settings, StructureGenera
 
     private sealed class GeneratedStructures(StructureGenerator generator) : IStructureSource
     {
-        public Structure Generate(int candidateId, CancellationToken cancellationToken) => generator.Generate(candidateId).Structure;
+        public InitialStructure Generate(int candidateId, CancellationToken cancellationToken)
+        {
+            var generated = generator.Generate(candidateId);
+            return new InitialStructure(generated.Structure, generated.SpaceGroup);
+        }
     }
 }

@@ -79,7 +79,7 @@ public sealed class CalculatorWorker : ReceiveActor
             StartNext();
         });
         Receive<GenerationDone>(done => OnFinished(done.Job.JobId, done.Job.CandidateId, done.Outcome.Failure,
-            done.Outcome.Failure is null ? new CreateCandidate(done.Job.CandidateId, done.Outcome.Value!, new JobReceipt(done.Job.JobId, Self)) : null,
+            done.Outcome.Failure is null ? new CreateCandidate(done.Job.CandidateId, done.Outcome.Value!.Structure, new JobReceipt(done.Job.JobId, Self), done.Outcome.Value.GeneratedSpaceGroup) : null,
             $"generation failed: {done.Outcome.Failure}"));
         Receive<BatchDone>(done =>
         {
@@ -237,7 +237,7 @@ public sealed class CalculatorWorker : ReceiveActor
     /// <summary>A job's end: the message for its candidate, or (Result null) the failure to report to the selector.</summary>
     private sealed record Finished(Guid JobId, int CandidateId, ICandidateCommand? Result, string FailureReport);
 
-    private sealed record GenerationDone(GenerateStructure Job, JobOutcome<Structure> Outcome);
+    private sealed record GenerationDone(GenerateStructure Job, JobOutcome<InitialStructure> Outcome);
 
     private sealed record BatchDone(RunBatch Job, JobOutcome<RelaxationBatch> Outcome);
 

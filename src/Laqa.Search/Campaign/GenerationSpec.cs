@@ -1,3 +1,4 @@
+using Laqa.Crystal;
 using Laqa.Crystal.Generation;
 
 namespace Laqa.Search.Campaign;
@@ -35,6 +36,19 @@ public sealed record GenerationSpec(
     public static readonly GenerationSpec Default = new(
         new EquatableList<int>(Enumerable.Range(1, 230)), 0.75, EquatableList<PairDistance>.Empty, VolumeSpec.Default, 1000, CellChoice.Conventional,
         Rattle.None);
+
+    /// <summary>The generator's request for a composition, the same for a campaign and for `laqa generate`.</summary>
+    public GenerationRequest RequestFor(Composition composition) => new(
+        composition,
+        SpaceGroupSelection.Parse(string.Join(' ', SpaceGroups)),
+        MinimumDistances.FromCovalentRadii([.. composition.Symbols], MinDistanceFactor,
+            MinDistancePairs.Select(p => new KeyValuePair<string, double>($"{p.ElementA}-{p.ElementB}", p.Distance))),
+        Volume.UsesMeanAndSigma
+            ? VolumeEstimate.Explicit(Volume.MeanPerAtom * composition.TotalAtoms, Volume.SigmaPerAtom * composition.TotalAtoms)
+            : VolumeEstimate.FromCovalentSpheres(composition, VolumeEstimate.DefaultFactor * Volume.Factor),
+        Cell == CellChoice.Primitive,
+        MaxAttempts,
+        Rattle);
 
     /// <summary>The override for a pair, in either order, if there is one.</summary>
     public double? MinDistanceOverride(string a, string b)
