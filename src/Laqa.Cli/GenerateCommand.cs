@@ -70,6 +70,8 @@ public static class GenerateCommand
             var attempts = Bounded("--max-attempts", parsed.GetValue(maxAttempts), 1, CampaignLimits.MaxAttempts);
             var parsedComposition = Composition.Parse(parsed.GetValue(composition)!);
             var factor = Positive("--volume-factor", parsed.GetValue(volumeFactor), CampaignLimits.VolumeFactor);
+            if (parsed.GetResult(volumeFactor) is { Implicit: false } && parsed.GetValue(volumePerAtom) is not null)
+                throw new LaqaInputException("--volume-factor and --volume-per-atom both given: give one");
             var generation = new GenerationSpec(
                 new EquatableList<int>(SpaceGroupSelection.Parse(parsed.GetValue(spg)!).Numbers),
                 Positive("--distance-factor", parsed.GetValue(distanceFactor), CampaignLimits.MinDistanceFactor),

@@ -117,6 +117,7 @@ public class GenerateCommandTests
     [Theory]
     [InlineData("--min-distance", "Na-Xx=2", "Xx")]
     [InlineData("--min-distance", "Na-Cl", "Si-O=1.5")]
+    [InlineData("--min-distance", "NaCl=2", "Si-O=1.5")]
     [InlineData("--volume-per-atom", "-3", "MEAN > 0")]
     [InlineData("--volume-per-atom", "20:x", "MEAN:SIGMA")]
     [InlineData("--max-attempts", "0", "--max-attempts")]
@@ -137,6 +138,17 @@ public class GenerateCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Single(run.ErrorLines);
         Assert.Contains(named, run.Error);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void VolumeFactorAndVolumePerAtomTogetherAreRefused()
+    {
+        using var folder = new TempFolder();
+        var output = folder.File("out");
+        var run = LaqaProcess.Start(folder.Path, "generate", "--composition", "Na4Cl4", "--out", output, "--volume-factor", "1.2", "--volume-per-atom", "20");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("laqa: error: --volume-factor and --volume-per-atom both given: give one", Assert.Single(run.ErrorLines));
         Assert.False(Directory.Exists(output));
     }
 
