@@ -48,7 +48,7 @@ public static class ResultsTable
     }
 
     /// <summary>"symbol(number)", as spglib's groups are written.</summary>
-    public static string SpaceGroupText(int number) => $"{SpaceGroups.Get(number).Symbol}({number})";
+    private static string SpaceGroupText(int number) => $"{SpaceGroups.Get(number).Symbol}({number})";
 
     public static void Write(string path, IReadOnlyList<ResultRow> rows, double pressure)
     {

@@ -62,7 +62,7 @@ public sealed class StructureGenerator
             (_request.Rattle is { IsActive: true } ? " or the rattle" : ""));
     }
 
-    /// <summary>The first draw of the rattle that keeps the minimum distances, none in <see cref="RattleTries"/>.</summary>
+    /// <summary>The first draw of the rattle that keeps the minimum distances; null when none of <see cref="RattleTries"/> draws does.</summary>
     private Structure? TryRattle(Structure placed, Rattle rattle, Random random)
     {
         for (var k = 0; k < RattleTries; k++)
