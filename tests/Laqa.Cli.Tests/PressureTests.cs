@@ -35,7 +35,7 @@ public class PressureTests
         Assert.Equal(0, run.ExitCode);
 
         var lines = File.ReadAllLines(folder.File("si8/results.tsv"));
-        Assert.Equal("# id\tinitial_spg\trelaxed_spg\tenergy_eV_per_atom\tenthalpy_eV_per_atom\tsteps\ttimes_selected\tstatus\treason", lines[0]);
+        Assert.Equal("# id\tinitial_spg\trelaxed_spg\tenergy_eV_per_atom\tenthalpy_eV_per_atom\tsteps\ttimes_selected\tstatus\treason\tgenerated_spg", lines[0]);
         var rows = lines.Skip(1).Select(l => l.Split('\t'))
             .Select(f => new Row(int.Parse(f[0], CultureInfo.InvariantCulture), Number(f[3]), Number(f[4]), f[7])).ToList();
         Assert.Equal(rows.OrderBy(r => r.EnthalpyPerAtom).ThenBy(r => r.Id).Select(r => r.Id), rows.Select(r => r.Id));
