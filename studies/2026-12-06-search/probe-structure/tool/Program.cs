@@ -51,7 +51,7 @@ static Cand Relax(int id, IStructureSource structures, IRelaxer relaxer, Laqa.Se
     var h = new List<double>(); var f = new List<double>();
     var kept = new Structure?[4];
     Structure structure;
-    try { structure = structures.Generate(id, CancellationToken.None); }
+    try { structure = structures.Generate(id, CancellationToken.None).Structure; }
     catch (Exception e) when (e is not OutOfMemoryException) { return new Cand("Failed", h, f, kept); }
     var pressure = spec.Relaxer.ExternalPressure;
     var state = RelaxationState.Start(structure);
