@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -102,18 +103,34 @@ public sealed class ReadModelTests(ITestOutputHelper log)
         Assert.Equal(File.ReadAllText(Path.Combine(before, "status.txt")), first.Output);
         Assert.Equal("laqa: si8: read model rebuilt from the journal (none was there)", Assert.Single(first.ErrorLines));
 
+        // As before, but for the space group each candidate was generated in, which that journal did not keep.
         var json = LaqaProcess.Start(folder.Path, "status", "si8", "--json", "--top", "100");
         Assert.Equal(0, json.ExitCode);
-        Assert.Equal(File.ReadAllText(Path.Combine(before, "status.json")), json.Output);
+        Assert.Equal(File.ReadAllText(Path.Combine(before, "status.json")), WithoutUnknownGeneratedGroups(json.Output));
         Assert.Equal("", json.Error);
 
         // Resumed, the finished campaign ends at once and writes its tables from the read model: as the previous version wrote them.
         File.WriteAllText(folder.File("si8.conf"), CampaignFolder.Config);
         var run = LaqaProcess.Start(folder.Path, "run", "si8.conf", "--dir", "si8");
         Assert.True(run.ExitCode == 0, run.Output + run.Error);
-        foreach (var table in new[] { "results.tsv", "laqa.tsv" })
-            Assert.Equal(File.ReadAllText(Path.Combine(before, table)), File.ReadAllText(folder.File($"si8/{table}")));
+        Assert.Equal(File.ReadAllText(Path.Combine(before, "laqa.tsv")), File.ReadAllText(folder.File("si8/laqa.tsv")));
+        Assert.Equal(File.ReadAllText(Path.Combine(before, "results.tsv")), WithoutUnknownGeneratedColumn(File.ReadAllText(folder.File("si8/results.tsv"))));
         Assert.Empty(ReadModelComparison.Differences(folder.File("si8"), note => Assert.Fail(note)));
+    }
+
+    private static string WithoutUnknownGeneratedGroups(string json)
+    {
+        // The legacy campaign's six candidates.
+        Assert.Equal(6, Regex.Matches(json, "\"generatedSpaceGroup\":\"-\",").Count);
+        return json.Replace("\"generatedSpaceGroup\":\"-\",", "");
+    }
+
+    private static string WithoutUnknownGeneratedColumn(string table)
+    {
+        var lines = table.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith("\tgenerated_spg", lines[0]);
+        Assert.All(lines.Skip(1), line => Assert.EndsWith("\t-", line));
+        return string.Concat(lines.Select(line => line[..line.LastIndexOf('\t')] + "\n"));
     }
 
     [Theory]
