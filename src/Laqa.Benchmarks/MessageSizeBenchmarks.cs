@@ -6,6 +6,7 @@ using Akka.Configuration;
 using Akka.Serialization;
 using Laqa.Calculators.Relaxation;
 using Laqa.Crystal;
+using Laqa.Engine;
 using Laqa.Engine.Campaign;
 using Laqa.Engine.Candidates;
 using Laqa.Engine.Configuration;
@@ -77,23 +78,24 @@ public static class MessageSizeBenchmarks
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         foreach (var c in Cases)
         {
-            var (structure, batch, steps) = Relax(c.Composition, c.Algorithm, c.Steps, c.RealSteps);
+            var (initial, batch, steps) = Relax(c.Composition, c.Algorithm, c.Steps, c.RealSteps);
+            var structure = initial.Structure;
             var receipt = new JobReceipt(Guid.NewGuid(), worker);
             var runBatch = new RunBatch(Guid.NewGuid(), 17, 1, batch.Next, c.Steps);
             var result = new BatchResult(17, 1, batch, receipt);
             var kept = result with { Batch = batch with { Steps = [.. batch.Steps.Select(s => s with { Forces = [], Stress = [] })] } };
             var completed = BatchCompleted.From(1, batch);
-            var state = CandidateState.Empty(17).Apply(new CandidateCreated(structure)).Apply(BatchCompleted.From(0, batch)).Apply(completed);
+            var state = CandidateState.Empty(17).Apply(new CandidateCreated(structure, initial.GeneratedSpaceGroup)).Apply(BatchCompleted.From(0, batch)).Apply(completed);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {c.Composition} {c.Algorithm.ToString().ToUpperInvariant()}, {c.Steps:N0} steps ({c.Note}; {steps} relaxed) | {sizes.Of(runBatch)} | {sizes.Of(result)} | {sizes.Of(kept)} | " +
-                $"{sizes.Of(new CreateCandidate(17, structure, receipt))} | {sizes.Of(completed)} | {sizes.Of(state)} |"));
+                $"{sizes.Of(new CreateCandidate(17, structure, receipt, initial.GeneratedSpaceGroup))} | {sizes.Of(completed)} | {sizes.Of(state)} |"));
         }
 
         var snapshot = new CandidateSnapshot(17, CandidateStatus.Relaxing, -4.6297112341234567, 0.123456789012345, 0.0123456789012345, 0.00123456789012345, 120, 12);
         var totals = new CampaignTotals(1000, 480, 12, 3, 9544, 95440, -4.6297112341234567, 17);
-        var si64 = Relax("Si64", RelaxerAlgorithm.Fire, 1, 1).Structure;
+        var si64 = Relax("Si64", RelaxerAlgorithm.Fire, 1, 1).Initial;
         CandidateResult Result(int steps) => new(17, CandidateStatus.Relaxing, null, steps / 10, steps,
-            [.. Enumerable.Range(0, steps).Select(i => -4.6 - 1.0 / (i + 3))], si64, si64, 0);
+            [.. Enumerable.Range(0, steps).Select(i => -4.6 - 1.0 / (i + 3))], si64.Structure, si64.Structure, 0, GeneratedSpaceGroup: si64.GeneratedSpaceGroup);
         SelectionHistory History(int picks) => new([.. Enumerable.Range(0, picks / 10).Select(s => new SelectionRecord(s, [.. Enumerable.Range(0, 10).Select(k => new SelectedBatch(s * 10 % 997 + k, s / 10))]))]);
         object[] fixedSize =
         [
@@ -123,14 +125,14 @@ public static class MessageSizeBenchmarks
     }
 
     /// <summary>Candidate 0's structure and its first batch of the given length (at most realSteps relaxed, then filled up by repeating steps), and the steps relaxed for real.</summary>
-    private static (Structure Structure, RelaxationBatch Batch, int Relaxed) Relax(string composition, RelaxerAlgorithm algorithm, int steps, int realSteps)
+    private static (InitialStructure Initial, RelaxationBatch Batch, int Relaxed) Relax(string composition, RelaxerAlgorithm algorithm, int steps, int realSteps)
     {
         var spec = CampaignConfigLoader.Load($"laqa {{ composition = {composition}, seed = 1, relaxer.algorithm = {algorithm.ToString().ToLowerInvariant()} }}");
         var components = CampaignComponents.From(spec);
-        var structure = components.Structures.Generate(0, CancellationToken.None).Structure;
-        var batch = components.RelaxerFactory().Advance(RelaxationState.Start(structure), Math.Min(steps, realSteps));
+        var initial = components.Structures.Generate(0, CancellationToken.None);
+        var batch = components.RelaxerFactory().Advance(RelaxationState.Start(initial.Structure), Math.Min(steps, realSteps));
         var relaxed = batch.Steps.Count;
-        return (structure, batch with { Steps = [.. Enumerable.Range(0, steps).Select(i => batch.Steps[i % relaxed])] }, relaxed);
+        return (initial, batch with { Steps = [.. Enumerable.Range(0, steps).Select(i => batch.Steps[i % relaxed])] }, relaxed);
     }
 
     /// <summary>"plain → now": the bytes with every double a JSON number, and as the engine's serializer writes them.</summary>

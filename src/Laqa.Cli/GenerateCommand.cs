@@ -46,7 +46,8 @@ public static class GenerateCommand
         };
         var volumeFactor = new Option<double>("--volume-factor")
         {
-            Description = $"target volume = factor × the generator's estimate ({VolumeEstimate.DefaultFactor} × covalent-sphere volume), as laqa.generation.volume.factor",
+            Description = string.Create(CultureInfo.InvariantCulture,
+                $"target volume = factor × the generator's estimate ({VolumeEstimate.DefaultFactor} × covalent-sphere volume), as laqa.generation.volume.factor"),
             DefaultValueFactory = _ => defaults.Volume.Factor,
         };
         var pairDistances = new Option<string[]>("--min-distance")
@@ -68,14 +69,19 @@ public static class GenerateCommand
             var n = Bounded("--count", parsed.GetValue(count), 1, CampaignLimits.GenerateCount);
             var threadCount = Bounded("--threads", parsed.GetValue(threads), 1, CampaignLimits.Workers);
             var attempts = Bounded("--max-attempts", parsed.GetValue(maxAttempts), 1, CampaignLimits.MaxAttempts);
-            var parsedComposition = Composition.Parse(parsed.GetValue(composition)!);
-            var factor = Positive("--volume-factor", parsed.GetValue(volumeFactor), CampaignLimits.VolumeFactor);
             if (parsed.GetResult(volumeFactor) is { Implicit: false } && parsed.GetValue(volumePerAtom) is not null)
                 throw new LaqaInputException("--volume-factor and --volume-per-atom both given: give one");
+            var parsedComposition = Composition.Parse(parsed.GetValue(composition)!);
+            var spaceGroups = SpaceGroupSelection.Parse(parsed.GetValue(spg)!);
+            var distances = Positive("--distance-factor", parsed.GetValue(distanceFactor), CampaignLimits.MinDistanceFactor);
+            var typedPairs = (parsed.GetValue(pairDistances) ?? []).Select(ParsePairDistance).ToList();
+            // Checked as typed, so that a message names the pair as the user wrote it.
+            MinimumDistances.FromCovalentRadii([.. parsedComposition.Symbols], distances, typedPairs);
+            var factor = Positive("--volume-factor", parsed.GetValue(volumeFactor), CampaignLimits.VolumeFactor);
             var generation = new GenerationSpec(
-                new EquatableList<int>(SpaceGroupSelection.Parse(parsed.GetValue(spg)!).Numbers),
-                Positive("--distance-factor", parsed.GetValue(distanceFactor), CampaignLimits.MinDistanceFactor),
-                new EquatableList<PairDistance>([.. (parsed.GetValue(pairDistances) ?? []).Select(ParsePairDistance)]),
+                new EquatableList<int>(spaceGroups.Numbers),
+                distances,
+                new EquatableList<PairDistance>(typedPairs.Select(PairDistance.Of)),
                 parsed.GetValue(volumePerAtom) is { } perAtom ? ParseVolumePerAtom(perAtom, factor) : defaults.Volume with { Factor = factor },
                 attempts,
                 parsed.GetValue(cell) == "primitive" ? CellChoice.Primitive : CellChoice.Conventional,
@@ -102,15 +108,13 @@ public static class GenerateCommand
             ? value
             : throw new LaqaInputException(string.Create(CultureInfo.InvariantCulture, $"{option} must be at least 0 and at most {max} (got {value})"));
 
-    private static PairDistance ParsePairDistance(string text)
+    private static KeyValuePair<string, double> ParsePairDistance(string text)
     {
         var parts = text.Split('=');
-        var elements = parts[0].Split('-');
-        if (parts.Length != 2 || elements.Length != 2 || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var distance)
+        if (parts.Length != 2 || parts[0].Split('-').Length != 2 || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var distance)
             || !double.IsFinite(distance) || distance <= 0 || distance > CampaignLimits.PairDistance)
             throw new LaqaInputException($"--min-distance '{text}' must be a pair and a distance in Å (greater than 0, at most {CampaignLimits.PairDistance}), e.g. Si-O=1.5");
-        var (a, b) = string.CompareOrdinal(elements[0], elements[1]) <= 0 ? (elements[0], elements[1]) : (elements[1], elements[0]);
-        return new PairDistance(a, b, distance);
+        return new(parts[0], distance);
     }
 
     private static VolumeSpec ParseVolumePerAtom(string text, double factor)
@@ -128,7 +132,15 @@ public static class GenerateCommand
         // Everything is generated before the first file is written, so a failure leaves no partial output.
         var clock = Stopwatch.StartNew();
         var structures = new GeneratedStructure[count];
-        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = threads }, i => structures[i] = generator.Generate(i));
+        try
+        {
+            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = threads }, i => structures[i] = generator.Generate(i));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.OfType<LaqaInputException>().FirstOrDefault() is { } input)
+        {
+            // A structure that cannot be placed is bad input (one line), not a crash of the parallel loop.
+            throw input;
+        }
         var seconds = clock.Elapsed.TotalSeconds;
 
         Directory.CreateDirectory(folder);

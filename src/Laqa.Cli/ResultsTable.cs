@@ -13,11 +13,11 @@ namespace Laqa.Cli;
 /// <summary>
 /// A candidate's line in the results: ids, space groups before and after relaxation, energy and enthalpy per atom, steps, status
 /// (with the converged candidate a duplicate matched), why it failed or what stopping it as a duplicate saved, and the space
-/// group it was generated in ("-" when the journal does not say).
+/// group it was generated in (null when the journal does not say).
 /// </summary>
 public sealed record ResultRow(
     int Id, string InitialSpaceGroup, string RelaxedSpaceGroup, double EnergyPerAtom, double EnthalpyPerAtom, int Steps, int TimesSelected, CandidateStatus Status, string? Reason,
-    int? DuplicateOf = null, string GeneratedSpaceGroup = "-")
+    int? DuplicateOf = null, string? GeneratedSpaceGroup = null)
 {
     /// <summary>The status as the table writes it: "Duplicate of 12" for a duplicate.</summary>
     public string StatusText => Cli.StatusText.Of(Status, DuplicateOf);
@@ -44,7 +44,7 @@ public static class ResultsTable
         var c = row.Result;
         return new(c.Id, SpaceGroupOf(c.Initial, 1e-3), SpaceGroupOf(c.Current, RelaxedSymprec), c.EnergyPerAtom, c.EnthalpyPerAtom,
             c.Steps, row.TimesSelected, c.Status, c.Status == CandidateStatus.Duplicate ? StatusText.DuplicateReason(c.Steps) : c.FailureReason, c.DuplicateOf,
-            c.GeneratedSpaceGroup is { } number ? SpaceGroupText(number) : "-");
+            c.GeneratedSpaceGroup is { } number ? SpaceGroupText(number) : null);
     }
 
     /// <summary>"symbol(number)", as spglib's groups are written.</summary>
@@ -56,7 +56,7 @@ public static class ResultsTable
         var text = new StringBuilder($"# id\tinitial_spg\trelaxed_spg\tenergy_eV_per_atom\t{(enthalpy ? "enthalpy_eV_per_atom\t" : "")}steps\ttimes_selected\tstatus\treason\tgenerated_spg\n");
         foreach (var r in rows)
             text.Append(CultureInfo.InvariantCulture,
-                $"{r.Id}\t{r.InitialSpaceGroup}\t{r.RelaxedSpaceGroup}\t{r.EnergyPerAtom:R}\t{(enthalpy ? Invariant($"{r.EnthalpyPerAtom:R}\t") : "")}{r.Steps}\t{r.TimesSelected}\t{r.StatusText}\t{r.Reason}\t{r.GeneratedSpaceGroup}\n");
+                $"{r.Id}\t{r.InitialSpaceGroup}\t{r.RelaxedSpaceGroup}\t{r.EnergyPerAtom:R}\t{(enthalpy ? Invariant($"{r.EnthalpyPerAtom:R}\t") : "")}{r.Steps}\t{r.TimesSelected}\t{r.StatusText}\t{r.Reason}\t{r.GeneratedSpaceGroup ?? "-"}\n");
         AtomicFile.WriteAllText(path, text.ToString());
     }
 

@@ -1,5 +1,3 @@
-using Laqa.Crystal;
-
 namespace Laqa.Engine;
 
 /// <summary>
@@ -12,8 +10,3 @@ public interface IStructureSource
     InitialStructure Generate(int candidateId, CancellationToken cancellationToken);
 }
 
-/// <summary>
-/// A candidate's initial structure and, when it was generated in a space group, that group's number: after a rattle
-/// the structure itself no longer shows it.
-/// </summary>
-public sealed record InitialStructure(Structure Structure, int? GeneratedSpaceGroup = null);

@@ -153,6 +153,30 @@ public class GenerateCommandTests
     }
 
     [Fact]
+    public void AStructureThatCannotBePlacedIsOneLineAndNoOutput()
+    {
+        using var folder = new TempFolder();
+        var output = folder.File("out");
+        var run = LaqaProcess.Start(folder.Path, "generate", "--composition", "Na8Cl8", "--out", output, "--count", "4", "--threads", "2",
+            "--volume-per-atom", "14", "--max-attempts", "1");
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("laqa: error: could not place Na8Cl8 with the minimum distances in 1 attempts", Assert.Single(run.ErrorLines));
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void MinimumDistanceErrorsNameThePairAsTyped()
+    {
+        using var folder = new TempFolder();
+        var twice = LaqaProcess.Start(folder.Path, "generate", "--composition", "Na4Cl4", "--out", folder.File("out"), "--min-distance", "Na-Cl=2", "Cl-Na=3");
+        Assert.Equal(2, twice.ExitCode);
+        Assert.Contains("'Cl-Na' is given twice (also as 'Na-Cl')", Assert.Single(twice.ErrorLines));
+        var unknown = LaqaProcess.Start(folder.Path, "generate", "--composition", "Na4Cl4", "--out", folder.File("out"), "--min-distance", "na-Cl=2", "--rattle", "5");
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("'na-Cl'", Assert.Single(unknown.ErrorLines));
+    }
+
+    [Fact]
     public void OutputPathThatIsAFileIsRefusedAndLeftAlone()
     {
         using var folder = new TempFolder();

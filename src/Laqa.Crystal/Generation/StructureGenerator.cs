@@ -81,9 +81,9 @@ public sealed class StructureGenerator
         foreach (var s in species.Distinct())
             if (shortestVector < distances.Get(s, s)) return false;
         var checker = new PeriodicDistanceCheck(structure.Lattice, distances.Largest);
+        var fractional = structure.Fractional.AsSpan();
         for (var i = 0; i < structure.Count; i++)
-        for (var j = 0; j < i; j++)
-            if (checker.Closer(structure.Fractional[i], structure.Fractional[j], distances.Get(species[i], species[j]))) return false;
+            if (!Fits(fractional.Slice(i, 1), species[i], fractional[..i], species.AsSpan(0, i), checker, distances)) return false;
         return true;
     }
 

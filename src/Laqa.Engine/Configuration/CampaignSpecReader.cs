@@ -121,7 +121,7 @@ internal static class CampaignSpecReader
     private static EquatableList<PairDistance> ReadPairDistances(ConfigReader r, string path, Composition? composition)
     {
         var symbols = composition?.Symbols.ToHashSet() ?? [];
-        var pairs = new SortedDictionary<(string, string), double>();
+        var pairs = new SortedDictionary<(string, string), PairDistance>();
         foreach (var (key, value) in r.Block(path))
         {
             var pairPath = $"{path}.\"{key}\"";
@@ -144,11 +144,11 @@ internal static class CampaignSpecReader
             }
             var distance = r.ParseDouble(pairPath, value.GetString(), 0, min: 0, minExclusive: true, max: CampaignLimits.PairDistance);
             if (distance <= 0) continue;
-            var (a, b) = string.CompareOrdinal(elements[0], elements[1]) <= 0 ? (elements[0], elements[1]) : (elements[1], elements[0]);
-            if (!pairs.TryAdd((a, b), distance))
-                r.Errors.Add(pairPath, $"the pair {a}-{b} is given twice");
+            var pair = PairDistance.Of(new(key, distance));
+            if (!pairs.TryAdd((pair.ElementA, pair.ElementB), pair))
+                r.Errors.Add(pairPath, $"the pair {pair.ElementA}-{pair.ElementB} is given twice");
         }
-        return new EquatableList<PairDistance>(pairs.Select(p => new PairDistance(p.Key.Item1, p.Key.Item2, p.Value)));
+        return new EquatableList<PairDistance>(pairs.Values);
     }
 
     private static RelaxerSpec ReadRelaxer(ConfigReader r)

@@ -1,7 +1,6 @@
 using Laqa.Calculators;
 using Laqa.Calculators.Potentials;
 using Laqa.Calculators.Relaxation;
-using Laqa.Crystal;
 using Laqa.Crystal.Generation;
 using Laqa.Search.Campaign;
 

@@ -6,7 +6,17 @@ namespace Laqa.Search.Campaign;
 public enum CellChoice { Conventional, Primitive }
 
 /// <summary>A minimum distance in Å between two elements, ElementA ≤ ElementB in ordinal order.</summary>
-public sealed record PairDistance(string ElementA, string ElementB, double Distance);
+public sealed record PairDistance(string ElementA, string ElementB, double Distance)
+{
+    /// <summary>From "A-B" and a distance, in either order.</summary>
+    public static PairDistance Of(KeyValuePair<string, double> pair)
+    {
+        var elements = pair.Key.Split('-');
+        return string.CompareOrdinal(elements[0], elements[1]) <= 0
+            ? new PairDistance(elements[0], elements[1], pair.Value)
+            : new PairDistance(elements[1], elements[0], pair.Value);
+    }
+}
 
 /// <summary>
 /// Cell volume of a new structure: Factor times the generator's estimate (sum of atomic volumes),

@@ -1,5 +1,4 @@
 using Laqa.Crystal.Generation;
-using Laqa.Crystal.Neighbours;
 using Laqa.Crystal.Spglib;
 using Laqa.Crystal.Symmetry;
 using Xunit;
