@@ -73,14 +73,14 @@ public static class GenerateCommand
                 throw new LaqaInputException("--volume-factor and --volume-per-atom both given: give one");
             var parsedComposition = Composition.Parse(parsed.GetValue(composition)!);
             var spaceGroups = SpaceGroupSelection.Parse(parsed.GetValue(spg)!);
-            var distances = Positive("--distance-factor", parsed.GetValue(distanceFactor), CampaignLimits.MinDistanceFactor);
+            var minDistanceFactor = Positive("--distance-factor", parsed.GetValue(distanceFactor), CampaignLimits.MinDistanceFactor);
             var typedPairs = (parsed.GetValue(pairDistances) ?? []).Select(ParsePairDistance).ToList();
             // Checked as typed, so that a message names the pair as the user wrote it.
-            MinimumDistances.FromCovalentRadii([.. parsedComposition.Symbols], distances, typedPairs);
+            MinimumDistances.FromCovalentRadii([.. parsedComposition.Symbols], minDistanceFactor, typedPairs);
             var factor = Positive("--volume-factor", parsed.GetValue(volumeFactor), CampaignLimits.VolumeFactor);
             var generation = new GenerationSpec(
                 new EquatableList<int>(spaceGroups.Numbers),
-                distances,
+                minDistanceFactor,
                 new EquatableList<PairDistance>(typedPairs.Select(PairDistance.Of)),
                 parsed.GetValue(volumePerAtom) is { } perAtom ? ParseVolumePerAtom(perAtom, factor) : defaults.Volume with { Factor = factor },
                 attempts,

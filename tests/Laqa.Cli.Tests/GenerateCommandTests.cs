@@ -141,26 +141,17 @@ public class GenerateCommandTests
         Assert.False(Directory.Exists(output));
     }
 
-    [Fact]
-    public void VolumeFactorAndVolumePerAtomTogetherAreRefused()
+    [Theory]
+    [InlineData("--volume-factor 1.2 --volume-per-atom 20", "laqa: error: --volume-factor and --volume-per-atom both given: give one")]
+    [InlineData("--count 4 --threads 2 --volume-per-atom 14 --max-attempts 1",
+        "laqa: error: could not place Na8Cl8 with the minimum distances in 1 attempts")]
+    public void BadOptionCombinationsAreOneLineAndNoOutput(string options, string start)
     {
         using var folder = new TempFolder();
         var output = folder.File("out");
-        var run = LaqaProcess.Start(folder.Path, "generate", "--composition", "Na4Cl4", "--out", output, "--volume-factor", "1.2", "--volume-per-atom", "20");
+        var run = LaqaProcess.Start(folder.Path, ["generate", "--composition", "Na8Cl8", "--out", output, .. options.Split(' ')]);
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal("laqa: error: --volume-factor and --volume-per-atom both given: give one", Assert.Single(run.ErrorLines));
-        Assert.False(Directory.Exists(output));
-    }
-
-    [Fact]
-    public void AStructureThatCannotBePlacedIsOneLineAndNoOutput()
-    {
-        using var folder = new TempFolder();
-        var output = folder.File("out");
-        var run = LaqaProcess.Start(folder.Path, "generate", "--composition", "Na8Cl8", "--out", output, "--count", "4", "--threads", "2",
-            "--volume-per-atom", "14", "--max-attempts", "1");
-        Assert.Equal(2, run.ExitCode);
-        Assert.StartsWith("laqa: error: could not place Na8Cl8 with the minimum distances in 1 attempts", Assert.Single(run.ErrorLines));
+        Assert.StartsWith(start, Assert.Single(run.ErrorLines));
         Assert.False(Directory.Exists(output));
     }
 
