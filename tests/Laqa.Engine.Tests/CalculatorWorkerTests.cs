@@ -107,6 +107,36 @@ public sealed class CalculatorWorkerTests() : Akka.TestKit.Xunit2.TestKit(Config
         ExpectTerminated(worker);
     }
 
+    [Fact]
+    public void A_batch_that_times_out_leaves_its_relaxer_behind_and_the_next_batch_runs_on_a_fresh_one_while_a_crash_keeps_it()
+    {
+        // Candidate 1's batch hangs past the timeout ignoring cancellation; candidate 2's throws.
+        var faults = new Dictionary<int, (int, Fault)> { [1] = (0, Fault.Hang), [2] = (0, Fault.Throw) };
+        var made = 0;
+        IRelaxer Relaxer()
+        {
+            Interlocked.Increment(ref made);
+            return new FaultyRelaxer(Campaign.Relaxer(), StepsPerBatch, faults, new(), TimeSpan.FromSeconds(6));
+        }
+        var selector = CreateTestProbe();
+        var candidates = CreateTestProbe();
+        var worker = Sys.ActorOf(CalculatorWorker.Props(selector.Ref, candidates.Ref, Campaign.Source, Relaxer,
+            new WorkerOptions("test", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30))));
+        selector.ExpectMsg<WorkerReady>();
+
+        foreach (var (candidate, expected) in new[] { (2, "InvalidOperationException"), (1, "timed out"), (3, null) })
+        {
+            var job = new RelaxBatch(Guid.NewGuid(), candidate, 0);
+            worker.Tell(job);
+            candidates.ExpectMsg<DispatchBatch>();
+            worker.Tell(new RunBatch(job.JobId, candidate, 0, StateOf(candidate), StepsPerBatch));
+            if (expected is null) Assert.Equal(job.JobId, candidates.ExpectMsg<BatchResult>().Receipt.JobId);
+            else Assert.Contains(expected, selector.FishForMessage<JobFailed>(f => f.JobId == job.JobId).Reason);
+            worker.Tell(new ResultSettled(job.JobId));
+            Assert.Equal(candidate == 2 ? 1 : 2, Volatile.Read(ref made));
+        }
+    }
+
     private (IActorRef Worker, Akka.TestKit.TestProbe Candidates) StartWorker(double resendSeconds = 10)
     {
         var (worker, candidates, _) = StartWorkerWithSelector(resendSeconds);

@@ -23,7 +23,8 @@ namespace Laqa.Engine.Workers;
 /// a batch whose state has not arrived after ResendInterval is asked for again, so a lost message costs
 /// seconds, not the job's deadline. While it holds no job the worker tells the selector it is ready
 /// (work pulling). Told to <see cref="HandBackJobs"/> (its node leaves the cluster), it gives its jobs
-/// back to the selector, which dispatches them again at once, and stops.
+/// back to the selector, which dispatches them again at once, and stops. Which job runs next and which
+/// result leaves when is <see cref="WorkerQueue"/>'s; this actor runs the jobs and sends.
 /// </summary>
 public sealed class CalculatorWorker : ReceiveActor
 {
@@ -35,14 +36,8 @@ public sealed class CalculatorWorker : ReceiveActor
     private readonly Func<IRelaxer> _relaxerFactory;
     private readonly WorkerOptions _options;
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    private readonly List<object> _assigned = [];
-    private readonly Dictionary<Guid, RunBatch> _fetched = [];
-    private readonly Dictionary<Guid, long> _requestedAtMs = [];
-    private readonly Queue<Finished> _finished = new();
+    private readonly WorkerQueue _queue;
     private IRelaxer _relaxer;
-    private bool _running;
-    private Finished? _unsettled;
-    private long _deliveredAtMs;
     private ICancelable? _ticking;
     // Cancels the running job when the worker stops (a shutdown abandoning batches in flight).
     private readonly CancellationTokenSource _stopping = new();
@@ -55,51 +50,45 @@ public sealed class CalculatorWorker : ReceiveActor
         _relaxerFactory = relaxerFactory;
         _options = options;
         _relaxer = relaxerFactory();
+        _queue = new WorkerQueue(options.ResendInterval);
 
         Receive<GenerateStructure>(job =>
         {
-            DropWaitingJobOf(job.CandidateId);
-            Assign(job);
+            _queue.Assign(job);
+            StartNext();
         });
         Receive<RelaxBatch>(job =>
         {
-            DropWaitingJobOf(job.CandidateId);
+            _queue.Assign(job, NowMs);
             RequestState(job);
-            Assign(job);
+            StartNext();
         });
         Receive<RunBatch>(run =>
         {
-            if (_assigned.OfType<RelaxBatch>().Any(j => j.JobId == run.JobId)) _fetched[run.JobId] = run;
+            _queue.StateArrived(run);
             StartNext();
         });
         Receive<BatchDeclined>(declined =>
         {
-            _assigned.RemoveAll(j => j is RelaxBatch b && b.JobId == declined.JobId);
-            _requestedAtMs.Remove(declined.JobId);
+            _queue.Declined(declined.JobId);
             StartNext();
         });
-        Receive<GenerationDone>(done => OnFinished(done.Job.JobId, done.Job.CandidateId, done.Outcome.Failure,
+        Receive<GenerationDone>(done => OnFinished(done.Outcome.TimedOut, new FinishedJob(done.Job.JobId, done.Job.CandidateId,
             done.Outcome.Failure is null ? new CreateCandidate(done.Job.CandidateId, done.Outcome.Value!.Structure, new JobReceipt(done.Job.JobId, Self), done.Outcome.Value.GeneratedSpaceGroup) : null,
-            $"generation failed: {done.Outcome.Failure}"));
+            $"generation failed: {done.Outcome.Failure}")));
         Receive<BatchDone>(done =>
         {
             var failure = done.Outcome.Failure ?? BatchCheck.NonFinite(done.Outcome.Value!);
-            OnFinished(done.Job.JobId, done.Job.CandidateId, failure,
+            OnFinished(done.Outcome.TimedOut, new FinishedJob(done.Job.JobId, done.Job.CandidateId,
                 failure is null ? new BatchResult(done.Job.CandidateId, done.Job.BatchNumber, AsKept(done.Outcome.Value!), new JobReceipt(done.Job.JobId, Self)) : null,
-                $"batch {done.Job.BatchNumber} failed: {failure}");
+                $"batch {done.Job.BatchNumber} failed: {failure}"));
         });
-        Receive<ResultSettled>(settled =>
-        {
-            if (_unsettled?.JobId != settled.JobId) return;
-            _unsettled = null;
-            Deliver();
-        });
+        Receive<ResultSettled>(settled => SendIfAny(_queue.Settled(settled.JobId, NowMs)));
         Receive<Tick>(_ => OnTick());
         Receive<HandBackJobs>(_ =>
         {
             // Finished results go first (a candidate applies a batch once): only what did not finish runs again elsewhere.
-            if (_unsettled is { } unsettled) Send(unsettled);
-            while (_finished.TryDequeue(out var finished)) Send(finished);
+            foreach (var finished in _queue.HandBack()) Send(finished);
             _selector.Tell(new WorkerLeaving(Self));
             Sender.Tell(new JobsHandedBack());
             Context.Stop(Self);
@@ -130,112 +119,61 @@ public sealed class CalculatorWorker : ReceiveActor
     /// <summary>The batch as its candidate keeps it: each step's forces and stress tensor, most of a batch's bytes, do not travel.</summary>
     private static RelaxationBatch AsKept(RelaxationBatch batch) => batch with { Steps = [.. batch.Steps.Select(s => s with { Forces = [], Stress = [] })] };
 
-    private bool HoldsNothing => !_running && _assigned.Count == 0 && _finished.Count == 0 && _unsettled is null;
-
-    private void Assign(object job)
-    {
-        _assigned.Add(job);
-        StartNext();
-    }
-
-    /// <summary>The selector holds one job per candidate: a new one means the one still waiting here was given up.</summary>
-    private void DropWaitingJobOf(int candidateId)
-    {
-        for (var i = _assigned.Count - 1; i >= 0; i--)
-        {
-            if (CandidateOf(_assigned[i]) != candidateId) continue;
-            if (_assigned[i] is RelaxBatch batch)
-            {
-                _fetched.Remove(batch.JobId);
-                _requestedAtMs.Remove(batch.JobId);
-            }
-            _assigned.RemoveAt(i);
-        }
-    }
-
-    private static int CandidateOf(object job) => job switch
-    {
-        GenerateStructure g => g.CandidateId,
-        RelaxBatch b => b.CandidateId,
-        _ => throw new ArgumentOutOfRangeException(nameof(job), job, "unknown job"),
-    };
-
     /// <summary>Asks the candidate for the batch; it answers a repeated request as the first.</summary>
-    private void RequestState(RelaxBatch job)
-    {
-        _requestedAtMs[job.JobId] = NowMs;
-        _candidates.Tell(new DispatchBatch(job.CandidateId, job.BatchNumber, job.JobId, Self));
-    }
+    private void RequestState(RelaxBatch job) => _candidates.Tell(new DispatchBatch(job.CandidateId, job.BatchNumber, job.JobId, Self));
 
-    /// <summary>The first assigned job, once its batch state has arrived; later jobs wait for it.</summary>
     private void StartNext()
     {
-        if (_running || _assigned.Count == 0) return;
-        switch (_assigned[0])
+        if (!_queue.TryStart(out var generate, out var run)) return;
+        if (generate is not null)
         {
-            case GenerateStructure generate:
-                _assigned.RemoveAt(0);
-                _running = true;
-                TimedJob.Run(ct => _source.Generate(generate.CandidateId, ct), _options.BatchTimeout, _stopping.Token)
-                    .PipeTo(Self, success: outcome => new GenerationDone(generate, outcome));
-                break;
-            case RelaxBatch batch when _fetched.Remove(batch.JobId, out var run):
-                _assigned.RemoveAt(0);
-                _requestedAtMs.Remove(batch.JobId);
-                _running = true;
-                var relaxer = _relaxer;
-                TimedJob.Run(ct => relaxer is IExternalRelaxer external
-                        ? external.Advance(run.State, run.MaxSteps, new BatchLabel(run.CandidateId.ToString(CultureInfo.InvariantCulture), run.BatchNumber), ct)
-                        : relaxer.Advance(run.State, run.MaxSteps, ct), _options.BatchTimeout, _stopping.Token)
-                    .PipeTo(Self, success: outcome => new BatchDone(run, outcome));
-                break;
+            TimedJob.Run(ct => _source.Generate(generate.CandidateId, ct), _options.BatchTimeout, _stopping.Token)
+                .PipeTo(Self, success: outcome => new GenerationDone(generate, outcome));
+            return;
         }
+        var relaxer = _relaxer;
+        TimedJob.Run(ct => relaxer is IExternalRelaxer external
+                ? external.Advance(run!.State, run.MaxSteps, new BatchLabel(run.CandidateId.ToString(CultureInfo.InvariantCulture), run.BatchNumber), ct)
+                : relaxer.Advance(run!.State, run.MaxSteps, ct), _options.BatchTimeout, _stopping.Token)
+            .PipeTo(Self, success: outcome => new BatchDone(run!, outcome));
     }
 
-    private void OnFinished(Guid jobId, int candidateId, string? failure, ICandidateCommand? result, string failureReport)
+    private void OnFinished(bool timedOut, FinishedJob finished)
     {
-        _running = false;
         // An abandoned (timed out) job may still be using the relaxer: continue with a fresh one.
-        if (failure?.StartsWith("timed out", StringComparison.Ordinal) == true) _relaxer = _relaxerFactory();
-        _finished.Enqueue(new Finished(jobId, candidateId, result, failureReport));
-        Deliver();
+        if (timedOut) _relaxer = _relaxerFactory();
+        SendIfAny(_queue.Finish(finished, NowMs));
         StartNext();
     }
 
-    private void Deliver()
+    private void SendIfAny(FinishedJob? finished)
     {
-        if (_unsettled is not null || !_finished.TryDequeue(out var next)) return;
-        _unsettled = next;
-        Send(next);
+        if (finished is not null) Send(finished);
     }
 
-    private void Send(Finished finished)
+    private void Send(FinishedJob finished)
     {
-        _deliveredAtMs = NowMs;
         if (finished.Result is { } result) _candidates.Tell(result);
         else _selector.Tell(new JobFailed(finished.JobId, finished.CandidateId, finished.FailureReport));
     }
 
     private void OnTick()
     {
-        var resendAfterMs = _options.ResendInterval.TotalMilliseconds;
-        if (_unsettled is { } unsettled && NowMs - _deliveredAtMs > resendAfterMs)
+        var (resend, askAgain) = _queue.Due(NowMs);
+        if (resend is not null)
         {
-            _log.Warning("worker: result of job {0} for candidate {1} not settled within {2}; delivering it again", unsettled.JobId, unsettled.CandidateId, _options.ResendInterval);
-            Send(unsettled);
+            _log.Warning("worker: result of job {0} for candidate {1} not settled within {2}; delivering it again", resend.JobId, resend.CandidateId, _options.ResendInterval);
+            Send(resend);
         }
-        if (!_running && _assigned.FirstOrDefault() is RelaxBatch waiting && NowMs - _requestedAtMs[waiting.JobId] > resendAfterMs)
+        if (askAgain is not null)
         {
-            _log.Warning("worker: no state for batch {0} of candidate {1} within {2}; asking again", waiting.BatchNumber, waiting.CandidateId, _options.ResendInterval);
-            RequestState(waiting);
+            _log.Warning("worker: no state for batch {0} of candidate {1} within {2}; asking again", askAgain.BatchNumber, askAgain.CandidateId, _options.ResendInterval);
+            RequestState(askAgain);
         }
-        if (HoldsNothing) _selector.Tell(Ready);
+        if (_queue.HoldsNothing) _selector.Tell(Ready);
     }
 
     private WorkerReady Ready => new(Self, _options.Fingerprint);
-
-    /// <summary>A job's end: the message for its candidate, or (Result null) the failure to report to the selector.</summary>
-    private sealed record Finished(Guid JobId, int CandidateId, ICandidateCommand? Result, string FailureReport);
 
     private sealed record GenerationDone(GenerateStructure Job, JobOutcome<InitialStructure> Outcome);
 

@@ -1,10 +1,7 @@
 namespace Laqa.Engine.Workers;
 
-/// <summary>How a job run off the actor thread ended: a value, or the reason it failed.</summary>
-public sealed record JobOutcome<T>(T? Value, string? Failure) where T : class
-{
-    public bool Succeeded => Failure is null;
-}
+/// <summary>How a job run off the actor thread ended: a value, or the reason it failed; TimedOut when it was abandoned past its time limit and may still be running.</summary>
+public sealed record JobOutcome<T>(T? Value, string? Failure, bool TimedOut = false) where T : class;
 
 /// <summary>Runs blocking work on the thread pool with a time limit.</summary>
 public static class TimedJob
@@ -22,7 +19,9 @@ public static class TimedJob
         var task = Task.Run(() => work(cts.Token), CancellationToken.None);
         var finished = await Task.WhenAny(task, Task.Delay(timeout + TimeSpan.FromMilliseconds(100), CancellationToken.None)).ConfigureAwait(false);
         if (finished != task || (task.IsCanceled || task.Exception?.InnerException is OperationCanceledException) && cts.IsCancellationRequested)
-            return new JobOutcome<T>(null, abandon.IsCancellationRequested ? "abandoned: the worker stopped" : $"timed out after {timeout.TotalSeconds:G4} s");
+            return abandon.IsCancellationRequested
+                ? new JobOutcome<T>(null, "abandoned: the worker stopped")
+                : new JobOutcome<T>(null, $"timed out after {timeout.TotalSeconds:G4} s", TimedOut: true);
         return task.IsCompletedSuccessfully
             ? new JobOutcome<T>(task.Result, null)
             : new JobOutcome<T>(null, Describe(task.Exception?.InnerException));

@@ -16,11 +16,19 @@ public sealed record WorkerLeaving(IActorRef Worker) : ILaqaMessage;
 /// <summary>Selector → workers: the search has ended and this campaign runs no more batches.</summary>
 public sealed record CampaignEnded(string Reason) : ILaqaMessage;
 
+/// <summary>Selector → worker: a job for one candidate; the selector holds one per candidate.</summary>
+public interface IWorkerJob : ILaqaMessage
+{
+    Guid JobId { get; }
+
+    int CandidateId { get; }
+}
+
 /// <summary>Selector → worker: generate candidate CandidateId's initial structure.</summary>
-public sealed record GenerateStructure(Guid JobId, int CandidateId) : ILaqaMessage;
+public sealed record GenerateStructure(Guid JobId, int CandidateId) : IWorkerJob;
 
 /// <summary>Selector → worker: run batch BatchNumber of the candidate; the worker fetches its state from the candidate.</summary>
-public sealed record RelaxBatch(Guid JobId, int CandidateId, int BatchNumber) : ILaqaMessage;
+public sealed record RelaxBatch(Guid JobId, int CandidateId, int BatchNumber) : IWorkerJob;
 
 /// <summary>Candidate → worker: advance State by at most MaxSteps steps as batch BatchNumber.</summary>
 public sealed record RunBatch(Guid JobId, int CandidateId, int BatchNumber, RelaxationState State, int MaxSteps) : ILaqaMessage;
