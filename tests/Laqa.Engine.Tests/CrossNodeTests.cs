@@ -8,24 +8,11 @@ namespace Laqa.Engine.Tests;
 
 /// <summary>
 /// Two actor systems in this process, remoting over 127.0.0.1 as a campaign node and a worker node do, with
-/// the engine's serializer binding and the proposed frame size: every engine message crosses to an actor on
+/// the engine's serializer binding and engine.conf's remoting (its frame size: the largest samples exceed Akka's default): every engine message crosses to an actor on
 /// the other node and back, and arrives as it left.
 /// </summary>
 public sealed class CrossNodeTests : Akka.TestKit.Xunit2.TestKit
 {
-    /// <summary>
-    /// The remoting the engine's node config is to set: frames up to 32 MiB (the largest message at the limits,
-    /// a 64-atom BFGS batch of 10,000 steps or a 500-atom BFGS state, is about 25 MB), and the platform's socket
-    /// buffers, which the operating system tunes to the connection, instead of Akka's fixed 256,000 bytes.
-    /// </summary>
-    public const string Remoting = """
-        akka.remote.dot-netty.tcp {
-          maximum-frame-size = 33554432b
-          send-buffer-size = 0b
-          receive-buffer-size = 0b
-        }
-        """;
-
     private static readonly TimeSpan Generous = TimeSpan.FromSeconds(60);
 
     private readonly ActorSystem _workerNode;
@@ -37,7 +24,7 @@ public sealed class CrossNodeTests : Akka.TestKit.Xunit2.TestKit
             akka.actor.serialize-messages = on
             akka.remote.dot-netty.tcp { hostname = "127.0.0.1", port = 0 }
             akka.loglevel = WARNING
-            """).WithFallback(ConfigurationFactory.ParseString(Remoting)).WithFallback(EngineConfig.Serialization);
+            """).WithFallback(EngineConfig.Defaults).WithFallback(EngineConfig.Serialization);
 
     [Fact]
     public async Task Every_engine_message_crosses_to_another_node_and_back_with_every_number_and_actor_reference_intact()

@@ -16,8 +16,8 @@ namespace Laqa.Engine.Hosting;
 
 /// <summary>
 /// The Akka configuration of an engine node: the embedded engine.conf (cluster, split-brain resolver,
-/// roles of sharding and singletons, our serializer, the journal's settings), overridden by the user's
-/// akka { } block, overridden by the node's address and roles; the campaign node adds its journal (SQLite or PostgreSQL).
+/// roles of sharding and singletons, our serializer, the journal's settings), overridden by the command's
+/// log level, overridden by the user's akka { } block, overridden by the node's address and roles; the campaign node adds its journal (SQLite or PostgreSQL).
 /// </summary>
 public static class EngineConfig
 {
@@ -70,14 +70,17 @@ public static class EngineConfig
     private static Config Create(ClusterNode node, Config? persistence, string logLevel, Config? userAkka)
     {
         var nodeConfig = ConfigurationFactory.ParseString($"""
-            akka.loglevel = {logLevel}
-            akka.stdout-loglevel = {logLevel}
             akka.remote.dot-netty.tcp.hostname = {Quote(node.Hostname)}
             akka.remote.dot-netty.tcp.port = {node.Port}
             akka.remote.dot-netty.tcp.public-hostname = {Quote(PublicHostname(node))}
             akka.cluster.roles = [{string.Join(", ", node.Roles.Select(Quote))}]
             """);
-        var config = nodeConfig.WithFallback(userAkka ?? Config.Empty).WithFallback(EngineDefaults.Value).WithFallback(Serialization);
+        // The command's log level sits under the user's akka { } block, so a config's akka.loglevel wins.
+        var commandLogLevel = ConfigurationFactory.ParseString($"""
+            akka.loglevel = {logLevel}
+            akka.stdout-loglevel = {logLevel}
+            """);
+        var config = nodeConfig.WithFallback(userAkka ?? Config.Empty).WithFallback(commandLogLevel).WithFallback(EngineDefaults.Value).WithFallback(Serialization);
         if (persistence is not null) config = config.WithFallback(persistence);
         // Sharding, singleton and ddata bring their own serializers; given here, not injected once the
         // extensions start, so whatever recovers or arrives early can already be read.
@@ -86,6 +89,9 @@ public static class EngineConfig
             .WithFallback(ClusterSingleton.DefaultConfig())
             .WithFallback(DistributedData.DefaultConfig());
     }
+
+    /// <summary>engine.conf alone: what every node shares (remoting's frame and buffers, the cluster, the split-brain resolver).</summary>
+    public static Config Defaults => EngineDefaults.Value;
 
     /// <summary>serialization.conf: binds every <see cref="Laqa.Engine.Serialization.ILaqaMessage"/> to our JSON serializer.</summary>
     public static Config Serialization => SerializationDefaults.Value;
