@@ -1,5 +1,5 @@
 using System.Globalization;
-using Laqa.Search.Campaign;
+using Laqa.Crystal;
 
 namespace Laqa.Cli;
 
@@ -13,5 +13,5 @@ public static class ExternalPressure
     public static bool IsZero(double pressure) => pressure == 0;
 
     /// <summary>p in GPa, as the config gives it (six significant digits, so 15 GPa is not 14.999999999999998).</summary>
-    public static string GPa(double pressure) => (pressure * RelaxerSpec.GPaPerEvPerCubicAngstrom).ToString("G6", CultureInfo.InvariantCulture);
+    public static string GPa(double pressure) => PressureUnits.ToGPa(pressure).ToString("G6", CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Laqa.Crystal;
+using Laqa.Engine.Configuration;
 using Laqa.Engine.Hosting;
 using Laqa.Search.Campaign;
 
@@ -27,7 +28,7 @@ public static class WorkerCommand
             var target = parsed.GetValue(join)!.Trim();
             if (!ClusterAddress.TryParse(target, out var address)) throw new LaqaInputException($"--join: expected HOST:PORT, got \"{target}\"");
             var count = parsed.GetValue(workers);
-            if (count is < 1 or > 1024) throw new LaqaInputException($"--workers: {count} is not 1 to 1024");
+            if (count is < 1 or > CampaignLimits.Workers) throw new LaqaInputException($"--workers: {count} is not 1 to {CampaignLimits.Workers}");
             var timeout = parsed.GetValue(joinTimeout);
             if (!(timeout > 0 && timeout <= 86_400)) throw new LaqaInputException($"--join-timeout: {timeout} is not a number of seconds (greater than 0, at most 86400)");
             var node = cluster.Node(parsed, ClusterSpec.Default, [ClusterNode.WorkerRole]);

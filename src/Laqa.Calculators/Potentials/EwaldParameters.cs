@@ -58,13 +58,6 @@ public sealed record EwaldParameters(double Alpha, double RealCutoff, double Rec
         0.5 * EwaldSummation.CoulombConstant * meanChargeSquare * Math.Exp(-alpha * alpha * cutoff * cutoff)
         * Math.Sqrt(density / (cutoff * cutoff * cutoff)) / (alpha * alpha);
 
-    /// <summary>
-    /// Estimated reciprocal-space truncation error per ion (eV): the omitted k terms with |S(k)|²
-    /// at its mean ΣQ, the k-points as a continuum: ke q² α erfc(kc/2α)/√π.
-    /// </summary>
-    private static double ReciprocalSpaceError(double alpha, double kCutoff, double meanChargeSquare) =>
-        EwaldSummation.CoulombConstant * meanChargeSquare * alpha * ErrorFunction.Erfc(kCutoff / (2.0 * alpha)) / Math.Sqrt(Math.PI);
-
     private static double RealCutoffFor(double alpha, double density, double meanChargeSquare, double target)
     {
         // Newton on ln(error) − ln(target), which is concave and decreasing in rc.
@@ -82,7 +75,8 @@ public sealed record EwaldParameters(double Alpha, double RealCutoff, double Rec
 
     private static double ReciprocalCutoffFor(double alpha, double meanChargeSquare, double target)
     {
-        // Newton in x = kc/2α on ln erfc(x) = ln(target √π / (ke q² α)).
+        // The reciprocal-space error per ion, ke q² α erfc(kc/2α)/√π (the omitted k terms with |S(k)|² at its
+        // mean, the k-points as a continuum), equals target: Newton in x = kc/2α on ln erfc(x) = ln(target √π / (ke q² α)).
         var goal = Math.Log(target * Math.Sqrt(Math.PI) / (EwaldSummation.CoulombConstant * meanChargeSquare * alpha));
         if (goal >= 0) return 0.0;
         var x = Math.Sqrt(-goal);

@@ -1,3 +1,5 @@
+using Laqa.Crystal;
+
 namespace Laqa.Calculators.Relaxation;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Laqa.Calculators.Relaxation;
+using Laqa.Crystal;
 
 namespace Laqa.Calculators.Vasp;
 

@@ -29,7 +29,6 @@ public sealed class NeighbourList
     public double[] Distance { get; }
 
     public int AtomCount => Start.Length - 1;
-    public int PairCount => Index.Length;
 
     /// <summary>The largest number of entries any one atom has (0 for no atoms).</summary>
     public int MaxNeighbours()

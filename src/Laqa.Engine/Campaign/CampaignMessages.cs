@@ -25,7 +25,7 @@ public sealed record CampaignStarted(
     public double RelaxationPressure => ExternalPressure ??
         (Settings?.FirstOrDefault(s => s.StartsWith(PressureSetting, StringComparison.Ordinal)) is { } line &&
          double.TryParse(line.AsSpan(PressureSetting.Length), NumberStyles.Float, CultureInfo.InvariantCulture, out var gpa)
-            ? RelaxerSpec.FromGPa(gpa)
+            ? PressureUnits.FromGPa(gpa)
             : 0);
 
     /// <summary>The step budget of one candidate; from the defining settings in journals that did not keep it apart; null when neither holds it.</summary>

@@ -158,8 +158,8 @@ internal static class CampaignSpecReader
             r.Enum("laqa.relaxer.algorithm", d.Algorithm),
             r.Int("laqa.relaxer.steps-per-batch", 1, d.StepsPerBatch, CampaignLimits.StepsPerBatch),
             r.Double("laqa.relaxer.fmax", d.MaxForce, min: 0, minExclusive: true, max: CampaignLimits.MaxForce),
-            RelaxerSpec.FromGPa(r.Double("laqa.relaxer.smax", 0.1, min: 0, minExclusive: true, max: CampaignLimits.MaxStress)),
-            RelaxerSpec.FromGPa(r.Double("laqa.relaxer.pressure", 0, max: CampaignLimits.Pressure)));
+            PressureUnits.FromGPa(r.Double("laqa.relaxer.smax", 0.1, min: 0, minExclusive: true, max: CampaignLimits.MaxStress)),
+            PressureUnits.FromGPa(r.Double("laqa.relaxer.pressure", 0, max: CampaignLimits.Pressure)));
     }
 
     private static SearchSpec ReadSearch(ConfigReader r, int initialStructures)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Laqa.Crystal;
 
 namespace Laqa.Search.Campaign;
 
@@ -40,8 +41,8 @@ public static class CampaignFingerprint
             Line("relaxer.algorithm", r.Algorithm.ToString().ToLowerInvariant()),
             Line("relaxer.steps-per-batch", r.StepsPerBatch),
             Line("relaxer.fmax", r.MaxForce),
-            Line("relaxer.smax", r.MaxStress * RelaxerSpec.GPaPerEvPerCubicAngstrom),
-            Line("relaxer.pressure", r.ExternalPressure * RelaxerSpec.GPaPerEvPerCubicAngstrom),
+            Line("relaxer.smax", r.MaxStress * PressureUnits.GPaPerEvPerCubicAngstrom),
+            Line("relaxer.pressure", r.ExternalPressure * PressureUnits.GPaPerEvPerCubicAngstrom),
             Line("search.algorithm", s.Algorithm.ToString().ToLowerInvariant()),
             Line("search.max-steps-per-candidate", s.MaxStepsPerCandidate),
         ]);

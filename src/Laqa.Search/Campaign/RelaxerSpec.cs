@@ -1,3 +1,5 @@
+using Laqa.Crystal;
+
 namespace Laqa.Search.Campaign;
 
 public enum RelaxerAlgorithm { Fire, Bfgs }
@@ -9,9 +11,5 @@ public enum RelaxerAlgorithm { Fire, Bfgs }
 /// </summary>
 public sealed record RelaxerSpec(RelaxerAlgorithm Algorithm, int StepsPerBatch, double MaxForce, double MaxStress, double ExternalPressure)
 {
-    public const double GPaPerEvPerCubicAngstrom = 160.21766208;
-
-    public static readonly RelaxerSpec Default = new(RelaxerAlgorithm.Fire, 10, 0.05, FromGPa(0.1), 0);
-
-    public static double FromGPa(double gpa) => gpa / GPaPerEvPerCubicAngstrom;
+    public static readonly RelaxerSpec Default = new(RelaxerAlgorithm.Fire, 10, 0.05, PressureUnits.FromGPa(0.1), 0);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Laqa.Calculators.Ase;
 using Laqa.Calculators.Relaxation;
 using Laqa.Calculators.Tests.Relaxation;
+using Laqa.Crystal;
 using Xunit;
 
 namespace Laqa.Calculators.Tests.Ase;

@@ -1,4 +1,4 @@
-namespace Laqa.Calculators.Relaxation;
+namespace Laqa.Crystal;
 
 /// <summary>Pressure and stress conversions: the relaxers work in eV/Å³, people think in GPa.</summary>
 public static class PressureUnits
