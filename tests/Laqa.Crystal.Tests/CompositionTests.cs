@@ -6,7 +6,7 @@ public class CompositionTests
         ["Li12P4S16", "Si16", "Na8Cl8", "NaCl", "Al4O6", "Sr4C4O12", "Na8 Cl8", "  Si2 ", "H2O", "CO", "Co", "CoO", "Si08", "U3Pu"];
 
     [Fact]
-    public void Good_formulas_agree_with_pymatgen()
+    public void GoodFormulasAgreeWithPymatgen()
     {
         var reference = PythonReference.Run("""
             import json, sys
@@ -37,7 +37,7 @@ public class CompositionTests
     [InlineData("NaCl", "Na1Cl1", "NaCl", 2, "Na,Cl")]
     [InlineData("Sr4C4O12", "Sr4C4O12", "SrCO3", 20, "Sr,C,O")]
     [InlineData("OSi2", "O1Si2", "OSi2", 3, "O,Si")]
-    public void Formulas_keep_the_written_order(string text, string formula, string reduced, int atoms, string order)
+    public void FormulasKeepTheWrittenOrder(string text, string formula, string reduced, int atoms, string order)
     {
         var c = Composition.Parse(text);
         Assert.Equal(formula, c.Formula());
@@ -49,7 +49,7 @@ public class CompositionTests
     }
 
     [Fact]
-    public void Formula_agrees_with_a_structure_built_from_the_atom_symbols()
+    public void FormulaAgreesWithAStructureBuiltFromTheAtomSymbols()
     {
         var c = Composition.Parse("Li12P4S16");
         var symbols = c.AtomSymbols().ToArray();
@@ -82,11 +82,11 @@ public class CompositionTests
     [InlineData("8Si", "composition '8Si': count '8' does not follow an element symbol")]
     [InlineData("Si 8", "composition 'Si 8': count '8' does not follow an element symbol")]
     [InlineData("SiO2Si", "composition 'SiO2Si': element 'Si' appears twice; give each element once")]
-    public void Bad_formulas_name_the_offending_token(string text, string message) =>
+    public void BadFormulasNameTheOffendingToken(string text, string message) =>
         Assert.Equal(message, Assert.Throws<LaqaInputException>(() => Composition.Parse(text)).Message);
 
     [Fact]
-    public void Constructor_validates_like_the_parser()
+    public void ConstructorValidatesLikeTheParser()
     {
         Assert.Equal("unknown element 'Xx'", Assert.Throws<LaqaInputException>(() => new Composition([("Xx", 1)])).Message);
         Assert.Equal("composition has count 0 for Si; counts must be positive",

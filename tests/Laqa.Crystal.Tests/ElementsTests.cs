@@ -3,7 +3,7 @@ namespace Laqa.Crystal.Tests;
 public class ElementsTests
 {
     [Fact]
-    public void Table_matches_ase_data_for_every_element()
+    public void TableMatchesAseDataForEveryElement()
     {
         var ase = PythonReference.Run("""
             import json, ase.data as d
@@ -26,7 +26,7 @@ public class ElementsTests
     [InlineData("", "unknown element ''")]
     [InlineData("si", "unknown element 'si' (element symbols are case-sensitive: did you mean 'Si'?)")]
     [InlineData("SI", "unknown element 'SI' (element symbols are case-sensitive: did you mean 'Si'?)")]
-    public void Unknown_symbol_is_an_input_error_naming_it(string symbol, string message)
+    public void UnknownSymbolIsAnInputErrorNamingIt(string symbol, string message)
     {
         var e = Assert.Throws<LaqaInputException>(() => Elements.Get(symbol));
         Assert.Equal(message, e.Message);
@@ -36,6 +36,6 @@ public class ElementsTests
     [Theory]
     [InlineData(0)]
     [InlineData(97)]
-    public void Atomic_number_outside_the_table_is_an_input_error(int z) =>
+    public void AtomicNumberOutsideTheTableIsAnInputError(int z) =>
         Assert.Contains($"atomic number {z}", Assert.Throws<LaqaInputException>(() => Elements.Get(z)).Message);
 }

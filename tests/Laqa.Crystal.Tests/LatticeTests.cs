@@ -3,7 +3,7 @@ namespace Laqa.Crystal.Tests;
 public class LatticeTests
 {
     [Fact]
-    public void FromParameters_matches_ase_cellpar_to_cell_and_round_trips_through_cell_to_cellpar()
+    public void FromParametersMatchesAseCellparToCellAndRoundTripsThroughCellToCellpar()
     {
         var parameters = RandomCells.Parameters(seed: 11, count: 40);
         var ase = PythonReference.Run("""
@@ -23,7 +23,7 @@ public class LatticeTests
     }
 
     [Fact]
-    public void Derived_quantities_match_ase_on_random_general_cells()
+    public void DerivedQuantitiesMatchAseOnRandomGeneralCells()
     {
         var matrices = RandomCells.Matrices(seed: 5, count: 40);
         var random = new Random(6);
@@ -70,7 +70,7 @@ public class LatticeTests
     [InlineData(5, 5, 5, 10, 10, 100)]
     [InlineData(5, 5, 5, 120, 120, 120)]
     [InlineData(5, 5, 5, 90, 90, 0)]
-    public void Angles_that_form_no_cell_are_rejected(double a, double b, double c, double alpha, double beta, double gamma)
+    public void AnglesThatFormNoCellAreRejected(double a, double b, double c, double alpha, double beta, double gamma)
     {
         var volumeFactor = PythonReference.Run($$"""
             import json, numpy as np
@@ -87,7 +87,7 @@ public class LatticeTests
     [InlineData(0, 90, 90)]
     [InlineData(90, 90, 180)]
     [InlineData(double.NaN, 90, 90)]
-    public void Angles_outside_zero_to_180_degrees_are_rejected_by_name(double alpha, double beta, double gamma)
+    public void AnglesOutsideZeroTo180DegreesAreRejectedByName(double alpha, double beta, double gamma)
     {
         var error = Assert.Throws<LaqaInputException>(() => Lattice.FromParameters(4, 4, 4, alpha, beta, gamma));
         Assert.Contains("strictly between 0° and 180°", error.Message);

@@ -5,7 +5,7 @@ namespace Laqa.Crystal.Tests;
 public class MinimumDistancesTests
 {
     [Fact]
-    public void Defaults_are_the_factor_times_the_sum_of_ase_covalent_radii()
+    public void DefaultsAreTheFactorTimesTheSumOfAseCovalentRadii()
     {
         string[] species = ["Li", "P", "S", "H", "Cs"];
         var radii = PythonReference.Run("""
@@ -28,7 +28,7 @@ public class MinimumDistancesTests
     }
 
     [Fact]
-    public void Overrides_set_both_orders_of_a_pair_and_nothing_else()
+    public void OverridesSetBothOrdersOfAPairAndNothingElse()
     {
         string[] species = ["Si", "O", "Na"];
         var defaults = MinimumDistances.FromCovalentRadii(species);
@@ -43,7 +43,7 @@ public class MinimumDistancesTests
     }
 
     [Fact]
-    public void Default_limits_accept_real_crystals_and_still_reject_half_a_bond()
+    public void DefaultLimitsAcceptRealCrystalsAndStillRejectHalfABond()
     {
         var shortest = PythonReference.Run("""
             import json
@@ -95,12 +95,12 @@ public class MinimumDistancesTests
     [InlineData("SiO", 1.5, "minimum distance pair 'SiO' must be two element symbols joined by '-', e.g. Si-O")]
     [InlineData("Si-O-O", 1.5, "minimum distance pair 'Si-O-O' must be two element symbols joined by '-', e.g. Si-O")]
     [InlineData("Si-", 1.5, "minimum distance pair 'Si-' must be two element symbols joined by '-', e.g. Si-O")]
-    public void Bad_overrides_name_the_pair(string pair, double value, string message) =>
+    public void BadOverridesNameThePair(string pair, double value, string message) =>
         Assert.Equal(message, Assert.Throws<LaqaInputException>(() =>
             MinimumDistances.FromCovalentRadii(["Si", "O"], overrides: [new(pair, value)])).Message);
 
     [Fact]
-    public void Bad_species_lists_and_factors_are_input_errors()
+    public void BadSpeciesListsAndFactorsAreInputErrors()
     {
         Assert.Equal("minimum distance pair 'O-Si' is given twice (also as 'Si-O')", Assert.Throws<LaqaInputException>(() =>
             MinimumDistances.FromCovalentRadii(["Si", "O"], overrides: [new("Si-O", 1.5), new("O-Si", 1.6)])).Message);

@@ -18,7 +18,7 @@ public class NiggliReductionTests
         """;
 
     [Fact]
-    public void Reduced_cells_of_skewed_random_cells_match_spglib_and_ase()
+    public void ReducedCellsOfSkewedRandomCellsMatchSpglibAndAse()
     {
         var random = new Random(31);
         var originals = RandomCells.Parameters(seed: 32, count: 60).Select(RandomCells.FromParameters).ToArray();
@@ -44,7 +44,7 @@ public class NiggliReductionTests
     }
 
     [Fact]
-    public void Symmetric_lattices_where_the_tolerant_comparisons_decide_match_spglib_and_ase()
+    public void SymmetricLatticesWhereTheTolerantComparisonsDecideMatchSpglibAndAse()
     {
         var random = new Random(35);
         var skewed = SymmetricLattices().SelectMany(l => Enumerable.Range(0, 4).Select(_ => Skew(l, RandomUnimodular(random)))).ToArray();
@@ -58,7 +58,7 @@ public class NiggliReductionTests
     }
 
     [Fact]
-    public void Reducing_a_reduced_cell_changes_nothing()
+    public void ReducingAReducedCellChangesNothing()
     {
         var random = new Random(41);
         foreach (var p in RandomCells.Parameters(seed: 42, count: 30))
@@ -71,7 +71,7 @@ public class NiggliReductionTests
     }
 
     [Fact]
-    public void Reduced_structure_holds_the_same_atoms()
+    public void ReducedStructureHoldsTheSameAtoms()
     {
         var random = new Random(51);
         foreach (var p in RandomCells.Parameters(seed: 52, count: 10))
@@ -94,7 +94,7 @@ public class NiggliReductionTests
     }
 
     [Fact]
-    public void Known_cells_reduce_as_tabulated()
+    public void KnownCellsReduceAsTabulated()
     {
         // fcc primitive cell given with a skewed third vector: Niggli cell is a = b = c = a0/√2, all angles 60°.
         const double a0 = 4.05;

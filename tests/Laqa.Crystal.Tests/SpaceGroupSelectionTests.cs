@@ -13,7 +13,7 @@ public class SpaceGroupSelectionTests
     [InlineData("5 5 4-6", "4,5,6")]
     [InlineData("228-230 1", "1,228,229,230")]
     [InlineData("7-7", "7")]
-    public void Lists_and_ranges_select_exactly_those_numbers(string text, string expected)
+    public void ListsAndRangesSelectExactlyThoseNumbers(string text, string expected)
     {
         var selection = SpaceGroupSelection.Parse(text);
         var numbers = expected.Split(',').Select(int.Parse).ToArray();
@@ -26,7 +26,7 @@ public class SpaceGroupSelectionTests
     [InlineData("all")]
     [InlineData(" ALL ")]
     [InlineData("1-230")]
-    public void All_selects_every_space_group(string text)
+    public void AllSelectsEverySpaceGroup(string text)
     {
         var selection = SpaceGroupSelection.Parse(text);
         Assert.Equal(Enumerable.Range(1, 230).ToArray(), selection.Numbers.ToArray());
@@ -48,6 +48,6 @@ public class SpaceGroupSelectionTests
     [InlineData("Fm-3m", "space groups: 'Fm-3m' is not a number, a range like 15-18, 'P1' or 'all'")]
     [InlineData("99999999999", "space groups: '99999999999' is not a number, a range like 15-18, 'P1' or 'all'")]
     [InlineData("all 3", "space groups 'all 3': 'all' cannot be combined with other entries")]
-    public void Bad_selections_name_the_offending_token(string text, string message) =>
+    public void BadSelectionsNameTheOffendingToken(string text, string message) =>
         Assert.Equal(message, Assert.Throws<LaqaInputException>(() => SpaceGroupSelection.Parse(text)).Message);
 }

@@ -3,7 +3,7 @@ namespace Laqa.Crystal.Tests;
 public class StructureTests
 {
     [Fact]
-    public void Wrapping_and_cartesian_positions_match_ase_atoms()
+    public void WrappingAndCartesianPositionsMatchAseAtoms()
     {
         var matrices = RandomCells.Matrices(seed: 21, count: 10);
         var random = new Random(22);

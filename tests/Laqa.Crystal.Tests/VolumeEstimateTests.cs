@@ -34,7 +34,7 @@ public class VolumeEstimateTests
     ];
 
     [Fact]
-    public void Default_factor_is_the_fit_to_experimental_volumes_and_misses_them_by_at_most_a_factor_2_2()
+    public void DefaultFactorIsTheFitToExperimentalVolumesAndMissesThemByAtMostAFactor22()
     {
         var ratios = Solids.Select(s => VolumeEstimate.FromCovalentSpheres(Composition.Parse(s.Cell)).Mean / s.Volume).ToArray();
         // Least squares in log volume: the best factor scales the default by the geometric mean of the ratios.
@@ -48,7 +48,7 @@ public class VolumeEstimateTests
     [InlineData("Si16", 20.0, 0.40)]
     [InlineData("Na8Cl8", 22.4, 0.20)]
     [InlineData("Al4O6", 8.5, 0.10)]
-    public void Estimates_for_the_benchmark_solids_are_near_their_real_densities(string cell, double experimentPerAtom, double tolerance)
+    public void EstimatesForTheBenchmarkSolidsAreNearTheirRealDensities(string cell, double experimentPerAtom, double tolerance)
     {
         var composition = Composition.Parse(cell);
         var perAtom = VolumeEstimate.FromCovalentSpheres(composition).Mean / composition.TotalAtoms;
@@ -56,7 +56,7 @@ public class VolumeEstimateTests
     }
 
     [Fact]
-    public void Mean_is_the_factor_times_the_covalent_sphere_volume_from_ase_radii()
+    public void MeanIsTheFactorTimesTheCovalentSphereVolumeFromAseRadii()
     {
         var radii = PythonReference.Run("""
             import json
@@ -70,7 +70,7 @@ public class VolumeEstimateTests
     }
 
     [Fact]
-    public void Samples_follow_the_normal_truncated_at_two_sigma()
+    public void SamplesFollowTheNormalTruncatedAtTwoSigma()
     {
         var estimate = VolumeEstimate.Explicit(300, 40);
         var random = new Random(7);
@@ -89,7 +89,7 @@ public class VolumeEstimateTests
     }
 
     [Fact]
-    public void Sampling_depends_only_on_the_random_source()
+    public void SamplingDependsOnlyOnTheRandomSource()
     {
         var estimate = VolumeEstimate.FromCovalentSpheres(Composition.Parse("Sr4C4O12"));
         Random first = new(99), second = new(99);
@@ -105,14 +105,14 @@ public class VolumeEstimateTests
     [InlineData(100, -1, "volume sigma must be a non-negative number of Å³ (got -1)")]
     [InlineData(100, double.PositiveInfinity, "volume sigma must be a non-negative number of Å³ (got Infinity)")]
     [InlineData(100, 50, "volume sigma 50 Å³ must be below half the mean 100 Å³, so that every sampled volume (mean ± 2σ) is positive")]
-    public void Bad_explicit_volumes_are_input_errors(double mean, double sigma, string message) =>
+    public void BadExplicitVolumesAreInputErrors(double mean, double sigma, string message) =>
         Assert.Equal(message, Assert.Throws<LaqaInputException>(() => VolumeEstimate.Explicit(mean, sigma)).Message);
 
     [Theory]
     [InlineData(0, 0.1, "volume factor must be a positive number (got 0)")]
     [InlineData(2, 0.5, "relative volume sigma must be at least 0 and below 0.5 (got 0.5)")]
     [InlineData(2, -0.1, "relative volume sigma must be at least 0 and below 0.5 (got -0.1)")]
-    public void Bad_factors_are_input_errors(double factor, double relativeSigma, string message) =>
+    public void BadFactorsAreInputErrors(double factor, double relativeSigma, string message) =>
         Assert.Equal(message, Assert.Throws<LaqaInputException>(() =>
             VolumeEstimate.FromCovalentSpheres(Composition.Parse("Si8"), factor, relativeSigma)).Message);
 }

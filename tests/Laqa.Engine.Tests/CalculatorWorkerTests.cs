@@ -16,7 +16,7 @@ public sealed class CalculatorWorkerTests() : Akka.TestKit.Xunit2.TestKit(Config
     private static readonly FakeCampaign Campaign = new(Seed: 3, Candidates: 4, StepsPerBatch);
 
     [Fact]
-    public void A_job_for_a_candidate_replaces_its_job_still_waiting_for_the_candidates_state()
+    public void AJobForACandidateReplacesItsJobStillWaitingForTheCandidatesState()
     {
         var (worker, candidates) = StartWorker();
         var lost = new RelaxBatch(Guid.NewGuid(), 3, 0);
@@ -41,7 +41,7 @@ public sealed class CalculatorWorkerTests() : Akka.TestKit.Xunit2.TestKit(Config
     }
 
     [Fact]
-    public void A_batch_whose_state_never_arrives_is_asked_for_again_and_then_runs()
+    public void ABatchWhoseStateNeverArrivesIsAskedForAgainAndThenRuns()
     {
         var (worker, candidates) = StartWorker();
         var job = new RelaxBatch(Guid.NewGuid(), 2, 0);
@@ -61,7 +61,7 @@ public sealed class CalculatorWorkerTests() : Akka.TestKit.Xunit2.TestKit(Config
     }
 
     [Fact]
-    public void A_result_not_settled_is_delivered_again_until_it_is_and_the_next_waits_for_its_settlement()
+    public void AResultNotSettledIsDeliveredAgainUntilItIsAndTheNextWaitsForItsSettlement()
     {
         // Shorter than the worker's tick: a result not settled goes again at every tick.
         var (worker, candidates) = StartWorker(resendSeconds: 1);
@@ -93,7 +93,7 @@ public sealed class CalculatorWorkerTests() : Akka.TestKit.Xunit2.TestKit(Config
     }
 
     [Fact]
-    public void A_worker_told_to_hand_back_its_jobs_tells_the_selector_it_leaves_and_stops()
+    public void AWorkerToldToHandBackItsJobsTellsTheSelectorItLeavesAndStops()
     {
         var (worker, candidates, selector) = StartWorkerWithSelector();
         worker.Tell(new RelaxBatch(Guid.NewGuid(), 2, 0));
@@ -108,7 +108,7 @@ public sealed class CalculatorWorkerTests() : Akka.TestKit.Xunit2.TestKit(Config
     }
 
     [Fact]
-    public void A_batch_that_times_out_leaves_its_relaxer_behind_and_the_next_batch_runs_on_a_fresh_one_while_a_crash_keeps_it()
+    public void ABatchThatTimesOutLeavesItsRelaxerBehindAndTheNextBatchRunsOnAFreshOneWhileACrashKeepsIt()
     {
         // Candidate 1's batch hangs past the timeout ignoring cancellation; candidate 2's throws.
         var faults = new Dictionary<int, (int, Fault)> { [1] = (0, Fault.Hang), [2] = (0, Fault.Throw) };

@@ -7,7 +7,7 @@ namespace Laqa.Engine.Tests;
 public sealed class CampaignEndToEndTests
 {
     [Fact]
-    public async Task Small_campaign_converges_every_candidate_as_the_closed_form_model_predicts()
+    public async Task SmallCampaignConvergesEveryCandidateAsTheClosedFormModelPredicts()
     {
         using var dir = new TempFolder();
         var campaign = new FakeCampaign(Seed: 7, Candidates: 6, StepsPerBatch: 4);
@@ -30,7 +30,7 @@ public sealed class CampaignEndToEndTests
     }
 
     [Fact]
-    public async Task Totals_and_selection_history_agree_with_the_event_journal()
+    public async Task TotalsAndSelectionHistoryAgreeWithTheEventJournal()
     {
         using var dir = new TempFolder();
         var campaign = new FakeCampaign(Seed: 11, Candidates: 5, StepsPerBatch: 3);

@@ -29,7 +29,7 @@ public sealed class CampaignFoldTests
         ("campaign", new CampaignPhaseChanged(CampaignPhase.Done, "every candidate is done")));
 
     [Fact]
-    public void The_fold_counts_selections_and_the_steps_applied_when_each_candidate_converged()
+    public void TheFoldCountsSelectionsAndTheStepsAppliedWhenEachCandidateConverged()
     {
         var fold = new CampaignFold(CandidateEntry.Empty);
         foreach (var entry in Entries) fold.Apply(entry);
@@ -50,7 +50,7 @@ public sealed class CampaignFoldTests
     [InlineData(1)]
     [InlineData(5)]
     [InlineData(9)]
-    public void A_fold_resumed_from_where_another_stopped_ends_as_one_fold_of_every_event(int split)
+    public void AFoldResumedFromWhereAnotherStoppedEndsAsOneFoldOfEveryEvent(int split)
     {
         var whole = new CampaignFold(CandidateEntry.Empty);
         foreach (var entry in Entries) whole.Apply(entry);

@@ -13,7 +13,7 @@ namespace Laqa.Engine.Tests;
 public sealed class CampaignRecordTests
 {
     [Fact]
-    public async Task The_record_read_from_the_journal_is_the_result_the_run_returned()
+    public async Task TheRecordReadFromTheJournalIsTheResultTheRunReturned()
     {
         using var dir = new TempFolder();
         var campaign = new FakeCampaign(Seed: 13, Candidates: 6, StepsPerBatch: 3);
@@ -33,7 +33,7 @@ public sealed class CampaignRecordTests
     }
 
     [Fact]
-    public async Task Random_search_with_one_worker_finds_the_best_after_the_steps_of_every_candidate_up_to_it()
+    public async Task RandomSearchWithOneWorkerFindsTheBestAfterTheStepsOfEveryCandidateUpToIt()
     {
         using var dir = new TempFolder();
         var campaign = new FakeCampaign(Seed: 3, Candidates: 7, StepsPerBatch: 4);
@@ -50,7 +50,7 @@ public sealed class CampaignRecordTests
     }
 
     [Fact]
-    public async Task Laqa_with_one_worker_finds_the_best_after_the_steps_of_the_batches_selected_up_to_its_last()
+    public async Task LaqaWithOneWorkerFindsTheBestAfterTheStepsOfTheBatchesSelectedUpToItsLast()
     {
         using var dir = new TempFolder();
         var campaign = new FakeCampaign(Seed: 21, Candidates: 6, StepsPerBatch: 3);
@@ -71,7 +71,7 @@ public sealed class CampaignRecordTests
     }
 
     [Fact]
-    public async Task Reading_while_another_process_runs_the_campaign_neither_blocks_it_nor_sees_it_half_way()
+    public async Task ReadingWhileAnotherProcessRunsTheCampaignNeitherBlocksItNorSeesItHalfWay()
     {
         using var dir = new TempFolder();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
@@ -103,7 +103,7 @@ public sealed class CampaignRecordTests
     }
 
     [Fact]
-    public void A_folder_without_a_campaign_is_bad_input()
+    public void AFolderWithoutACampaignIsBadInput()
     {
         using var dir = new TempFolder();
         Assert.Contains("no campaign here", Assert.Throws<LaqaInputException>(() => CampaignRecord.ReadFolder(dir.Path)).Message);
@@ -113,7 +113,7 @@ public sealed class CampaignRecordTests
     }
 
     [Fact]
-    public void The_run_lock_is_held_by_one_holder_at_a_time()
+    public void TheRunLockIsHeldByOneHolderAtATime()
     {
         using var dir = new TempFolder();
         var database = dir.File("campaign.db");

@@ -28,7 +28,7 @@ public sealed class CandidateActorTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
-    public async Task Applies_each_batch_exactly_once_and_recovers_the_same_state_from_its_journal_and_snapshots()
+    public async Task AppliesEachBatchExactlyOnceAndRecoversTheSameStateFromItsJournalAndSnapshots()
     {
         const int id = 0;
         var settings = Campaign.Settings(workers: 1) with { SnapshotEvery = 3 };
@@ -93,7 +93,7 @@ public sealed class CandidateActorTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
-    public async Task A_relaxing_candidate_marked_as_a_duplicate_journals_it_declines_further_batches_and_recovers_it()
+    public async Task ARelaxingCandidateMarkedAsADuplicateJournalsItDeclinesFurtherBatchesAndRecoversIt()
     {
         const int id = 0;
         var settings = Campaign.Settings(workers: 1) with { Duplicates = DuplicateSpec.Default with { Enabled = true } };

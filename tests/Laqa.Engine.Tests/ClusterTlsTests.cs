@@ -26,7 +26,7 @@ public sealed class ClusterTlsTests : IAsyncLifetime
     public ClusterTlsTests() => Environment.SetEnvironmentVariable(_passwordEnv, Password);
 
     [Fact]
-    public async Task Nodes_with_certificates_from_the_same_ca_exchange_messages_both_ways()
+    public async Task NodesWithCertificatesFromTheSameCaExchangeMessagesBothWays()
     {
         TestCertificates.Authority(_dir, "ca");
         var a = Start(Tls(NodeCertificate("ca", "node-a")));
@@ -37,7 +37,7 @@ public sealed class ClusterTlsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_node_with_a_certificate_from_another_ca_gets_nothing_through_to_a_node_of_the_cluster()
+    public async Task ANodeWithACertificateFromAnotherCaGetsNothingThroughToANodeOfTheCluster()
     {
         TestCertificates.Authority(_dir, "ca");
         TestCertificates.Authority(_dir, "other-ca");
@@ -52,7 +52,7 @@ public sealed class ClusterTlsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_node_of_the_cluster_sends_nothing_to_a_node_with_a_certificate_from_another_ca_and_stops()
+    public async Task ANodeOfTheClusterSendsNothingToANodeWithACertificateFromAnotherCaAndStops()
     {
         TestCertificates.Authority(_dir, "ca");
         TestCertificates.Authority(_dir, "other-ca");
@@ -66,7 +66,7 @@ public sealed class ClusterTlsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_node_without_tls_gets_nothing_through_to_a_tls_node()
+    public async Task ANodeWithoutTlsGetsNothingThroughToATlsNode()
     {
         TestCertificates.Authority(_dir, "ca");
         var secure = Start(Tls(NodeCertificate("ca", "member")));
@@ -80,7 +80,7 @@ public sealed class ClusterTlsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_tls_node_sends_nothing_to_a_node_without_tls_and_stops()
+    public async Task ATlsNodeSendsNothingToANodeWithoutTlsAndStops()
     {
         TestCertificates.Authority(_dir, "ca");
         var secure = Start(Tls(NodeCertificate("ca", "member")));
@@ -93,7 +93,7 @@ public sealed class ClusterTlsTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Without_a_ca_certificate_in_the_file_only_the_nodes_own_certificate_is_trusted()
+    public void WithoutACaCertificateInTheFileOnlyTheNodesOwnCertificateIsTrusted()
     {
         TestCertificates.Authority(_dir, "solo");
         TestCertificates.Authority(_dir, "other");
@@ -106,14 +106,14 @@ public sealed class ClusterTlsTests : IAsyncLifetime
     }
 
     [Fact]
-    public void A_missing_certificate_file_is_named()
+    public void AMissingCertificateFileIsNamed()
     {
         var file = _dir.File("absent.p12");
         Assert.Equal($"{file}: no such certificate file (laqa.cluster.tls.certificate)", LoadError(file));
     }
 
     [Fact]
-    public void A_wrong_password_is_named_with_its_variable()
+    public void AWrongPasswordIsNamedWithItsVariable()
     {
         TestCertificates.Authority(_dir, "ca");
         var file = NodeCertificate("ca", "member");
@@ -126,7 +126,7 @@ public sealed class ClusterTlsTests : IAsyncLifetime
     }
 
     [Fact]
-    public void An_unset_password_variable_is_named()
+    public void AnUnsetPasswordVariableIsNamed()
     {
         TestCertificates.Authority(_dir, "ca");
         var file = NodeCertificate("ca", "member");
@@ -135,7 +135,7 @@ public sealed class ClusterTlsTests : IAsyncLifetime
     }
 
     [Fact]
-    public void A_file_without_the_private_key_is_refused()
+    public void AFileWithoutThePrivateKeyIsRefused()
     {
         TestCertificates.Authority(_dir, "ca");
         NodeCertificate("ca", "member");
@@ -144,7 +144,7 @@ public sealed class ClusterTlsTests : IAsyncLifetime
     }
 
     [Fact]
-    public void An_expired_certificate_is_refused()
+    public void AnExpiredCertificateIsRefused()
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest("CN=old-node", key, HashAlgorithmName.SHA256);

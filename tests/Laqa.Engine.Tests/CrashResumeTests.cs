@@ -23,7 +23,7 @@ public sealed class CrashResumeTests(ITestOutputHelper output)
     [InlineData(LaqaMode.Async, false)]
     [InlineData(LaqaMode.Sync, true)]
     [InlineData(LaqaMode.Async, true)]
-    public async Task Campaign_killed_at_random_moments_ends_exactly_as_one_that_ran_through(LaqaMode mode, bool postgres)
+    public async Task CampaignKilledAtRandomMomentsEndsExactlyAsOneThatRanThrough(LaqaMode mode, bool postgres)
     {
         using var dir = new TempFolder();
         using var database = postgres ? new TestDatabase() : null;

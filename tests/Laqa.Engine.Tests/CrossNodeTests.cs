@@ -27,7 +27,7 @@ public sealed class CrossNodeTests : Akka.TestKit.Xunit2.TestKit
             """).WithFallback(EngineConfig.Defaults).WithFallback(EngineConfig.Serialization);
 
     [Fact]
-    public async Task Every_engine_message_crosses_to_another_node_and_back_with_every_number_and_actor_reference_intact()
+    public async Task EveryEngineMessageCrossesToAnotherNodeAndBackWithEveryNumberAndActorReferenceIntact()
     {
         var probe = CreateTestProbe();
         _workerNode.ActorOf(Props.Create(() => new Echo()), "echo");

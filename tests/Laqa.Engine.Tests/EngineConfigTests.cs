@@ -10,7 +10,7 @@ public sealed class EngineConfigTests
     private static readonly ClusterNode Node = ClusterNode.CampaignAndWorkers;
 
     [Fact]
-    public void A_config_s_akka_block_overrides_the_command_s_log_level_and_engine_conf_but_not_the_node_s_address()
+    public void AnAkkaBlockInTheConfigOverridesTheCommandLogLevelAndEngineConfButNotTheNodeAddress()
     {
         var user = ConfigurationFactory.ParseString("""
             akka.loglevel = DEBUG
@@ -26,7 +26,7 @@ public sealed class EngineConfigTests
     }
 
     [Fact]
-    public void Without_an_akka_block_the_command_s_log_level_holds_over_engine_conf()
+    public void WithoutAnAkkaBlockTheCommandLogLevelHoldsOverEngineConf()
     {
         var config = EngineConfig.Create(Node, null, "ERROR");
 

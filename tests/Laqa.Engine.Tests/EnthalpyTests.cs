@@ -26,7 +26,7 @@ public class EnthalpyTests
                 new RelaxationState(Si2, OptimizerState.Fresh, energiesPerAtom.Length), volumes));
 
     [Fact]
-    public void The_snapshot_adds_p_times_the_last_steps_volume_per_atom_and_ranks_and_scores_by_it()
+    public void TheSnapshotAddsPTimesTheLastStepsVolumePerAtomAndRanksAndScoresByIt()
     {
         // Last steps: E = -4.60 eV/atom at 40 Å³ (H = -4.60 + 0.05 * 40 / 2 = -3.60) and E = -4.55 eV/atom at 32 Å³ (H = -4.55 + 0.8 = -3.75).
         var loose = Relaxed(0, [-4.0, -4.60], [30, 40]).Snapshot(maxStepsPerCandidate: 100, pressure: P)!;
@@ -45,7 +45,7 @@ public class EnthalpyTests
     }
 
     [Fact]
-    public void At_zero_pressure_the_enthalpy_is_the_energy_to_the_bit()
+    public void AtZeroPressureTheEnthalpyIsTheEnergyToTheBit()
     {
         var snapshot = Relaxed(0, [-4.0, 0.1 + 0.2 - 4.7], [30, 40]).Snapshot(maxStepsPerCandidate: 100, pressure: 0)!;
 
@@ -53,14 +53,14 @@ public class EnthalpyTests
     }
 
     [Fact]
-    public void A_batch_journalled_without_volumes_takes_the_volume_of_its_final_structure()
+    public void ABatchJournalledWithoutVolumesTakesTheVolumeOfItsFinalStructure()
     {
         // 27 Å³ for 2 atoms: H = -4.60 + 0.05 * 13.5 = -3.925.
         Assert.Equal(-3.925, Relaxed(0, [-4.60], volumes: null).Snapshot(maxStepsPerCandidate: 100, pressure: P)!.EnthalpyPerAtom, 12);
     }
 
     [Fact]
-    public void A_journal_that_did_not_keep_the_pressure_apart_reads_it_from_the_defining_settings()
+    public void AJournalThatDidNotKeepThePressureApartReadsItFromTheDefiningSettings()
     {
         var older = new CampaignStarted("f", 4, ["laqa.relaxer.fmax = 0.05", "laqa.relaxer.pressure = 15"], 100);
 

@@ -8,7 +8,7 @@ namespace Laqa.Engine.Tests;
 public sealed class FailureTests
 {
     [Fact]
-    public async Task A_batch_that_throws_returns_nan_or_hangs_fails_only_its_candidate_after_the_retries()
+    public async Task ABatchThatThrowsReturnsNanOrHangsFailsOnlyItsCandidateAfterTheRetries()
     {
         using var dir = new TempFolder();
         var campaign = new FakeCampaign(Seed: 3, Candidates: 6, StepsPerBatch: 4);

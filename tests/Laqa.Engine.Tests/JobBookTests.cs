@@ -21,7 +21,7 @@ public sealed class JobBookTests : Akka.TestKit.Xunit2.TestKit
     private JobBook Book(int prefetch = 1, int maxRetries = 1) => new(prefetch, Deadline, maxRetries, w => _nodeOf[w]);
 
     [Fact]
-    public void Jobs_go_to_the_worker_holding_fewest_until_each_holds_one_running_and_prefetch_queued()
+    public void JobsGoToTheWorkerHoldingFewestUntilEachHoldsOneRunningAndPrefetchQueued()
     {
         var book = Book(prefetch: 1);
         var (a, b) = (Worker("n1"), Worker("n2"));
@@ -36,7 +36,7 @@ public sealed class JobBookTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
-    public void Jobs_of_a_lost_worker_wait_as_the_same_attempt_in_candidate_order_and_only_stopped_nodes_count()
+    public void JobsOfALostWorkerWaitAsTheSameAttemptInCandidateOrderAndOnlyStoppedNodesCount()
     {
         var book = Book(prefetch: 2);
         var lost = Worker("n1");
@@ -59,7 +59,7 @@ public sealed class JobBookTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
-    public void A_job_whose_nodes_stopped_too_often_becomes_a_failure_to_send_with_a_deadline()
+    public void AJobWhoseNodesStoppedTooOftenBecomesAFailureToSendWithADeadline()
     {
         var book = Book();
         Job job = Job.New(JobKind.Batch, 4, 1);
@@ -85,7 +85,7 @@ public sealed class JobBookTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
-    public void A_failed_attempt_is_retried_until_max_retries_then_becomes_a_failure_that_is_resent_when_overdue()
+    public void AFailedAttemptIsRetriedUntilMaxRetriesThenBecomesAFailureThatIsResentWhenOverdue()
     {
         var book = Book(maxRetries: 1);
         var worker = Worker("n1");
@@ -110,7 +110,7 @@ public sealed class JobBookTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
-    public void Each_node_counts_the_batches_its_workers_completed_and_is_forgotten_with_its_last_worker()
+    public void EachNodeCountsTheBatchesItsWorkersCompletedAndIsForgottenWithItsLastWorker()
     {
         var book = Book(prefetch: 0);
         var (a1, a2, b) = (Worker("a"), Worker("a"), Worker("b"));

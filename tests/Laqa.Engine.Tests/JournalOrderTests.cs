@@ -16,7 +16,7 @@ public sealed class JournalOrderTests
     /// 3, … without a gap, and its events say creation, then each batch dispatched before it completed, in batch order.
     /// </summary>
     [Fact]
-    public async Task Candidate_streams_stay_in_order_with_many_journal_writers_on_postgres()
+    public async Task CandidateStreamsStayInOrderWithManyJournalWritersOnPostgres()
     {
         using var dir = new TempFolder();
         using var database = new TestDatabase();

@@ -18,7 +18,7 @@ namespace Laqa.Engine.Tests;
 public sealed class PostgresReadModelTests
 {
     [Fact]
-    public async Task The_read_model_kept_during_a_run_equals_a_full_replay_and_the_model_built_in_memory()
+    public async Task TheReadModelKeptDuringARunEqualsAFullReplayAndTheModelBuiltInMemory()
     {
         using var db = new TestDatabase();
         using var dir = new TempFolder();
@@ -40,7 +40,7 @@ public sealed class PostgresReadModelTests
     }
 
     [Fact]
-    public async Task A_campaign_that_goes_on_after_the_read_model_caught_up_is_folded_from_its_position()
+    public async Task ACampaignThatGoesOnAfterTheReadModelCaughtUpIsFoldedFromItsPosition()
     {
         using var db = new TestDatabase();
         using var dir = new TempFolder();
@@ -61,7 +61,7 @@ public sealed class PostgresReadModelTests
     }
 
     [Fact]
-    public async Task Three_keepers_catching_up_at_once_fold_every_event_once()
+    public async Task ThreeKeepersCatchingUpAtOnceFoldEveryEventOnce()
     {
         using var db = new TestDatabase();
         using var dir = new TempFolder();
@@ -77,7 +77,7 @@ public sealed class PostgresReadModelTests
     }
 
     [Fact]
-    public async Task An_event_committed_after_a_greater_ordering_is_folded_in_the_journal_order()
+    public async Task AnEventCommittedAfterAGreaterOrderingIsFoldedInTheJournalOrder()
     {
         using var db = new TestDatabase();
         using var dir = new TempFolder();

@@ -10,7 +10,7 @@ namespace Laqa.Engine.Tests;
 public sealed class ProgressTests
 {
     [Fact]
-    public async Task Progress_reports_how_many_of_the_nodes_workers_are_busy()
+    public async Task ProgressReportsHowManyOfTheNodesWorkersAreBusy()
     {
         using var dir = new TempFolder();
         var campaign = new FakeCampaign(Seed: 3, Candidates: 6, StepsPerBatch: 4);
@@ -29,7 +29,7 @@ public sealed class ProgressTests
     }
 
     [Fact]
-    public async Task Progress_carries_the_best_candidates_structure_as_it_was_at_one_of_its_applied_steps()
+    public async Task ProgressCarriesTheBestCandidatesStructureAsItWasAtOneOfItsAppliedSteps()
     {
         using var dir = new TempFolder();
         var campaign = new FakeCampaign(Seed: 5, Candidates: 6, StepsPerBatch: 4);

@@ -32,7 +32,7 @@ public sealed class QeCampaignTests
     }
 
     [Fact]
-    public async Task A_small_si2_campaign_ends_every_candidate_and_the_lowest_is_diamond()
+    public async Task ASmallSi2CampaignEndsEveryCandidateAndTheLowestIsDiamond()
     {
         using var dir = new TempFolder();
 
@@ -48,7 +48,7 @@ public sealed class QeCampaignTests
     }
 
     [Fact]
-    public async Task An_scf_that_cannot_converge_fails_each_candidate_with_the_reason_after_the_fallback()
+    public async Task AnScfThatCannotConvergeFailsEachCandidateWithTheReasonAfterTheFallback()
     {
         using var dir = new TempFolder();
 
@@ -64,7 +64,7 @@ public sealed class QeCampaignTests
     }
 
     [Fact]
-    public async Task A_pwx_input_error_that_fails_every_candidate_stops_the_campaign_after_the_first_three_with_pwx_s_message()
+    public async Task APwxInputErrorThatFailsEveryCandidateStopsTheCampaignAfterTheFirstThreeWithPwxsMessage()
     {
         using var dir = new TempFolder();
 
@@ -86,7 +86,7 @@ public sealed class QeCampaignTests
     }
 
     [Fact]
-    public async Task A_batch_past_its_timeout_has_its_pwx_killed_is_retried_and_then_fails_its_candidate()
+    public async Task ABatchPastItsTimeoutHasItsPwxKilledIsRetriedAndThenFailsItsCandidate()
     {
         using var dir = new TempFolder();
 
@@ -116,7 +116,7 @@ public sealed class QeCampaignTests
     }
 
     [Fact]
-    public async Task A_pwx_killed_by_someone_else_fails_its_candidate_and_the_others_go_on()
+    public async Task APwxKilledBySomeoneElseFailsItsCandidateAndTheOthersGoOn()
     {
         using var dir = new TempFolder();
         using var stop = new CancellationTokenSource();

@@ -10,7 +10,7 @@ namespace Laqa.Engine.Tests;
 public sealed class ReadModelTests
 {
     [Fact]
-    public async Task The_read_model_kept_up_to_date_during_a_run_equals_a_full_replay_of_the_journal()
+    public async Task TheReadModelKeptUpToDateDuringARunEqualsAFullReplayOfTheJournal()
     {
         using var dir = new TempFolder();
         var campaign = new FakeCampaign(Seed: 13, Candidates: 12, StepsPerBatch: 3);
@@ -31,7 +31,7 @@ public sealed class ReadModelTests
     [InlineData(1)]
     [InlineData(7)]
     [InlineData(ReadModelUpdater.EventsPerStep)]
-    public async Task Folding_the_journal_a_few_events_at_a_time_equals_a_full_replay(int eventsPerStep)
+    public async Task FoldingTheJournalAFewEventsAtATimeEqualsAFullReplay(int eventsPerStep)
     {
         using var dir = await FinishedCampaign(seed: 5);
         var database = dir.File("campaign.db");
@@ -41,7 +41,7 @@ public sealed class ReadModelTests
     }
 
     [Fact]
-    public async Task Three_connections_catching_up_at_once_fold_every_event_once()
+    public async Task ThreeConnectionsCatchingUpAtOnceFoldEveryEventOnce()
     {
         using var dir = await FinishedCampaign(seed: 6);
         var database = dir.File("campaign.db");
@@ -58,7 +58,7 @@ public sealed class ReadModelTests
     [InlineData("UPDATE laqa_read_model SET version = 0", "was version 0, this laqa keeps version 2")]
     [InlineData("UPDATE laqa_read_model SET position = 1000000", "its position 1000000 is not an event of this journal")]
     [InlineData("DROP TABLE laqa_read_model", "none was there")]
-    public async Task A_read_model_of_another_version_or_journal_is_rebuilt_with_a_line_and_equals_a_full_replay(string damage, string reason)
+    public async Task AReadModelOfAnotherVersionOrJournalIsRebuiltWithALineAndEqualsAFullReplay(string damage, string reason)
     {
         using var dir = await FinishedCampaign(seed: 7);
         var database = dir.File("campaign.db");
@@ -74,7 +74,7 @@ public sealed class ReadModelTests
     }
 
     [Fact]
-    public async Task A_campaign_that_goes_on_after_the_read_model_caught_up_is_folded_from_its_position()
+    public async Task ACampaignThatGoesOnAfterTheReadModelCaughtUpIsFoldedFromItsPosition()
     {
         using var dir = new TempFolder();
         var campaign = new FakeCampaign(Seed: 9, Candidates: 8, StepsPerBatch: 2);
@@ -89,7 +89,7 @@ public sealed class ReadModelTests
     }
 
     [Fact]
-    public async Task A_journal_with_a_damaged_event_is_bad_input()
+    public async Task AJournalWithADamagedEventIsBadInput()
     {
         using var dir = await FinishedCampaign(seed: 4);
         using (var connection = new SqliteConnection($"Data Source={dir.File("campaign.db")};Pooling=False"))
@@ -102,7 +102,7 @@ public sealed class ReadModelTests
     }
 
     [Fact]
-    public void A_folder_without_a_campaign_is_bad_input()
+    public void AFolderWithoutACampaignIsBadInput()
     {
         using var dir = new TempFolder();
         Assert.Contains("no campaign here", Assert.Throws<LaqaInputException>(() => CampaignReadModel.Open(dir.Path, _ => { })).Message);

@@ -43,7 +43,7 @@ public sealed class SelectorActorTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
-    public void A_worker_that_leaves_hands_its_job_back_at_once_without_counting_it_and_a_worker_of_another_campaign_gets_none()
+    public void AWorkerThatLeavesHandsItsJobBackAtOnceWithoutCountingItAndAWorkerOfAnotherCampaignGetsNone()
     {
         var settings = new FakeCampaign(Seed: 1, Candidates: 2, StepsPerBatch: 2).Settings(workers: 2, maxRetries: 0, prefetch: 0);
         var (selector, candidates, _) = SearchingSelectorOfNewCandidates(settings);
@@ -67,7 +67,7 @@ public sealed class SelectorActorTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
-    public async Task Hands_work_to_idle_workers_re_dispatches_a_lost_job_without_counting_it_fails_a_candidate_after_its_retries_and_remembers_its_selections()
+    public async Task HandsWorkToIdleWorkersReDispatchesALostJobWithoutCountingItFailsACandidateAfterItsRetriesAndRemembersItsSelections()
     {
         var settings = new FakeCampaign(Seed: 1, Candidates: 2, StepsPerBatch: 2).Settings(workers: 2, maxRetries: 1, prefetch: 0);
         var (selector, candidates, campaign) = SearchingSelectorOfNewCandidates(settings);
@@ -118,7 +118,7 @@ public sealed class SelectorActorTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
-    public async Task Keeps_a_job_queued_per_worker_settles_each_result_and_on_restart_asks_only_the_candidates_it_may_have_missed()
+    public async Task KeepsAJobQueuedPerWorkerSettlesEachResultAndOnRestartAsksOnlyTheCandidatesItMayHaveMissed()
     {
         var settings = new FakeCampaign(Seed: 1, Candidates: 4, StepsPerBatch: 2).Settings(workers: 1, prefetch: 1);
         var candidates = CreateTestProbe();
@@ -188,7 +188,7 @@ public sealed class SelectorActorTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
-    public async Task Stops_a_relaxing_candidate_that_matches_a_converged_one_and_after_a_restart_takes_the_references_again_and_repeats_the_stop()
+    public async Task StopsARelaxingCandidateThatMatchesAConvergedOneAndAfterARestartTakesTheReferencesAgainAndRepeatsTheStop()
     {
         var settings = new FakeCampaign(Seed: 1, Candidates: 3, StepsPerBatch: 2).Settings(workers: 1, prefetch: 0) with
         {

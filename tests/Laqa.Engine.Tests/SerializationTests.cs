@@ -24,7 +24,7 @@ public sealed class SerializationTests : Akka.TestKit.Xunit2.TestKit
         [new Vec3(1.0 / 3.0, 2.0 / 3.0, 0.9999999999999999), new Vec3(1e-17, 0.5, 0.1 + 0.2), new Vec3(Math.E - 2, 0.125, 0.3)]);
 
     [Fact]
-    public void Every_engine_message_is_bound_to_the_json_serializer()
+    public void EveryEngineMessageIsBoundToTheJsonSerializer()
     {
         object[] messages =
         [
@@ -37,7 +37,7 @@ public sealed class SerializationTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
-    public void A_completed_batch_reads_back_bit_for_bit()
+    public void ACompletedBatchReadsBackBitForBit()
     {
         var next = new RelaxationState(AwkwardStructure(), new OptimizerState("fire", [.. Awkward, double.NaN, double.PositiveInfinity]), 17);
         var original = new BatchCompleted(5, Awkward, [.. Awkward.Reverse()], [double.NaN, double.NegativeInfinity, 0.0], next, [.. Awkward.Skip(1)]);
@@ -56,7 +56,7 @@ public sealed class SerializationTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
-    public void A_candidate_snapshot_state_reads_back_bit_for_bit()
+    public void ACandidateSnapshotStateReadsBackBitForBit()
     {
         var s = AwkwardStructure();
         var state = CandidateState.Empty(7)
@@ -75,7 +75,7 @@ public sealed class SerializationTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
-    public void Positions_forces_and_optimizer_states_are_written_as_base64_and_read_back_bit_for_bit()
+    public void PositionsForcesAndOptimizerStatesAreWrittenAsBase64AndReadBackBitForBit()
     {
         var nanWithPayload = BitConverter.Int64BitsToDouble(0x7FF8_0000_DEAD_BEEF);
         double[] values = [.. Awkward, double.NaN, nanWithPayload, double.PositiveInfinity, double.NegativeInfinity];
@@ -106,7 +106,7 @@ public sealed class SerializationTests : Akka.TestKit.Xunit2.TestKit
         """;
 
     [Fact]
-    public void Events_and_snapshots_journalled_with_plain_number_arrays_read_back_bit_for_bit()
+    public void EventsAndSnapshotsJournalledWithPlainNumberArraysReadBackBitForBit()
     {
         var s = AwkwardStructure();
         var bfgs = new OptimizerState("bfgs", [.. Awkward, double.NaN, double.PositiveInfinity, double.NegativeInfinity, 70]);
@@ -128,7 +128,7 @@ public sealed class SerializationTests : Akka.TestKit.Xunit2.TestKit
     private static string Base64(double[] values) => Convert.ToBase64String([.. values.SelectMany(BitConverter.GetBytes)]);
 
     [Fact]
-    public void An_actor_reference_in_a_message_resolves_to_the_same_actor()
+    public void AnActorReferenceInAMessageResolvesToTheSameActor()
     {
         var worker = CreateTestProbe();
         var copy = RoundTrip(new DispatchBatch(3, 4, Guid.NewGuid(), worker.Ref));

@@ -36,7 +36,7 @@ public sealed class SingletonRestartTests : Akka.TestKit.Xunit2.TestKit
     [Theory]
     [InlineData(LaqaMode.Sync)]
     [InlineData(LaqaMode.Async)]
-    public async Task A_selector_that_stops_mid_campaign_is_started_again_and_the_campaign_ends_as_one_that_ran_through(LaqaMode mode)
+    public async Task ASelectorThatStopsMidCampaignIsStartedAgainAndTheCampaignEndsAsOneThatRanThrough(LaqaMode mode)
     {
         var settings = Campaign.Settings(workers: 1, mode: mode);
         var through = await CampaignHost.RunAsync(settings, _dir.File("through"), Campaign.Source, SlowRelaxer);

@@ -10,7 +10,7 @@ namespace Laqa.Engine.Tests;
 public sealed class StopAndResumeTests
 {
     [Fact]
-    public async Task The_search_stops_at_the_total_step_limit_resumes_to_the_same_result_and_goes_on_without_it()
+    public async Task TheSearchStopsAtTheTotalStepLimitResumesToTheSameResultAndGoesOnWithoutIt()
     {
         using var dir = new TempFolder();
         var campaign = new FakeCampaign(Seed: 2, Candidates: 5, StepsPerBatch: 3);
@@ -32,7 +32,7 @@ public sealed class StopAndResumeTests
     }
 
     [Fact]
-    public async Task A_campaign_stopped_gracefully_and_resumed_ends_as_one_that_ran_through()
+    public async Task ACampaignStoppedGracefullyAndResumedEndsAsOneThatRanThrough()
     {
         using var dir = new TempFolder();
         var campaign = new FakeCampaign(Seed: 9, Candidates: 5, StepsPerBatch: 2);
@@ -51,7 +51,7 @@ public sealed class StopAndResumeTests
     }
 
     [Fact]
-    public async Task A_folder_of_another_campaign_is_refused()
+    public async Task AFolderOfAnotherCampaignIsRefused()
     {
         using var dir = new TempFolder();
         var campaign = new FakeCampaign(Seed: 4, Candidates: 2, StepsPerBatch: 2);

@@ -19,7 +19,7 @@ public sealed class WorkerQueueTests
         queue.TryStart(out var generate, out var run) ? (generate, run) : null;
 
     [Fact]
-    public void Jobs_start_one_at_a_time_in_the_order_assigned_and_a_batch_only_once_its_state_arrived()
+    public void JobsStartOneAtATimeInTheOrderAssignedAndABatchOnlyOnceItsStateArrived()
     {
         var queue = new WorkerQueue(Resend);
         var batch = new RelaxBatch(Guid.NewGuid(), 1, 0);
@@ -40,7 +40,7 @@ public sealed class WorkerQueueTests
     }
 
     [Fact]
-    public void A_job_for_a_candidate_replaces_its_waiting_job_and_the_replaced_jobs_late_state_is_dropped()
+    public void AJobForACandidateReplacesItsWaitingJobAndTheReplacedJobsLateStateIsDropped()
     {
         var queue = new WorkerQueue(Resend);
         var lost = new RelaxBatch(Guid.NewGuid(), 3, 0);
@@ -58,7 +58,7 @@ public sealed class WorkerQueueTests
     }
 
     [Fact]
-    public void A_declined_batch_is_dropped_and_the_job_behind_it_starts()
+    public void ADeclinedBatchIsDroppedAndTheJobBehindItStarts()
     {
         var queue = new WorkerQueue(Resend);
         var declined = new RelaxBatch(Guid.NewGuid(), 0, 4);
@@ -71,7 +71,7 @@ public sealed class WorkerQueueTests
     }
 
     [Fact]
-    public void Results_leave_one_at_a_time_each_after_the_previous_one_is_settled()
+    public void ResultsLeaveOneAtATimeEachAfterThePreviousOneIsSettled()
     {
         var queue = new WorkerQueue(Resend);
         var (first, second) = (new GenerateStructure(Guid.NewGuid(), 0), new GenerateStructure(Guid.NewGuid(), 1));
@@ -90,7 +90,7 @@ public sealed class WorkerQueueTests
     }
 
     [Fact]
-    public void An_unsettled_result_is_delivered_again_every_resend_interval_and_a_missing_state_is_asked_for_again()
+    public void AnUnsettledResultIsDeliveredAgainEveryResendIntervalAndAMissingStateIsAskedForAgain()
     {
         var queue = new WorkerQueue(Resend);
         var generate = new GenerateStructure(Guid.NewGuid(), 0);
@@ -116,7 +116,7 @@ public sealed class WorkerQueueTests
     }
 
     [Fact]
-    public void Handing_back_gives_the_unsettled_result_first_then_the_finished_ones_and_leaves_nothing_held()
+    public void HandingBackGivesTheUnsettledResultFirstThenTheFinishedOnesAndLeavesNothingHeld()
     {
         var queue = new WorkerQueue(Resend);
         var jobs = Enumerable.Range(0, 3).Select(id => new GenerateStructure(Guid.NewGuid(), id)).ToList();

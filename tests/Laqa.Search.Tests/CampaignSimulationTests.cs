@@ -22,7 +22,7 @@ public class CampaignSimulationTests
     [InlineData(LaqaMode.Sync, 1)]
     [InlineData(LaqaMode.Async, 1)]
     [InlineData(LaqaMode.Async, 4)]
-    public void Laqa_reaches_the_lowest_minimum_in_fewer_steps_than_random_search(LaqaMode mode, int workers)
+    public void LaqaReachesTheLowestMinimumInFewerStepsThanRandomSearch(LaqaMode mode, int workers)
     {
         var seeds = Enumerable.Range(1, 10).ToArray();
         var rs = seeds.Select(s => (double)Simulate(Spec(SearchAlgorithm.Rs), s, workers).StepsToGroundState!.Value).ToArray();

@@ -27,7 +27,7 @@ public class DuplicateRuleTests
     }
 
     [Fact]
-    public void Matches_a_relaxing_candidate_to_the_lowest_id_of_the_converged_candidates_of_the_same_structure_and_energy()
+    public void MatchesARelaxingCandidateToTheLowestIdOfTheConvergedCandidatesOfTheSameStructureAndEnergy()
     {
         var rule = new DuplicateRule(On);
         rule.AddConverged(7, -4.6297, Lonsdaleite());
@@ -38,7 +38,7 @@ public class DuplicateRuleTests
     }
 
     [Fact]
-    public void Does_not_match_beyond_the_energy_tolerance_or_another_structure_at_the_same_energy()
+    public void DoesNotMatchBeyondTheEnergyToleranceOrAnotherStructureAtTheSameEnergy()
     {
         var rule = new DuplicateRule(On);
         rule.AddConverged(1, -4.6297, Diamond());
@@ -50,7 +50,7 @@ public class DuplicateRuleTests
     }
 
     [Fact]
-    public void Compares_only_relaxing_candidates_and_nothing_when_disabled()
+    public void ComparesOnlyRelaxingCandidatesAndNothingWhenDisabled()
     {
         var off = new DuplicateRule(DuplicateSpec.Default);
         off.AddConverged(1, -4.6297, Diamond());
@@ -68,7 +68,7 @@ public class DuplicateRuleTests
     [InlineData("rs")]
     [InlineData("sync")]
     [InlineData("async")]
-    public void A_duplicate_leaves_the_queue_with_a_score_of_minus_infinity(string policyName)
+    public void ADuplicateLeavesTheQueueWithAScoreOfMinusInfinity(string policyName)
     {
         var policy = Snapshots.Created(policyName, 2, nselect: 1);
         var duplicate = Snapshots.Relaxing(0, -9, batches: 1).AsDuplicateOf(1);

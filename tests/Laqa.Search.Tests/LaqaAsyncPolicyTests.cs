@@ -6,7 +6,7 @@ namespace Laqa.Search.Tests;
 public class LaqaAsyncPolicyTests
 {
     [Fact]
-    public void New_candidates_go_first_in_id_order_then_the_best_score()
+    public void NewCandidatesGoFirstInIdOrderThenTheBestScore()
     {
         var policy = Created("async", 3);
         Assert.Equal(0, policy.Take());
@@ -20,7 +20,7 @@ public class LaqaAsyncPolicyTests
     }
 
     [Fact]
-    public void Never_dispatches_a_candidate_twice_and_always_takes_the_best_free_one()
+    public void NeverDispatchesACandidateTwiceAndAlwaysTakesTheBestFreeOne()
     {
         const int count = 25, workers = 4;
         var random = new Random(5);

@@ -7,14 +7,14 @@ public class LaqaScoreTests
         new(0, CandidateStatus.Relaxing, e, f, dF, s, 10, 1);
 
     [Fact]
-    public void Score_follows_the_formula_with_default_weights()
+    public void ScoreFollowsTheFormulaWithDefaultWeights()
     {
         // 4.30 + 0.1 * 0.0625 / 0.08 + 10 * 0.003 = 4.30 + 0.078125 + 0.03
         Assert.Equal(4.408125, LaqaScore.Of(Relaxing(-4.30, 0.25, 0.04, 0.003), new LaqaWeights()), 12);
     }
 
     [Fact]
-    public void Score_from_per_atom_forces_and_the_stress_tensor()
+    public void ScoreFromPerAtomForcesAndTheStressTensor()
     {
         // Last step: |(0.3, 0.4, 0)| = 0.5 and |(0, 0, 0.3)| = 0.3, mean F = 0.4.
         // Previous step: |(0.6, 0.8, 0)| = 1.0 and |(0, 0, 0.2)| = 0.2, mean 0.6; dF = 0.2.
@@ -33,7 +33,7 @@ public class LaqaScoreTests
     }
 
     [Fact]
-    public void Weights_scale_their_terms()
+    public void WeightsScaleTheirTerms()
     {
         var s = Relaxing(-2.0, 0.5, 0.1, 0.02);
         Assert.Equal(2.0, LaqaScore.Of(s, new LaqaWeights(0, 0)), 12);
@@ -44,7 +44,7 @@ public class LaqaScoreTests
     }
 
     [Fact]
-    public void A_one_step_batch_has_force_change_one()
+    public void AOneStepBatchHasForceChangeOne()
     {
         Assert.Equal(1.0, LaqaScore.ForceChange([0.7]));
         // 1.2 + 0.1 * 0.49 / 2 = 1.2245
@@ -52,13 +52,13 @@ public class LaqaScoreTests
     }
 
     [Fact]
-    public void Force_change_uses_only_the_last_two_steps()
+    public void ForceChangeUsesOnlyTheLastTwoSteps()
     {
         Assert.Equal(0.25, LaqaScore.ForceChange([9.0, 0.5, 0.75]), 12);
     }
 
     [Fact]
-    public void Force_change_is_floored()
+    public void ForceChangeIsFloored()
     {
         Assert.Equal(1e-6, LaqaScore.ForceChange([0.3, 0.3]));
         Assert.Equal(1e-6, LaqaScore.ForceChange([0.3, 0.3 + 1e-9]));
@@ -67,13 +67,13 @@ public class LaqaScoreTests
     }
 
     [Fact]
-    public void Force_change_of_an_empty_batch_is_an_error()
+    public void ForceChangeOfAnEmptyBatchIsAnError()
     {
         Assert.Throws<ArgumentException>(() => LaqaScore.ForceChange([]));
     }
 
     [Fact]
-    public void Pending_is_plus_infinity_and_done_is_minus_infinity()
+    public void PendingIsPlusInfinityAndDoneIsMinusInfinity()
     {
         var w = new LaqaWeights();
         Assert.Equal(double.PositiveInfinity, LaqaScore.Of(CandidateSnapshot.Created(3), w));
@@ -83,7 +83,7 @@ public class LaqaScoreTests
     }
 
     [Fact]
-    public void Bias_is_the_score_beyond_minus_E_and_stays_finite_once_converged()
+    public void BiasIsTheScoreBeyondMinusEAndStaysFiniteOnceConverged()
     {
         var s = Relaxing(-4.30, 0.25, 0.04, 0.003);
         // 0.1 * 0.0625 / 0.08 + 10 * 0.003 = 0.108125
@@ -93,7 +93,7 @@ public class LaqaScoreTests
     }
 
     [Fact]
-    public void Under_pressure_score_ranking_and_best_go_by_enthalpy_not_energy()
+    public void UnderPressureScoreRankingAndBestGoByEnthalpyNotEnergy()
     {
         // p = 0.05 eV/Å³ (8.0 GPa). Candidate 0: E = -4.60 eV/atom at 20 Å³/atom, H = -4.60 + 0.05 * 20 = -3.60.
         // Candidate 1: E = -4.55 eV/atom at 16 Å³/atom, H = -4.55 + 0.05 * 16 = -3.75: higher in energy, lower in enthalpy.

@@ -5,7 +5,7 @@ namespace Laqa.Search.Tests;
 public class LaqaSyncPolicyTests
 {
     [Fact]
-    public void Selection_zero_runs_every_candidate_then_waits_for_all()
+    public void SelectionZeroRunsEveryCandidateThenWaitsForAll()
     {
         var policy = Created("sync", 5, nselect: 2);
 
@@ -31,7 +31,7 @@ public class LaqaSyncPolicyTests
     }
 
     [Fact]
-    public void Each_selection_waits_for_all_its_candidates()
+    public void EachSelectionWaitsForAllItsCandidates()
     {
         var policy = Created("sync", 4, nselect: 2);
         for (var id = 0; id < 4; id++) policy.Take();
@@ -50,7 +50,7 @@ public class LaqaSyncPolicyTests
     }
 
     [Fact]
-    public void Selections_take_the_top_nselect_by_score_against_a_brute_force_ranking()
+    public void SelectionsTakeTheTopNselectByScoreAgainstABruteForceRanking()
     {
         var random = new Random(11);
         const int count = 30, nselect = 7;
@@ -79,7 +79,7 @@ public class LaqaSyncPolicyTests
     }
 
     [Fact]
-    public void Candidates_that_finish_leave_and_the_last_selections_shrink()
+    public void CandidatesThatFinishLeaveAndTheLastSelectionsShrink()
     {
         var policy = Created("sync", 3, nselect: 2);
         for (var id = 0; id < 3; id++) policy.Take();
@@ -102,7 +102,7 @@ public class LaqaSyncPolicyTests
     }
 
     [Fact]
-    public void Selection_zero_starts_before_all_candidates_exist_but_ends_only_when_all_ran()
+    public void SelectionZeroStartsBeforeAllCandidatesExistButEndsOnlyWhenAllRan()
     {
         var policy = Policy("sync", 3, nselect: 1);
         policy.AssertNothingReady();

@@ -25,7 +25,7 @@ public class PolicyReplayTests
         [.. batches.Select(b => new AppliedBatch(b.Id, b.Steps, b.Converged))];
 
     [Fact]
-    public void Rs_with_one_worker_relaxes_each_candidate_to_its_end_in_id_order()
+    public void RsWithOneWorkerRelaxesEachCandidateToItsEndInIdOrder()
     {
         var result = PolicyReplay.Run(Snapshots.Policy("rs", 3), Trajectories);
 
@@ -36,7 +36,7 @@ public class PolicyReplayTests
     }
 
     [Fact]
-    public void Laqa_sync_runs_selection_zero_then_the_highest_scores()
+    public void LaqaSyncRunsSelectionZeroThenTheHighestScores()
     {
         var result = PolicyReplay.Run(Snapshots.Policy("sync", 3, nselect: 1), Trajectories);
 
@@ -47,7 +47,7 @@ public class PolicyReplayTests
     }
 
     [Fact]
-    public void Rs_with_two_in_flight_completes_batches_in_the_order_they_were_taken()
+    public void RsWithTwoInFlightCompletesBatchesInTheOrderTheyWereTaken()
     {
         var result = PolicyReplay.Run(Snapshots.Policy("rs", 3), Trajectories, inFlight: 2);
 
@@ -57,7 +57,7 @@ public class PolicyReplayTests
     }
 
     [Fact]
-    public void Steps_to_the_first_converged_of_a_set_stop_at_whichever_converges_first()
+    public void StepsToTheFirstConvergedOfASetStopAtWhicheverConvergesFirst()
     {
         var result = PolicyReplay.Run(Snapshots.Policy("sync", 3, nselect: 1), Trajectories);
 
@@ -67,7 +67,7 @@ public class PolicyReplayTests
     }
 
     [Fact]
-    public void The_final_best_is_the_lowest_energy_of_candidates_that_did_not_fail_lowest_id_on_a_tie()
+    public void TheFinalBestIsTheLowestEnergyOfCandidatesThatDidNotFailLowestIdOnATie()
     {
         CandidateSnapshot[] finals =
         [
@@ -81,7 +81,7 @@ public class PolicyReplayTests
     }
 
     [Fact]
-    public void A_policy_that_asks_for_more_than_a_trajectory_holds_is_an_error()
+    public void APolicyThatAsksForMoreThanATrajectoryHoldsIsAnError()
     {
         CandidateTrajectory[] cut = [new(0, [CandidateSnapshot.Created(0), new(0, CandidateStatus.Relaxing, -1, 1, 0.5, 0, 10, 1)])];
 

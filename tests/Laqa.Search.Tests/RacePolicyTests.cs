@@ -17,13 +17,13 @@ public class RacePolicyTests
         new(id, CandidateStatus.Relaxing, energy, force, 1, 0, batches * stepsPerBatch, batches);
 
     [Fact]
-    public void Race_needs_the_batch_length()
+    public void RaceNeedsTheBatchLength()
     {
         Assert.Throws<ArgumentException>(() => SelectionPolicies.Create(Spec(), 3));
     }
 
     [Fact]
-    public void The_look_ahead_energy_is_the_enthalpy_less_a_fifth_of_an_angstrom_of_the_mean_force()
+    public void TheLookAheadEnergyIsTheEnthalpyLessAFifthOfAnAngstromOfTheMeanForce()
     {
         var s = new CandidateSnapshot(0, CandidateStatus.Relaxing, -4.0, 0.5, 0.1, 0.01, 10, 2, PressureVolumePerAtom: 0.25);
         Assert.Equal(-4.0 + 0.25 - 0.2 * 0.5, RaceLookAhead.Of(s), 12);
@@ -31,7 +31,7 @@ public class RacePolicyTests
     }
 
     [Fact]
-    public void Probes_in_id_order_and_finishes_a_probe_before_starting_the_next()
+    public void ProbesInIdOrderAndFinishesAProbeBeforeStartingTheNext()
     {
         // Batches of 5 steps: the probe of 10 steps is 2 batches.
         var policy = Created(3, stepsPerBatch: 5);
@@ -43,7 +43,7 @@ public class RacePolicyTests
     }
 
     [Fact]
-    public void Promotes_the_best_parked_candidate_at_equal_progress_once_five_are_probed_and_runs_it_to_its_end()
+    public void PromotesTheBestParkedCandidateAtEqualProgressOnceFiveAreProbedAndRunsItToItsEnd()
     {
         // One-batch probes (batches of 10 steps). Look-ahead energies after the probe: 0: -1.1, 1: -1.5, 2: -1.0 - 0.2·3 = -1.6, 3: -1.2, 4: -1.3.
         var policy = Created(7, stepsPerBatch: 10);
@@ -64,7 +64,7 @@ public class RacePolicyTests
     }
 
     [Fact]
-    public void Once_every_candidate_is_probed_the_best_parked_follow_beyond_the_quota()
+    public void OnceEveryCandidateIsProbedTheBestParkedFollowBeyondTheQuota()
     {
         var policy = Created(3, stepsPerBatch: 10);
         double[] energies = [-1.0, -3.0, -2.0];
@@ -84,7 +84,7 @@ public class RacePolicyTests
     }
 
     [Fact]
-    public void A_parked_candidate_in_flight_counts_as_promoted_so_two_workers_do_not_promote_twice()
+    public void AParkedCandidateInFlightCountsAsPromotedSoTwoWorkersDoNotPromoteTwice()
     {
         var policy = Created(12, stepsPerBatch: 10);
         for (var id = 0; id < 5; id++)
@@ -98,7 +98,7 @@ public class RacePolicyTests
     }
 
     [Fact]
-    public void The_selection_history_records_each_batch_once_even_when_a_lost_batch_is_taken_again()
+    public void TheSelectionHistoryRecordsEachBatchOnceEvenWhenALostBatchIsTakenAgain()
     {
         var policy = Created(2, stepsPerBatch: 10);
         Assert.Equal(0, policy.Take());
@@ -108,7 +108,7 @@ public class RacePolicyTests
     }
 
     [Fact]
-    public void Replayed_it_reaches_the_lowest_basin_before_rs_when_the_basin_candidate_probes_best_and_comes_late()
+    public void ReplayedItReachesTheLowestBasinBeforeRsWhenTheBasinCandidateProbesBestAndComesLate()
     {
         // Ten candidates of 100 steps each (batches of 10); candidate 8 ends lowest and already probes lowest.
         var steps = Enumerable.Range(0, 10).Select(id => new StepTrajectory(id,

@@ -6,7 +6,7 @@ namespace Laqa.Search.Tests;
 public class RandomSearchPolicyTests
 {
     [Fact]
-    public void One_worker_relaxes_each_candidate_to_the_end_in_id_order()
+    public void OneWorkerRelaxesEachCandidateToTheEndInIdOrder()
     {
         var landscape = new ToyLandscape(12, seed: 3);
         var policy = Policy("rs", 12);
@@ -25,7 +25,7 @@ public class RandomSearchPolicyTests
     }
 
     [Fact]
-    public void With_two_workers_the_two_lowest_unfinished_candidates_are_in_flight()
+    public void WithTwoWorkersTheTwoLowestUnfinishedCandidatesAreInFlight()
     {
         var policy = Created("rs", 4);
 
@@ -43,7 +43,7 @@ public class RandomSearchPolicyTests
     }
 
     [Fact]
-    public void Each_batch_is_one_selection()
+    public void EachBatchIsOneSelection()
     {
         var policy = Created("rs", 2);
         policy.Take();

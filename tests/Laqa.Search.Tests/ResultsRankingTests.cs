@@ -3,7 +3,7 @@ namespace Laqa.Search.Tests;
 public class ResultsRankingTests
 {
     [Fact]
-    public void Ranks_by_energy_then_id_with_unrelaxed_left_out_and_NaN_last()
+    public void RanksByEnergyThenIdWithUnrelaxedLeftOutAndNaNLast()
     {
         CandidateSnapshot S(int id, double e, int batches = 1) => new(id, CandidateStatus.Relaxing, e, 0, 1, 0, batches, batches);
         var snapshots = new[] { S(4, -3.0), S(1, double.NaN), S(2, -4.0), S(0, -3.0), S(3, -5.0, batches: 0), S(5, -3.5) };
@@ -12,7 +12,7 @@ public class ResultsRankingTests
     }
 
     [Fact]
-    public void Ranks_any_result_type()
+    public void RanksAnyResultType()
     {
         var rows = new[] { (Id: 7, E: 1.0), (Id: 3, E: 1.0), (Id: 9, E: -2.0) };
 

@@ -26,7 +26,7 @@ public class ResumeTests
     [InlineData("race", 1, 12)]
     [InlineData("race", 2, 13)]
     [InlineData("race", 3, 27)]
-    public void Resumed_campaign_ends_like_an_uninterrupted_one(string policyName, int workers, int stopAfter)
+    public void ResumedCampaignEndsLikeAnUninterruptedOne(string policyName, int workers, int stopAfter)
     {
         var straight = new ToyLandscape(Count, seed: 21, maxStepsPerCandidate: MaxSteps);
         var straightRun = new CampaignSimulator(Snapshots.Policy(policyName, Count, nselect: 4, maxSteps: MaxSteps), straight, workers, StepsPerBatch);

@@ -8,7 +8,7 @@ public class SameFailureRuleTests
         CandidateSnapshot.Created(id) with { Status = CandidateStatus.Failed, Steps = steps, Batches = 1 };
 
     [Fact]
-    public void Stops_once_when_the_first_candidates_to_fail_fail_before_any_step_with_the_same_error_in_their_own_folders()
+    public void StopsOnceWhenTheFirstCandidatesToFailFailBeforeAnyStepWithTheSameErrorInTheirOwnFolders()
     {
         var rule = new SameFailureRule();
         Assert.Null(rule.Observe(CandidateSnapshot.Created(0), null));
@@ -21,7 +21,7 @@ public class SameFailureRuleTests
     }
 
     [Fact]
-    public void Never_stops_once_a_candidate_has_taken_a_step()
+    public void NeverStopsOnceACandidateHasTakenAStep()
     {
         var rule = new SameFailureRule();
         Assert.Null(rule.Observe(Failed(0), Namelist));
@@ -30,7 +30,7 @@ public class SameFailureRuleTests
     }
 
     [Fact]
-    public void Never_stops_after_a_failure_with_steps_or_with_another_reason()
+    public void NeverStopsAfterAFailureWithStepsOrWithAnotherReason()
     {
         var withSteps = new SameFailureRule();
         Assert.Null(withSteps.Observe(Failed(0, steps: 3), Namelist));
@@ -45,6 +45,6 @@ public class SameFailureRuleTests
     [Theory]
     [InlineData("pw.x: S matrix not positive definite (in /runs/si8/calc/12/3-2)", "pw.x: S matrix not positive definite")]
     [InlineData("pw.x exited with code 137 after 2 complete steps, without JOB DONE", "pw.x exited with code 137 after 2 complete steps, without JOB DONE")]
-    public void Drops_only_the_trailing_work_folder(string reason, string expected) =>
+    public void DropsOnlyTheTrailingWorkFolder(string reason, string expected) =>
         Assert.Equal(expected, SameFailureRule.WithoutWorkFolder(reason));
 }

@@ -3,7 +3,7 @@ namespace Laqa.Search.Tests;
 public class SearchStopRuleTests
 {
     [Fact]
-    public void Ends_once_a_candidate_converges_at_or_below_the_target_but_not_while_it_relaxes_there()
+    public void EndsOnceACandidateConvergesAtOrBelowTheTargetButNotWhileItRelaxesThere()
     {
         var rule = new SearchStopRule(targetEnthalpy: -4.6, noImprovementSelections: null);
         rule.Observe(Snapshots.Relaxing(0, -4.7, batches: 2));
@@ -16,7 +16,7 @@ public class SearchStopRuleTests
     }
 
     [Fact]
-    public void Ends_after_the_given_selections_without_an_improvement_of_a_millielectronvolt_per_atom()
+    public void EndsAfterTheGivenSelectionsWithoutAnImprovementOfAMillielectronvoltPerAtom()
     {
         var rule = new SearchStopRule(targetEnthalpy: null, noImprovementSelections: 3);
         rule.Selected(1);
@@ -34,7 +34,7 @@ public class SearchStopRuleTests
     }
 
     [Fact]
-    public void Counts_neither_failed_candidates_nor_those_without_a_batch()
+    public void CountsNeitherFailedCandidatesNorThoseWithoutABatch()
     {
         var rule = new SearchStopRule(targetEnthalpy: -1, noImprovementSelections: 2);
         rule.Observe(CandidateSnapshot.Created(0));
@@ -45,7 +45,7 @@ public class SearchStopRuleTests
     }
 
     [Fact]
-    public void Without_criteria_never_ends()
+    public void WithoutCriteriaNeverEnds()
     {
         var rule = new SearchStopRule(null, null);
         rule.Observe(Snapshots.Converged(0, -100, batches: 1));

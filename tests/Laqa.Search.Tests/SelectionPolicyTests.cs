@@ -8,7 +8,7 @@ public class SelectionPolicyTests
     public static TheoryData<string> Names => ["rs", "sync", "async"];
 
     [Theory, MemberData(nameof(Names))]
-    public void A_requeued_batch_is_taken_again_and_recorded_once(string name)
+    public void ARequeuedBatchIsTakenAgainAndRecordedOnce(string name)
     {
         var policy = Created(name, 2);
         var first = policy.Take();
@@ -22,7 +22,7 @@ public class SelectionPolicyTests
     }
 
     [Theory, MemberData(nameof(Names))]
-    public void Requeue_of_a_candidate_not_in_flight_changes_nothing(string name)
+    public void RequeueOfACandidateNotInFlightChangesNothing(string name)
     {
         var policy = Created(name, 2);
         var id = policy.Take();
@@ -34,7 +34,7 @@ public class SelectionPolicyTests
     }
 
     [Theory, MemberData(nameof(Names))]
-    public void Finished_only_when_every_candidate_exists_is_done_and_nothing_is_in_flight(string name)
+    public void FinishedOnlyWhenEveryCandidateExistsIsDoneAndNothingIsInFlight(string name)
     {
         var policy = Policy(name, 3, nselect: 1, maxSteps: 20);
         Assert.False(policy.IsFinished);
@@ -56,7 +56,7 @@ public class SelectionPolicyTests
     }
 
     [Theory, MemberData(nameof(Names))]
-    public void An_older_snapshot_than_the_latest_is_ignored(string name)
+    public void AnOlderSnapshotThanTheLatestIsIgnored(string name)
     {
         var policy = Created(name, 2, nselect: 1);
         Assert.Equal(0, policy.Take());
@@ -70,7 +70,7 @@ public class SelectionPolicyTests
     }
 
     [Theory, MemberData(nameof(Names))]
-    public void A_repeated_snapshot_does_not_end_the_batch_in_flight(string name)
+    public void ARepeatedSnapshotDoesNotEndTheBatchInFlight(string name)
     {
         var policy = Created(name, 1);
         Assert.Equal(0, policy.Take());
@@ -81,7 +81,7 @@ public class SelectionPolicyTests
     }
 
     [Theory, MemberData(nameof(Names))]
-    public void Unknown_ids_are_rejected(string name)
+    public void UnknownIdsAreRejected(string name)
     {
         var policy = Policy(name, 2);
         Assert.Throws<ArgumentOutOfRangeException>(() => policy.Observe(CandidateSnapshot.Created(2)));
@@ -89,13 +89,13 @@ public class SelectionPolicyTests
     }
 
     [Theory, MemberData(nameof(Names))]
-    public void No_candidates_is_finished_at_once(string name)
+    public void NoCandidatesIsFinishedAtOnce(string name)
     {
         Assert.True(Policy(name, 0).IsFinished);
     }
 
     [Theory, MemberData(nameof(Names))]
-    public void Restore_is_only_for_a_fresh_policy(string name)
+    public void RestoreIsOnlyForAFreshPolicy(string name)
     {
         var policy = Created(name, 1);
         Assert.Throws<InvalidOperationException>(() => policy.Restore([]));

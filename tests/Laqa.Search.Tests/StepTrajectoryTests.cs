@@ -9,7 +9,7 @@ public class StepTrajectoryTests
         [.. Enumerable.Range(0, 7).Select(k => new StepRecord(-1 - 0.1 * k, 1.0 / (k + 1), 0.01 * k))], CandidateStatus.Converged);
 
     [Fact]
-    public void Batches_of_three_report_each_batchs_last_step_with_its_force_change_and_the_end_on_the_last()
+    public void BatchesOfThreeReportEachBatchsLastStepWithItsForceChangeAndTheEndOnTheLast()
     {
         var t = Seven.Batched(3);
 
@@ -23,7 +23,7 @@ public class StepTrajectoryTests
     }
 
     [Fact]
-    public void Batches_of_one_step_have_a_force_change_of_one_and_a_batch_longer_than_the_trajectory_is_the_whole()
+    public void BatchesOfOneStepHaveAForceChangeOfOneAndABatchLongerThanTheTrajectoryIsTheWhole()
     {
         Assert.All(Seven.Batched(1).Snapshots.Skip(1), s => Assert.Equal(1.0, s.ForceChange));
         Assert.Equal(8, Seven.Batched(1).Snapshots.Count);
@@ -33,14 +33,14 @@ public class StepTrajectoryTests
     }
 
     [Fact]
-    public void A_generation_failure_is_one_failed_snapshot_without_steps()
+    public void AGenerationFailureIsOneFailedSnapshotWithoutSteps()
     {
         var t = new StepTrajectory(2, [], CandidateStatus.Failed).Batched(5);
         Assert.Equal([CandidateSnapshot.Created(2) with { Status = CandidateStatus.Failed }], t.Snapshots);
     }
 
     [Fact]
-    public void The_enthalpy_of_a_step_adds_pv_per_atom_and_a_batch_snapshot_keeps_it()
+    public void TheEnthalpyOfAStepAddsPvPerAtomAndABatchSnapshotKeepsIt()
     {
         var t = new StepTrajectory(0, [new StepRecord(-2.0, 0.1, 0, 0.5), new StepRecord(-2.1, 0.05, 0, 0.25)], CandidateStatus.StepLimit);
         Assert.Equal(-1.85, t.Steps[1].EnthalpyPerAtom, 12);
@@ -49,14 +49,14 @@ public class StepTrajectoryTests
     }
 
     [Fact]
-    public void A_trajectory_that_has_not_ended_cannot_be_cut_into_batches()
+    public void ATrajectoryThatHasNotEndedCannotBeCutIntoBatches()
     {
         Assert.Throws<InvalidOperationException>(() => (Seven with { End = CandidateStatus.Relaxing }).Batched(2));
         Assert.Throws<ArgumentOutOfRangeException>(() => Seven.Batched(0));
     }
 
     [Fact]
-    public void Replays_with_any_batch_length_apply_every_step_of_every_candidate_once()
+    public void ReplaysWithAnyBatchLengthApplyEveryStepOfEveryCandidateOnce()
     {
         StepTrajectory[] steps = [Seven with { Id = 0 }, new(1, [.. Seven.Steps.Take(4)], CandidateStatus.StepLimit), new(2, [], CandidateStatus.Failed)];
         foreach (var length in new[] { 1, 2, 3, 10 })

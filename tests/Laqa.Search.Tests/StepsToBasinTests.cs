@@ -17,14 +17,14 @@ public class StepsToBasinTests
     ];
 
     [Fact]
-    public void The_lowest_final_ignores_failed_candidates_and_those_without_steps()
+    public void TheLowestFinalIgnoresFailedCandidatesAndThoseWithoutSteps()
     {
         Assert.Equal(-2.0005, StepsToBasin.LowestFinal([.. Steps, new StepTrajectory(4, [], CandidateStatus.Failed)]));
         Assert.True(double.IsNaN(StepsToBasin.LowestFinal([Steps[2]])));
     }
 
     [Fact]
-    public void Counts_every_earlier_batch_and_the_steps_of_the_reaching_batch_up_to_the_reaching_step()
+    public void CountsEveryEarlierBatchAndTheStepsOfTheReachingBatchUpToTheReachingStep()
     {
         var threshold = -2.0005 + 1e-3;
         AppliedBatch[] applied = [new(1, 2, true), new(2, 2, false), new(0, 2, false), new(3, 3, false), new(0, 2, true)];
@@ -33,7 +33,7 @@ public class StepsToBasinTests
     }
 
     [Fact]
-    public void A_basin_reached_in_a_later_batch_of_a_candidate_counts_from_where_that_batch_starts()
+    public void ABasinReachedInALaterBatchOfACandidateCountsFromWhereThatBatchStarts()
     {
         AppliedBatch[] applied = [new(0, 2, false), new(1, 2, true), new(0, 2, true)];
         // With a threshold of -1.99 only candidate 0 reaches it, at its third step.
@@ -42,7 +42,7 @@ public class StepsToBasinTests
     }
 
     [Fact]
-    public void The_oracle_takes_the_fewest_steps_to_the_basin_among_candidates_that_end_in_it()
+    public void TheOracleTakesTheFewestStepsToTheBasinAmongCandidatesThatEndInIt()
     {
         Assert.Equal(2, StepsToBasin.Oracle(Steps, -2.0005 + 1e-3));
         // Only candidate 3 ends within 0.1 meV: its third step.

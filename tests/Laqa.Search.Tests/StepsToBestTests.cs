@@ -3,7 +3,7 @@ namespace Laqa.Search.Tests;
 public class StepsToBestTests
 {
     [Fact]
-    public void Counts_every_applied_step_up_to_the_batch_with_which_the_best_first_converged()
+    public void CountsEveryAppliedStepUpToTheBatchWithWhichTheBestFirstConverged()
     {
         AppliedBatch[] order =
         [
@@ -17,7 +17,7 @@ public class StepsToBestTests
     }
 
     [Fact]
-    public void Is_null_while_the_best_has_not_converged()
+    public void IsNullWhileTheBestHasNotConverged()
     {
         Assert.Null(StepsToBest.Of([new(0, 10, false), new(1, 5, true)], bestCandidate: 0));
         Assert.Null(StepsToBest.Of([], bestCandidate: 0));

@@ -10,7 +10,7 @@ public class LammpsPotentialFileTests
     private const string Directory = "/usr/share/lammps/potentials";
 
     [Fact]
-    public void A_tersoff_file_reads_as_tersoff_from_file_reads_it()
+    public void ATersoffFileReadsAsTersoffFromFileReadsIt()
     {
         var path = Path.Combine(Directory, "Si.tersoff");
         var potential = Assert.IsType<Tersoff>(LammpsPotentialFile.Read(path));
@@ -19,7 +19,7 @@ public class LammpsPotentialFileTests
     }
 
     [Fact]
-    public void A_sw_file_reads_as_stillinger_weber_from_file_reads_it()
+    public void ASwFileReadsAsStillingerWeberFromFileReadsIt()
     {
         var path = Path.Combine(Directory, "Si.sw");
         var potential = Assert.IsType<StillingerWeber>(LammpsPotentialFile.Read(path));
@@ -30,7 +30,7 @@ public class LammpsPotentialFileTests
     [InlineData("Si.tersoff.mod", true)]
     [InlineData("Si.edip", true)]
     [InlineData("missing.params", false)]
-    public void Another_extension_is_refused_naming_the_accepted_kinds(string name, bool exists)
+    public void AnotherExtensionIsRefusedNamingTheAcceptedKinds(string name, bool exists)
     {
         var path = Path.Combine(Directory, name);
         Assert.Equal(exists, File.Exists(path));
@@ -40,7 +40,7 @@ public class LammpsPotentialFileTests
     }
 
     [Fact]
-    public void A_missing_file_of_a_known_kind_is_bad_input_naming_it()
+    public void AMissingFileOfAKnownKindIsBadInputNamingIt()
     {
         var error = Assert.Throws<LaqaInputException>(() => LammpsPotentialFile.Read("/nonexistent/Si.sw"));
         Assert.Contains("/nonexistent/Si.sw", error.Message);

@@ -17,7 +17,7 @@ public class AseConfigTests
     private static string[] Errors(string hocon) => Assert.Throws<LaqaInputException>(() => CampaignConfigLoader.Load(hocon)).Message.Split('\n');
 
     [Fact]
-    public void An_ase_block_reads_the_calculator_and_its_arguments_and_builds_a_working_calculator()
+    public void AnAseBlockReadsTheCalculatorAndItsArgumentsAndBuildsAWorkingCalculator()
     {
         var spec = CampaignConfigLoader.Load(Hocon($"""calculator = "{AseCalculators.Emt}", arguments {"{"} fixed_cutoff = true {"}"}"""));
 
@@ -31,7 +31,7 @@ public class AseConfigTests
     }
 
     [Fact]
-    public void A_calculator_file_is_hashed_and_an_edit_or_other_arguments_define_another_campaign()
+    public void ACalculatorFileIsHashedAndAnEditOrOtherArgumentsDefineAnotherCampaign()
     {
         using var folder = new TempFolder();
         var file = folder.File("misbehaving.py");
@@ -48,7 +48,7 @@ public class AseConfigTests
     }
 
     [Fact]
-    public void The_example_campaign_reads_as_emt_on_silver()
+    public void TheExampleCampaignReadsAsEmtOnSilver()
     {
         var path = RepositoryFiles.PathOf("config/examples/ag4-emt.conf");
         var spec = CampaignConfigLoader.LoadFile(path);
@@ -71,13 +71,13 @@ public class AseConfigTests
     [InlineData("Cu4", "calculator = \"ase.calculators.emt:EMT\", python = /no/python3", "laqa.calculator.ase.python: /no/python3 is not an existing file (Debian: apt-get install python3-ase)")]
     [InlineData("Cu4", "calculator = \"ase.calculators.emt:EMT\", arguments.cutoffs = [1, 2]", "laqa.calculator.ase.arguments.cutoffs: expected a single value: a number, true/false or a string")]
     [InlineData("Cu4", "calculator = \"ase.calculators.emt:EMT\", calculater = x", "laqa.calculator.ase.calculater: unknown key (did you mean calculator?)")]
-    public void Bad_ase_input_is_one_line_naming_the_key(string composition, string ase, string expected)
+    public void BadAseInputIsOneLineNamingTheKey(string composition, string ase, string expected)
     {
         Assert.Equal([expected], Errors(Hocon(ase, composition)));
     }
 
     [Fact]
-    public void A_calculator_file_that_is_not_python_is_one_line_naming_its_line()
+    public void ACalculatorFileThatIsNotPythonIsOneLineNamingItsLine()
     {
         using var folder = new TempFolder();
         var file = folder.File("broken.py");
@@ -90,7 +90,7 @@ public class AseConfigTests
     [InlineData("raise", "RuntimeError: the model diverged")]
     [InlineData("forces", "ValueError: the calculator returned forces of shape (0, 3) for 1 atoms")]
     [InlineData("nan", "ValueError: the calculator returned a non-finite energy, force or stress (NaN or infinity)")]
-    public void A_calculator_file_whose_calculator_misbehaves_is_one_line_naming_the_file_key(string mode, string reason)
+    public void ACalculatorFileWhoseCalculatorMisbehavesIsOneLineNamingTheFileKey(string mode, string reason)
     {
         using var folder = new TempFolder();
         var file = folder.File("misbehaving.py");

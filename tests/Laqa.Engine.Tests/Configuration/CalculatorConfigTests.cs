@@ -35,7 +35,7 @@ public class CalculatorConfigTests
     private static Structure Generated(CampaignSpec spec) => CampaignComponents.From(spec).Generator.Generate(0).Structure;
 
     [Fact]
-    public void The_explicit_rigid_ion_example_is_the_al2o3_bush_preset_to_the_bit()
+    public void TheExplicitRigidIonExampleIsTheAl2o3BushPresetToTheBit()
     {
         var spec = CampaignConfigLoader.LoadFile(RepositoryFiles.PathOf("config/examples/al2o3-explicit.conf"));
 
@@ -44,7 +44,7 @@ public class CalculatorConfigTests
     }
 
     [Fact]
-    public void Explicit_lennard_jones_with_any_species_is_the_lj_airss_preset_to_the_bit()
+    public void ExplicitLennardJonesWithAnySpeciesIsTheLjAirssPresetToTheBit()
     {
         var spec = CampaignConfigLoader.Load("""
             laqa { composition = Ar8, calculator.lennard-jones { form = shifted-force, pairs { "*-*" { epsilon = 1.0, sigma = 2.0, cutoff = 5.0 } } } }
@@ -55,7 +55,7 @@ public class CalculatorConfigTests
     }
 
     [Fact]
-    public void A_lammps_file_is_read_as_tersoff_from_file_reads_it()
+    public void ALammpsFileIsReadAsTersoffFromFileReadsIt()
     {
         var spec = CampaignConfigLoader.Load($"laqa {{ composition = Si8, calculator.lammps-file = \"{SiTersoffFile}\" }}");
 
@@ -65,7 +65,7 @@ public class CalculatorConfigTests
     }
 
     [Fact]
-    public void A_relative_lammps_file_is_taken_from_the_config_folder()
+    public void ARelativeLammpsFileIsTakenFromTheConfigFolder()
     {
         var folder = Directory.CreateTempSubdirectory("laqa-calculator-");
         try
@@ -86,7 +86,7 @@ public class CalculatorConfigTests
     }
 
     [Fact]
-    public void An_edited_lammps_file_is_another_campaign()
+    public void AnEditedLammpsFileIsAnotherCampaign()
     {
         var folder = Directory.CreateTempSubdirectory("laqa-calculator-");
         try
@@ -115,7 +115,7 @@ public class CalculatorConfigTests
     [InlineData("rigid-ion { charges { Si = 0 }\n pairs { Si-Si { a = 1, rho = 0.3 } } }",
         new[] { "laqa.calculator.rigid-ion.charges.Si", "laqa.calculator.rigid-ion.cutoff", "laqa.calculator.rigid-ion.pairs.Si-Si.a", "laqa.calculator.rigid-ion.pairs.Si-Si.rho",
             "laqa.calculator.rigid-ion.pairs.Si-Si.sigma", "laqa.calculator.rigid-ion.pairs.Si-Si.c", "laqa.calculator.rigid-ion.pairs.Si-Si.d" })]
-    public void The_fingerprint_holds_every_setting_of_the_chosen_calculator(string calculator, string[] keys)
+    public void TheFingerprintHoldsEverySettingOfTheChosenCalculator(string calculator, string[] keys)
     {
         var spec = CampaignConfigLoader.Load($"laqa {{ composition = Si8, calculator {{ {calculator} }} }}");
         var calculatorKeys = spec.DefiningSettings.Where(l => l.StartsWith("laqa.calculator.", StringComparison.Ordinal))
@@ -127,13 +127,13 @@ public class CalculatorConfigTests
     [Theory]
     [InlineData("si-sw", "lennard-jones.form = plain", "laqa.calculator: give one calculator, not laqa.calculator.preset and laqa.calculator.lennard-jones")]
     [InlineData("si-sw", "lammps-file = x.sw", "laqa.calculator: give one calculator, not laqa.calculator.preset and laqa.calculator.lammps-file")]
-    public void Two_calculators_are_an_error_naming_both(string preset, string other, string expected)
+    public void TwoCalculatorsAreAnErrorNamingBoth(string preset, string other, string expected)
     {
         Assert.Equal([expected], Errors($"laqa {{ composition = Si8, calculator {{ preset = {preset}, {other} }} }}"));
     }
 
     [Fact]
-    public void Every_problem_of_explicit_lennard_jones_is_listed_with_its_key()
+    public void EveryProblemOfExplicitLennardJonesIsListedWithItsKey()
     {
         Assert.Equal(
         [
@@ -158,7 +158,7 @@ public class CalculatorConfigTests
     }
 
     [Fact]
-    public void A_pair_missing_for_the_composition_is_an_error()
+    public void APairMissingForTheCompositionIsAnError()
     {
         Assert.Equal(
             ["laqa.calculator.rigid-ion: no short-range parameters for the pair Na-Cl of the composition Na4Cl4"],
@@ -177,7 +177,7 @@ public class CalculatorConfigTests
     }
 
     [Fact]
-    public void Charges_that_do_not_balance_for_the_composition_are_an_error()
+    public void ChargesThatDoNotBalanceForTheCompositionAreAnError()
     {
         Assert.Equal(
             ["laqa.calculator.rigid-ion: Na4Cl4 carries a net charge of -4 e; the Ewald sum needs a neutral cell"],
@@ -197,7 +197,7 @@ public class CalculatorConfigTests
     [InlineData("al2o3-bush", "Al4O4", "laqa.calculator.preset: Al4O4 carries a net charge of 4 e; the Ewald sum needs a neutral cell")]
     [InlineData("nacl-bmh", "Na4O2", "laqa.calculator.preset: no charge for species O of the composition Na4O2")]
     [InlineData("si-tersoff", "Si4O8", "laqa.calculator.preset: no Tersoff parameters for species O of the composition Si4O8")]
-    public void A_preset_that_cannot_evaluate_the_composition_is_an_error(string preset, string composition, string expected)
+    public void APresetThatCannotEvaluateTheCompositionIsAnError(string preset, string composition, string expected)
     {
         Assert.Equal([expected], Errors($"laqa {{ composition = {composition}, calculator.preset = {preset} }}"));
     }
@@ -208,7 +208,7 @@ public class CalculatorConfigTests
     [InlineData("pairs { Na-Cl { a = 1e300, rho = 0.3 } }", "laqa.calculator.rigid-ion.pairs.\"Na-Cl\".a: must be at most 10000000, got 1e300")]
     [InlineData("pairs { Na-Cl { a = 1, rho = 1e300 } }", "laqa.calculator.rigid-ion.pairs.\"Na-Cl\".rho: must be at most 10, got 1e300")]
     [InlineData("pairs { Na-Cl { a = 0, c = -1e300 } }", "laqa.calculator.rigid-ion.pairs.\"Na-Cl\".c: must be at most 10000000 in magnitude, got -1e300")]
-    public void Absurd_rigid_ion_values_are_an_error(string snippet, string expected)
+    public void AbsurdRigidIonValuesAreAnError(string snippet, string expected)
     {
         Assert.Equal([expected], Errors($$"""
             laqa {
@@ -220,7 +220,7 @@ public class CalculatorConfigTests
     }
 
     [Fact]
-    public void Every_problem_of_explicit_rigid_ions_is_listed_with_its_key()
+    public void EveryProblemOfExplicitRigidIonsIsListedWithItsKey()
     {
         Assert.Equal(
         [
@@ -248,13 +248,13 @@ public class CalculatorConfigTests
     [Theory]
     [InlineData("\"/nonexistent/Si.tersoff\"", "laqa.calculator.lammps-file: cannot read /nonexistent/Si.tersoff:")]
     [InlineData("\"Si.params\"", "laqa.calculator.lammps-file: expected the path of a LAMMPS potential file, *.tersoff (Tersoff) or *.sw (Stillinger-Weber), got \"Si.params\"")]
-    public void A_lammps_file_that_cannot_be_used_is_an_error(string path, string expected)
+    public void ALammpsFileThatCannotBeUsedIsAnError(string path, string expected)
     {
         Assert.StartsWith(expected, Assert.Single(Errors($"laqa {{ composition = Si8, calculator.lammps-file = {path} }}")));
     }
 
     [Fact]
-    public void A_malformed_lammps_file_is_reported_with_its_line()
+    public void AMalformedLammpsFileIsReportedWithItsLine()
     {
         var folder = Directory.CreateTempSubdirectory("laqa-calculator-");
         try
@@ -270,7 +270,7 @@ public class CalculatorConfigTests
     }
 
     [Fact]
-    public void Species_the_file_lacks_are_an_error_naming_them()
+    public void SpeciesTheFileLacksAreAnErrorNamingThem()
     {
         Assert.Equal(
             [$"laqa.calculator.lammps-file: no Tersoff parameters for species Na of the composition Na8"],

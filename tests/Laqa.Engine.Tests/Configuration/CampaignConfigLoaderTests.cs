@@ -78,7 +78,7 @@ public class CampaignConfigLoaderTests
     [InlineData("laqa.workers.batch-timeout = 3650d", "laqa.workers.batch-timeout: must be at most 7 days, got \"3650d\"")]
     [InlineData("laqa.calculator.lennard-jones.pairs { Si-Si { epsilon = 1e300, sigma = 2, cutoff = 5 } }", "laqa.calculator.lennard-jones.pairs.\"Si-Si\".epsilon: must be at most 100, got 1e300")]
     [InlineData("laqa.calculator.lennard-jones.pairs { Si-Si { epsilon = 1, sigma = 2, cutoff = 1e6 } }", "laqa.calculator.lennard-jones.pairs.\"Si-Si\".cutoff: must be at most 30, got 1e6")]
-    public void Each_error_is_reported_with_its_key_path(string snippet, string expected)
+    public void EachErrorIsReportedWithItsKeyPath(string snippet, string expected)
     {
         Assert.Equal([expected], Errors("laqa.composition = Si8\n" + snippet));
     }
@@ -91,13 +91,13 @@ public class CampaignConfigLoaderTests
     [InlineData("laqa.composition = Si100000000", "laqa.composition: composition 'Si100000000': 100000000 atoms in the cell; at most 500 atoms per cell")]
     [InlineData("akka.loglevel = INFO", "the campaign config: no laqa { } block (a campaign's settings go inside laqa { ... })")]
     [InlineData("", "the campaign config: no laqa { } block (a campaign's settings go inside laqa { ... })")]
-    public void Composition_errors(string hocon, string expected)
+    public void CompositionErrors(string hocon, string expected)
     {
         Assert.Equal([expected], Errors(hocon));
     }
 
     [Fact]
-    public void All_errors_are_reported_together_in_order()
+    public void AllErrorsAreReportedTogetherInOrder()
     {
         const string hocon = """
             laqa {
@@ -122,7 +122,7 @@ public class CampaignConfigLoaderTests
     }
 
     [Fact]
-    public void Values_are_read_into_the_spec()
+    public void ValuesAreReadIntoTheSpec()
     {
         var spec = CampaignConfigLoader.Load("""
             akka.loglevel = INFO
@@ -170,7 +170,7 @@ public class CampaignConfigLoaderTests
     [InlineData("si16-tersoff-rs.conf", "Si16", SearchAlgorithm.Rs, 60)]
     [InlineData("si8-small.conf", "Si8", SearchAlgorithm.Laqa, 8)]
     [InlineData("si16-tersoff-race.conf", "Si16", SearchAlgorithm.Race, 60)]
-    public void Examples_load(string file, string composition, SearchAlgorithm algorithm, int structures)
+    public void ExamplesLoad(string file, string composition, SearchAlgorithm algorithm, int structures)
     {
         var spec = CampaignConfigLoader.LoadFile(RepositoryFiles.PathOf(Path.Combine("config", "examples", file)));
 
@@ -179,7 +179,7 @@ public class CampaignConfigLoaderTests
     }
 
     [Fact]
-    public void Every_example_in_the_folder_loads()
+    public void EveryExampleInTheFolderLoads()
     {
         var files = Directory.GetFiles(RepositoryFiles.PathOf(Path.Combine("config", "examples")), "*.conf");
         Assert.NotEmpty(files);
@@ -187,7 +187,7 @@ public class CampaignConfigLoaderTests
     }
 
     [Fact]
-    public void The_rs_example_is_the_laqa_example_with_another_algorithm()
+    public void TheRsExampleIsTheLaqaExampleWithAnotherAlgorithm()
     {
         var laqa = CampaignConfigLoader.LoadFile(RepositoryFiles.PathOf("config/examples/si16-tersoff.conf"));
         var rs = CampaignConfigLoader.LoadFile(RepositoryFiles.PathOf("config/examples/si16-tersoff-rs.conf"));
@@ -196,7 +196,7 @@ public class CampaignConfigLoaderTests
     }
 
     [Fact]
-    public void A_missing_file_is_an_input_error()
+    public void AMissingFileIsAnInputError()
     {
         var e = Assert.Throws<LaqaInputException>(() => CampaignConfigLoader.LoadFile("/nonexistent/campaign.conf"));
         Assert.Contains("/nonexistent/campaign.conf", e.Message);

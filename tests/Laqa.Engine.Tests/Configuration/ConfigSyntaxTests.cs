@@ -20,7 +20,7 @@ public class ConfigSyntaxTests
     [InlineData("laqa {\n  composition = \"Si8\n}", "campaign config, line 2: the \" string opened here is not closed on its line")]
     [InlineData("laqa {\n  composition = \"\"\"Si8\n}", "campaign config, line 2: the \"\"\" string opened here is not closed")]
     [InlineData("laqa {\n  composition = Si8\n  relaxer { fmax = 0.01 },, seed = 3\n}", "campaign config, line 3: Unknown token")]
-    public void A_broken_file_is_one_error_naming_its_line(string hocon, string expected)
+    public void ABrokenFileIsOneErrorNamingItsLine(string hocon, string expected)
     {
         Assert.Equal(expected, Error(hocon));
     }
@@ -30,13 +30,13 @@ public class ConfigSyntaxTests
     [InlineData("laqa { composition = Si8 // }}} ]\n }")]
     [InlineData("laqa { composition = \"\"\"Si8\"\"\", persistence.sqlite-file = \"a}b].db\" }")]
     [InlineData("laqa { composition = Si8, persistence.sqlite-file = \"a\\\"}.db\" }")]
-    public void Brackets_in_strings_and_comments_do_not_count(string hocon)
+    public void BracketsInStringsAndCommentsDoNotCount(string hocon)
     {
         Assert.Equal("Si8", CampaignConfigLoader.Load(hocon).Composition.ToString());
     }
 
     [Fact]
-    public void A_comma_after_a_substitution_is_kept()
+    public void ACommaAfterASubstitutionIsKept()
     {
         var spec = CampaignConfigLoader.Load("laqa { initial-structures = 12, seed = ${laqa.initial-structures}, composition = Si8 }");
         Assert.Equal(12, spec.Seed);
@@ -44,7 +44,7 @@ public class ConfigSyntaxTests
     }
 
     [Fact]
-    public void A_comma_after_an_object_separates_fields_as_in_hocon()
+    public void ACommaAfterAnObjectSeparatesFieldsAsInHocon()
     {
         var spec = CampaignConfigLoader.Load("""
             laqa { composition = Si8, relaxer { fmax = 0.02 }, seed = 3, search { nselect = 2 } // a comment
@@ -56,7 +56,7 @@ public class ConfigSyntaxTests
     }
 
     [Fact]
-    public void The_readme_one_line_rigid_ion_block_loads_as_written()
+    public void TheReadmeOneLineRigidIonBlockLoadsAsWritten()
     {
         var spec = CampaignConfigLoader.Load("""
             laqa {
@@ -71,7 +71,7 @@ public class ConfigSyntaxTests
     }
 
     [Fact]
-    public void An_include_is_read_from_the_config_folder()
+    public void AnIncludeIsReadFromTheConfigFolder()
     {
         using var folder = new TempFolder();
         File.WriteAllText(folder.File("common.conf"), "laqa.relaxer.fmax = 0.02\n");
@@ -81,7 +81,7 @@ public class ConfigSyntaxTests
     }
 
     [Fact]
-    public void A_missing_include_is_one_line_naming_the_include_and_the_file()
+    public void AMissingIncludeIsOneLineNamingTheIncludeAndTheFile()
     {
         using var folder = new TempFolder();
         File.WriteAllText(folder.File("campaign.conf"), "laqa { composition = Si8 }\ninclude \"nope.conf\"\n");
@@ -92,7 +92,7 @@ public class ConfigSyntaxTests
     }
 
     [Fact]
-    public void A_broken_included_file_names_that_file_and_its_line()
+    public void ABrokenIncludedFileNamesThatFileAndItsLine()
     {
         using var folder = new TempFolder();
         File.WriteAllText(folder.File("common.conf"), "laqa.relaxer {\n  fmax = 0.02\n");
@@ -103,7 +103,7 @@ public class ConfigSyntaxTests
     }
 
     [Fact]
-    public void A_file_including_itself_is_refused()
+    public void AFileIncludingItselfIsRefused()
     {
         using var folder = new TempFolder();
         File.WriteAllText(folder.File("campaign.conf"), "include \"campaign.conf\"\nlaqa { composition = Si8 }\n");

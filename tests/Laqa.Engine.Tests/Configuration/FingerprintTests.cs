@@ -19,7 +19,7 @@ public class FingerprintTests
     [InlineData("laqa.duplicates.enabled = false")]
     [InlineData("laqa.duplicates { enabled = false, energy-tolerance = 0.5, distance-tolerance = 0.5 }")]
     [InlineData("laqa.generation.rattle { displacement = 0, strain = 0 }")]
-    public void Settings_allowed_to_change_on_resume_keep_the_fingerprint(string extra)
+    public void SettingsAllowedToChangeOnResumeKeepTheFingerprint(string extra)
     {
         Assert.Equal(FingerprintOf(""), FingerprintOf(extra));
     }
@@ -51,13 +51,13 @@ public class FingerprintTests
     [InlineData("laqa.search.weights.force = 0.2")]
     [InlineData("laqa.search.weights.stress = 1")]
     [InlineData("laqa.duplicates.enabled = true")]
-    public void Campaign_defining_settings_change_the_fingerprint(string extra)
+    public void CampaignDefiningSettingsChangeTheFingerprint(string extra)
     {
         Assert.NotEqual(FingerprintOf(""), FingerprintOf(extra));
     }
 
     [Fact]
-    public void Fingerprint_is_the_sha256_of_the_defining_settings()
+    public void FingerprintIsTheSha256OfTheDefiningSettings()
     {
         var spec = CampaignConfigLoader.Load(Base);
         var text = string.Join('\n', spec.DefiningSettings);
@@ -70,7 +70,7 @@ public class FingerprintTests
     [Theory]
     [InlineData("energy-tolerance = 0.002")]
     [InlineData("distance-tolerance = 0.01")]
-    public void Duplicate_tolerances_change_the_fingerprint_when_pruning_is_enabled(string tolerance)
+    public void DuplicateTolerancesChangeTheFingerprintWhenPruningIsEnabled(string tolerance)
     {
         Assert.NotEqual(FingerprintOf("laqa.duplicates.enabled = true"), FingerprintOf($"laqa.duplicates {{ enabled = true, {tolerance} }}"));
     }

@@ -11,7 +11,7 @@ public sealed class HoconTextTests
     [InlineData("config/examples/si16-tersoff.conf")]
     [InlineData("config/examples/si16-tersoff-rs.conf")]
     [InlineData("config/examples/al2o3-explicit.conf")]
-    public void Every_example_read_from_its_rendered_text_is_the_same_campaign(string example)
+    public void EveryExampleReadFromItsRenderedTextIsTheSameCampaign(string example)
     {
         var spec = CampaignConfigLoader.LoadFile(RepositoryFiles.PathOf(example));
 
@@ -22,7 +22,7 @@ public sealed class HoconTextTests
     }
 
     [Fact]
-    public void Quotes_backslashes_braces_and_lists_survive_the_round_trip()
+    public void QuotesBackslashesBracesAndListsSurviveTheRoundTrip()
     {
         const string text = """
             laqa {

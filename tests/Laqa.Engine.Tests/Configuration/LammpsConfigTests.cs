@@ -20,7 +20,7 @@ public class LammpsConfigTests
     }
 
     [Fact]
-    public void A_lammps_block_reads_every_setting_and_hashes_each_file()
+    public void ALammpsBlockReadsEverySettingAndHashesEachFile()
     {
         var spec = CampaignConfigLoader.Load($$"""
             laqa { composition = Na4Cl4, calculator.lammps {
@@ -40,7 +40,7 @@ public class LammpsConfigTests
     }
 
     [Fact]
-    public void A_file_named_in_pair_coeff_becomes_its_full_path_and_its_bytes_define_the_campaign()
+    public void AFileNamedInPairCoeffBecomesItsFullPathAndItsBytesDefineTheCampaign()
     {
         using var folder = new TempFolder();
         File.Copy($"{Potentials}/Cu_zhou.eam.alloy", folder.File("Cu.eam.alloy"));
@@ -66,13 +66,13 @@ public class LammpsConfigTests
     [InlineData("Cu4", "pair-style = eam, pair-coeff = [\"* * x\"], unit = metal", "laqa.calculator.lammps.unit: unknown key (did you mean units?)")]
     [InlineData("Cu4", "pair-style = \"lj/cut\", pair-coeff = [\"1 1 0.1\"]",
         "laqa.calculator.lammps: LAMMPS: ERROR: Illegal pair_style command (src/pair_lj_cut.cpp:424) (Last command: pair_style lj/cut); atom types 1, 2, ... are Cu")]
-    public void Bad_lammps_input_is_one_line_naming_the_key_or_file(string composition, string lammps, string expected)
+    public void BadLammpsInputIsOneLineNamingTheKeyOrFile(string composition, string lammps, string expected)
     {
         Assert.Equal([expected], Errors($$"""laqa { composition = {{composition}}, calculator.lammps { {{lammps}} } }"""));
     }
 
     [Fact]
-    public void Every_lammps_setting_is_fingerprinted()
+    public void EveryLammpsSettingIsFingerprinted()
     {
         var keys = Akka.Configuration.ConfigurationFactory.ParseString(CampaignConfigLoader.ReferenceText).GetValue("laqa.calculator.lammps").GetObject().Items.Keys;
         var lines = CampaignConfigLoader.Load($$"""

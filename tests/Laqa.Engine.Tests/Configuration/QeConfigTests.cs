@@ -23,7 +23,7 @@ public class QeConfigTests
     }
 
     [Fact]
-    public void A_qe_block_reads_every_setting_and_hashes_each_pseudopotential()
+    public void AQeBlockReadsEverySettingAndHashesEachPseudopotential()
     {
         QuantumEspresso.Require();
         var spec = Load("""
@@ -44,7 +44,7 @@ public class QeConfigTests
     }
 
     [Fact]
-    public void The_extra_keys_and_the_settings_reach_the_pwx_input()
+    public void TheExtraKeysAndTheSettingsReachThePwxInput()
     {
         QuantumEspresso.Require();
         var spec = Load("""ecutwfc = 16, k-spacing = 0.3, smearing = gaussian, extra { system { nosym = true, input_dft = pbe } }""");
@@ -61,7 +61,7 @@ public class QeConfigTests
     }
 
     [Fact]
-    public void Other_pseudopotential_bytes_define_another_campaign_and_the_mpi_command_does_not()
+    public void OtherPseudopotentialBytesDefineAnotherCampaignAndTheMpiCommandDoesNot()
     {
         QuantumEspresso.Require();
         using var folder = new TempFolder();
@@ -88,7 +88,7 @@ public class QeConfigTests
     [InlineData("Si2", "pseudo-dir = /no/such/folder", "laqa.calculator.qe.pseudo-dir: folder /no/such/folder does not exist")]
     [InlineData("Si2", "extra.system.nat = 3", "laqa.calculator.qe.extra.system.nat: set by laqa (from the structure, the batch or the other calculator.qe settings); not accepted here")]
     [InlineData("Si2", "extra.syst { nosym = true }", "laqa.calculator.qe.extra.syst: unknown namelist; expected one of control, system, electrons, ions, cell")]
-    public void Bad_qe_input_is_one_line_naming_the_key_or_file(string composition, string qe, string expected)
+    public void BadQeInputIsOneLineNamingTheKeyOrFile(string composition, string qe, string expected)
     {
         QuantumEspresso.Require();
         var pseudos = qe.StartsWith("pseudopotentials", StringComparison.Ordinal) ? "" : "pseudopotentials { Si = \"Si.pz-vbc.UPF\" }, ";
@@ -119,7 +119,7 @@ public class QeConfigTests
     }
 
     [Fact]
-    public void A_template_is_read_from_the_configs_folder_and_its_keys_and_cards_reach_the_pwx_input()
+    public void ATemplateIsReadFromTheConfigsFolderAndItsKeysAndCardsReachThePwxInput()
     {
         QuantumEspresso.Require();
         using var folder = new TempFolder();
@@ -141,7 +141,7 @@ public class QeConfigTests
     }
 
     [Fact]
-    public void The_template_example_writes_the_input_of_si8_qe_with_one_more_key()
+    public void TheTemplateExampleWritesTheInputOfSi8QeWithOneMoreKey()
     {
         QuantumEspresso.Require();
         string Input(string example) => PwInput.Write(new Structure(Lattice.Cubic(5.43), ["Si", "Si"], [new Vec3(0, 0, 0), new Vec3(0.25, 0.25, 0.25)]),
@@ -152,7 +152,7 @@ public class QeConfigTests
     }
 
     [Fact]
-    public void Without_those_cards_the_template_takes_the_pseudopotentials_and_k_points_of_the_config()
+    public void WithoutThoseCardsTheTemplateTakesThePseudopotentialsAndKPointsOfTheConfig()
     {
         QuantumEspresso.Require();
         using var folder = new TempFolder();
@@ -166,7 +166,7 @@ public class QeConfigTests
     }
 
     [Fact]
-    public void The_templates_bytes_define_the_campaign()
+    public void TheTemplatesBytesDefineTheCampaign()
     {
         QuantumEspresso.Require();
         using var folder = new TempFolder();
@@ -185,7 +185,7 @@ public class QeConfigTests
     [InlineData("&system\n  ecutwfc = 16, input_dft = pbe\n/", "", "{0} line 2: cannot read the value of input_dft: \"pbe\" (expected a number, .true./.false. or a quoted string)")]
     [InlineData("&system ecutwfc = 16 /\nATOMIC_SPECIES\nSi 28.0855 Nope.UPF", "", $"{{0}}: ATOMIC_SPECIES Si: cannot read {QuantumEspresso.PseudoDir}/Nope.UPF: no such file")]
     [InlineData("&system ecutwfc = 16 /\nATOMIC_SPECIES\nO 16 O.pz-mt.UPF", "", "{0}: ATOMIC_SPECIES has no line for Si")]
-    public void A_template_laqa_cannot_use_is_one_line_naming_the_key_the_file_and_its_line(string template, string qe, string expected)
+    public void ATemplateLaqaCannotUseIsOneLineNamingTheKeyTheFileAndItsLine(string template, string qe, string expected)
     {
         QuantumEspresso.Require();
         using var folder = new TempFolder();
@@ -200,7 +200,7 @@ public class QeConfigTests
     [InlineData(", extra.system.nosym = true", "laqa.calculator.qe.extra: not with template = \"{0}\": give it in the template's namelists")]
     [InlineData(", k-points = [2, 2, 2]", "laqa.calculator.qe.k-points: not with template = \"{0}\", which has K_POINTS")]
     [InlineData(", pseudopotentials { Si = \"Si.pz-vbc.UPF\" }", "laqa.calculator.qe.pseudopotentials: not with template = \"{0}\", which has ATOMIC_SPECIES")]
-    public void A_key_the_template_already_gives_is_refused(string qe, string expected)
+    public void AKeyTheTemplateAlreadyGivesIsRefused(string qe, string expected)
     {
         QuantumEspresso.Require();
         using var folder = new TempFolder();
@@ -211,7 +211,7 @@ public class QeConfigTests
     }
 
     [Fact]
-    public void A_template_that_cannot_be_read_is_one_line_naming_it()
+    public void ATemplateThatCannotBeReadIsOneLineNamingIt()
     {
         QuantumEspresso.Require();
         using var folder = new TempFolder();
@@ -222,7 +222,7 @@ public class QeConfigTests
     }
 
     [Fact]
-    public void Every_qe_setting_but_the_mpi_command_is_fingerprinted()
+    public void EveryQeSettingButTheMpiCommandIsFingerprinted()
     {
         QuantumEspresso.Require();
         using var folder = new TempFolder();

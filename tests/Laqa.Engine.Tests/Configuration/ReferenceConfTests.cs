@@ -9,13 +9,13 @@ namespace Laqa.Engine.Tests.Configuration;
 public class ReferenceConfTests
 {
     [Fact]
-    public void Embedded_reference_is_the_repository_file()
+    public void EmbeddedReferenceIsTheRepositoryFile()
     {
         Assert.Equal(File.ReadAllText(RepositoryFiles.PathOf("config/reference.conf")), CampaignConfigLoader.ReferenceText);
     }
 
     [Fact]
-    public void Reference_defaults_equal_the_record_defaults()
+    public void ReferenceDefaultsEqualTheRecordDefaults()
     {
         var spec = CampaignConfigLoader.Load("laqa.composition = Si8");
 
@@ -32,7 +32,7 @@ public class ReferenceConfTests
     }
 
     [Fact]
-    public void Reference_units_are_converted_from_GPa()
+    public void ReferenceUnitsAreConvertedFromGPa()
     {
         var spec = CampaignConfigLoader.Load("laqa { composition = Si8, relaxer { smax = 1.6021766208, pressure = -160.21766208 } }");
 
@@ -41,7 +41,7 @@ public class ReferenceConfTests
     }
 
     [Fact]
-    public void Every_reference_key_has_a_comment_line_above_it()
+    public void EveryReferenceKeyHasACommentLineAboveIt()
     {
         var lines = CampaignConfigLoader.ReferenceText.Split('\n').Select(l => l.Trim()).ToArray();
         for (var i = 0; i < lines.Length; i++)
@@ -53,7 +53,7 @@ public class ReferenceConfTests
 
     /// <summary>The calculator keys are a choice of one source; <see cref="CalculatorConfigTests"/> checks each source's keys are fingerprinted.</summary>
     [Fact]
-    public void Fingerprint_covers_every_key_except_those_allowed_to_change_on_resume()
+    public void FingerprintCoversEveryKeyExceptThoseAllowedToChangeOnResume()
     {
         var resumable = new[] { "laqa.workers.", "laqa.persistence.", "laqa.stop.", "laqa.cluster.", "laqa.calculator." };
         var referenceKeys = LeafPaths(ConfigurationFactory.ParseString(CampaignConfigLoader.ReferenceText).GetValue("laqa"), "laqa")

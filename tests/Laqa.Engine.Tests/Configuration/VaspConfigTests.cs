@@ -41,7 +41,7 @@ public sealed class VaspConfigTests : IDisposable
     private static string[] Errors(string hocon) => Assert.Throws<LaqaInputException>(() => CampaignConfigLoader.Load(hocon)).Message.Split('\n');
 
     [Fact]
-    public void A_vasp_block_reads_every_setting_and_hashes_each_potcar_and_the_template()
+    public void AVaspBlockReadsEverySettingAndHashesEachPotcarAndTheTemplate()
     {
         var spec = Load($"""mpi-command = "true -np 2", incar-template = "{_folder.File("INCAR.template")}", k-spacing = 0.25, energy = e_0_energy""");
 
@@ -59,7 +59,7 @@ public sealed class VaspConfigTests : IDisposable
     }
 
     [Fact]
-    public void Other_potcar_or_template_bytes_define_another_campaign_and_the_mpi_command_does_not()
+    public void OtherPotcarOrTemplateBytesDefineAnotherCampaignAndTheMpiCommandDoesNot()
     {
         string Fingerprint(string mpi) => Load($"""mpi-command = "{mpi}", incar-template = "{_folder.File("INCAR.template")}" """).Fingerprint;
         var before = Fingerprint("");
@@ -74,7 +74,7 @@ public sealed class VaspConfigTests : IDisposable
     }
 
     [Fact]
-    public void A_missing_potcar_is_one_line_naming_the_key_and_the_element()
+    public void AMissingPotcarIsOneLineNamingTheKeyAndTheElement()
     {
         Assert.Equal(
             [$"laqa.calculator.vasp.potcars.O: no POTCAR for O: cannot read {_folder.File("potpaw/O/POTCAR")}: no such file (give its subfolder of potcar-dir, e.g. O = O_pv)"],
@@ -93,7 +93,7 @@ public sealed class VaspConfigTests : IDisposable
     [InlineData("x", "k-spacing = 0", "laqa.calculator.vasp.k-spacing: must be greater than 0, got 0")]
     [InlineData("x", "potcars.Xx = Xx", "laqa.calculator.vasp.potcars.Xx: unknown element \"Xx\"")]
     [InlineData("x", "encut = 400", "laqa.calculator.vasp.encut: unknown key")]
-    public void Bad_vasp_input_is_one_line_naming_the_key_or_file(string defaults, string vasp, string expected)
+    public void BadVaspInputIsOneLineNamingTheKeyOrFile(string defaults, string vasp, string expected)
     {
         var errors = Errors(Hocon(vasp, defaults: defaults.Length > 0));
 
@@ -102,7 +102,7 @@ public sealed class VaspConfigTests : IDisposable
     }
 
     [Fact]
-    public void A_template_that_sets_a_key_laqa_writes_is_refused_naming_the_keys()
+    public void ATemplateThatSetsAKeyLaqaWritesIsRefusedNamingTheKeys()
     {
         File.WriteAllText(_folder.File("INCAR.template"), "ENCUT = 400\nibrion = 1 ; NSW=3 # ions only\n");
 
@@ -112,7 +112,7 @@ public sealed class VaspConfigTests : IDisposable
     }
 
     [Fact]
-    public void Every_vasp_setting_but_the_mpi_command_is_fingerprinted()
+    public void EveryVaspSettingButTheMpiCommandIsFingerprinted()
     {
         var vasp = Akka.Configuration.ConfigurationFactory.ParseString(CampaignConfigLoader.ReferenceText).GetValue("laqa.calculator.vasp").GetObject().Items.Keys;
         var lines = Load("").DefiningSettings;

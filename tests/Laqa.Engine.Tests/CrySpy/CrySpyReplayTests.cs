@@ -22,7 +22,7 @@ public sealed class CrySpyReplayTests
         """;
 
     [Fact]
-    public async Task Every_sync_selection_of_a_real_campaign_is_the_one_CrySPYs_rule_makes_from_the_journalled_batches()
+    public async Task EverySyncSelectionOfARealCampaignIsTheOneCrySPYsRuleMakesFromTheJournalledBatches()
     {
         using var dir = new TempFolder();
         var spec = CampaignConfigLoader.Load(Campaign);
