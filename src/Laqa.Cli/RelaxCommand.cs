@@ -35,7 +35,7 @@ public static class RelaxCommand
         var symprec = new Option<double>("--symprec") { Description = "tolerance of the space-group analysis, Å", DefaultValueFactory = _ => 0.1 };
         var optimizer = new Option<string>("--optimizer") { Description = "fire (default) or bfgs, both as ASE's", DefaultValueFactory = _ => "fire" };
         var json = new Option<bool>("--json") { Description = "print the steps and the result as JSON (full precision)" };
-        var command = new Command("relax", "Relax atoms and cell with FIRE or BFGS and an embedded potential")
+        var command = new Command("relax", "Relax atoms and cell: FIRE or BFGS with a potential or a config's calculator; pw.x and VASP relax with their own optimizer")
         {
             potential, config, file, output, fmax, smax, steps, pressure, optimizer, symprec, json,
         };
