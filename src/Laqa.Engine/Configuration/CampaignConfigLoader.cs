@@ -100,6 +100,8 @@ public static class CampaignConfigLoader
         if (user.GetValue(Root) is not { } userRoot)
             throw new LaqaInputException($"{source}: no laqa {{ }} block (a campaign's settings go inside laqa {{ ... }})");
         UnknownKeys.Check(userRoot, reference.GetValue(Root), Root, FreeFormBlocks, errors);
+        // The readers take a value's text as given: with a null among them they would read a default or fail.
+        if (NullValues.Check(userRoot, Root, errors)) throw new LaqaInputException(string.Join('\n', errors.Lines));
 
         var directory = baseDirectory ?? Directory.GetCurrentDirectory();
         var spec = CampaignSpecReader.Read(new ConfigReader(user.WithFallback(reference), errors, user), directory);

@@ -78,6 +78,10 @@ public class CampaignConfigLoaderTests
     [InlineData("laqa.workers.batch-timeout = 3650d", "laqa.workers.batch-timeout: must be at most 7 days, got \"3650d\"")]
     [InlineData("laqa.calculator.lennard-jones.pairs { Si-Si { epsilon = 1e300, sigma = 2, cutoff = 5 } }", "laqa.calculator.lennard-jones.pairs.\"Si-Si\".epsilon: must be at most 100, got 1e300")]
     [InlineData("laqa.calculator.lennard-jones.pairs { Si-Si { epsilon = 1, sigma = 2, cutoff = 1e6 } }", "laqa.calculator.lennard-jones.pairs.\"Si-Si\".cutoff: must be at most 30, got 1e6")]
+    [InlineData("laqa.relaxer.fmax = null", "laqa.relaxer.fmax: null is not a value; leave the key out to take its default")]
+    [InlineData("laqa.generation.space-groups = null", "laqa.generation.space-groups: null is not a value; leave the key out to take its default")]
+    [InlineData("laqa.cluster.seed-nodes = [\"a:1\", null]", "laqa.cluster.seed-nodes[1]: null is not a value; leave the key out to take its default")]
+    [InlineData("laqa.generation.min-distance.pairs { \"Si-Si\" = null }", "laqa.generation.min-distance.pairs.Si-Si: null is not a value; leave the key out to take its default")]
     public void Each_error_is_reported_with_its_key_path(string snippet, string expected)
     {
         Assert.Equal([expected], Errors("laqa.composition = Si8\n" + snippet));
@@ -91,6 +95,7 @@ public class CampaignConfigLoaderTests
     [InlineData("laqa.composition = Si100000000", "laqa.composition: composition 'Si100000000': 100000000 atoms in the cell; at most 500 atoms per cell")]
     [InlineData("akka.loglevel = INFO", "the campaign config: no laqa { } block (a campaign's settings go inside laqa { ... })")]
     [InlineData("", "the campaign config: no laqa { } block (a campaign's settings go inside laqa { ... })")]
+    [InlineData("laqa.composition = null", "laqa.composition: null is not a value; leave the key out to take its default")]
     public void Composition_errors(string hocon, string expected)
     {
         Assert.Equal([expected], Errors(hocon));
