@@ -50,6 +50,8 @@ public class CampaignConfigLoaderTests
     [InlineData("laqa.stop.no-improvement-selections = 0", "laqa.stop.no-improvement-selections: expected none or a number of selections (1 to 2147483647), got \"0\"")]
     [InlineData("laqa.stop.max-wall-time = -5m", "laqa.stop.max-wall-time: expected a duration such as 90s, 10m or 2h, got \"-5m\"")]
     [InlineData("laqa.stop.max-wall-time = soon", "laqa.stop.max-wall-time: expected a duration such as 90s, 10m or 2h, got \"soon\"")]
+    [InlineData("laqa.stop.max-wall-time = 10", "laqa.stop.max-wall-time: a duration needs a unit, e.g. 10s, 10m or 10h, got \"10\"")]
+    [InlineData("laqa.workers.batch-timeout = 5", "laqa.workers.batch-timeout: a duration needs a unit, e.g. 5s, 5m or 5h, got \"5\"")]
     [InlineData("laqa.stop.target-enthalpy = low", "laqa.stop.target-enthalpy: expected a number, got \"low\"")]
     [InlineData("laqa.persistence.postgresql-connection-string = \"Host=db;Password=x\"", "laqa.persistence.postgresql-connection-string: a connection string is never read from the config file: put it in the environment variable that laqa.persistence.postgresql-connection-env names (default LAQA_POSTGRES)")]
     [InlineData("laqa.persistence.postgresql-connection-env = \"my-var\"", "laqa.persistence.postgresql-connection-env: 'my-var' is not an environment variable's name (letters, digits and _)")]
