@@ -168,6 +168,16 @@ public class GenerateCommandTests
     }
 
     [Fact]
+    public void AnEmptyOutputPathIsOneLineAndNothingWritten()
+    {
+        using var folder = new TempFolder();
+        var run = LaqaProcess.Start(folder.Path, "generate", "--composition", "Si8", "--count", "2", "--out", "");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("laqa: error: --out is empty; give a folder for the structure files", Assert.Single(run.ErrorLines));
+        Assert.Empty(Directory.GetFileSystemEntries(folder.Path));
+    }
+
+    [Fact]
     public void OutputPathThatIsAFileIsRefusedAndLeftAlone()
     {
         using var folder = new TempFolder();
