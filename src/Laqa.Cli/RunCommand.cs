@@ -37,6 +37,7 @@ public static class RunCommand
         command.SetAction(parsed =>
         {
             var path = parsed.GetValue(config)!;
+            if (parsed.GetValue(top) < 0) throw new LaqaInputException($"--top must not be negative (got {parsed.GetValue(top)})");
             if (Directory.Exists(path))
                 throw new LaqaInputException($"{path} is a folder: laqa run takes a config file; to resume a campaign, run its config again (with --dir {path} if the folder is not named after the config)");
             if (!File.Exists(path)) throw new LaqaInputException($"config file not found: {path}");
