@@ -43,6 +43,7 @@ public static class RunCommand
             if (!File.Exists(path)) throw new LaqaInputException($"config file not found: {path}");
             var spec = CampaignConfigLoader.LoadFile(path);
             var folder = parsed.GetValue(dir) ?? Path.GetFileNameWithoutExtension(path);
+            if (folder.Trim().Length == 0) throw new LaqaInputException("--dir is empty; give the campaign folder");
             var components = CampaignComponents.From(spec, folder);
             var node = cluster.Node(parsed, spec.Cluster, [ClusterNode.CampaignRole, ClusterNode.WorkerRole]);
             ListenCheck.Require(node);

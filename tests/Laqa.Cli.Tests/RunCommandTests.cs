@@ -204,6 +204,17 @@ public class RunCommandTests
     }
 
     [Fact]
+    public void AnEmptyDirIsOneLineAndWritesNothing()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("si8.conf"), "laqa { composition = Si8 }");
+        var run = LaqaProcess.Start(folder.Path, "run", "si8.conf", "--dir", "");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("laqa: error: --dir is empty; give the campaign folder", Assert.Single(run.ErrorLines));
+        Assert.Equal(["si8.conf"], Directory.GetFileSystemEntries(folder.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public void FolderOfAnotherCampaignIsRefusedNamingTheChangedSettingAndLeftUntouched()
     {
         using var folder = new TempFolder();

@@ -80,6 +80,7 @@ public static class CampaignConfigLoader
             : "";
         var path = Path.GetFullPath(name, directory);
         if (including.Contains(path)) throw new LaqaInputException($"{source}{line}: include \"{name}\" includes {path} within itself");
+        if (Directory.Exists(path)) throw new LaqaInputException($"{source}{line}: include \"{name}\": {path} is a folder, not a config file");
         string included;
         try
         {

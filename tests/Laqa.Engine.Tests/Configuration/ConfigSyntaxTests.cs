@@ -92,6 +92,17 @@ public class ConfigSyntaxTests
     }
 
     [Fact]
+    public void An_include_naming_a_folder_is_one_line_saying_so()
+    {
+        using var folder = new TempFolder();
+        Directory.CreateDirectory(folder.File("common"));
+        File.WriteAllText(folder.File("campaign.conf"), "include \"common\"\nlaqa { composition = Si8 }\n");
+
+        var e = Assert.Throws<LaqaInputException>(() => CampaignConfigLoader.LoadFile(folder.File("campaign.conf")));
+        Assert.Equal($"{folder.File("campaign.conf")}, line 1: include \"common\": {folder.File("common")} is a folder, not a config file", e.Message);
+    }
+
+    [Fact]
     public void A_broken_included_file_names_that_file_and_its_line()
     {
         using var folder = new TempFolder();
