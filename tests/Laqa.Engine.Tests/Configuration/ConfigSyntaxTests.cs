@@ -25,6 +25,16 @@ public class ConfigSyntaxTests
         Assert.Equal(expected, Error(hocon));
     }
 
+    [Fact]
+    public void Blocks_nested_past_the_limit_are_one_error_instead_of_overflowing_the_parsers_stack()
+    {
+        string Nested(int depth) => "laqa { composition = Si8 }\nx = " + string.Concat(Enumerable.Repeat("{ a = ", depth)) + "1" + new string('}', depth) + "\n";
+
+        Assert.Equal("campaign config, line 2: more than 100 nested '{' and '['", Error(Nested(20000)));
+        // At the limit (with laqa's own block beside, not around it) the file parses, and only the unknown key is left.
+        Assert.StartsWith("the campaign config: ", Error(Nested(99).Replace("laqa { composition = Si8 }\n", "")));
+    }
+
     [Theory]
     [InlineData("laqa { composition = Si8 # { [ \"\n }")]
     [InlineData("laqa { composition = Si8 // }}} ]\n }")]
