@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Laqa.Crystal;
 
 namespace Laqa.Cli;
@@ -34,6 +35,14 @@ public static class CliErrors
             return Report(e.Message);
         }
     }
+
+    /// <summary>The command line's parse errors as one line, without .NET type names ("System.Nullable`1[System.Int32]").</summary>
+    public static string CommandLine(IEnumerable<string> messages) =>
+        string.Join("; ", messages.Select(m =>
+        {
+            var line = Regex.Replace(m.Trim(), @"\s*\n\s*", " ");
+            return Regex.Replace(line, @" as expected type '([^']*)'", t => t.Groups[1].Value.Contains("Int") ? ": expected an integer" : t.Groups[1].Value.Contains("Double") ? ": expected a number" : "");
+        }));
 
     public static int Report(string message)
     {

@@ -33,6 +33,9 @@ public static class ExportCommand
         {
             var count = parsed.GetValue(top);
             if (count < 1) throw new LaqaInputException($"--top must be at least 1 (got {count})");
+            var folder = parsed.GetValue(output)!;
+            if (folder.Trim().Length == 0) throw new LaqaInputException("--out is empty; give a folder for the structure files");
+            if (File.Exists(folder)) throw new LaqaInputException($"--out {folder} is a file; give a folder for the structure files");
             var formatName = parsed.GetValue(format)!;
             if (!Formats.Contains(formatName)) throw new LaqaInputException($"--format must be one of {string.Join(", ", Formats)} (got '{formatName}')");
             var title = journal.Title(parsed);
@@ -40,7 +43,6 @@ public static class ExportCommand
             var files = Exported([.. record.Relaxed(count).Select(r => r.Result)], formatName, record.ExternalPressure);
             if (files.Count == 0) throw new LaqaInputException($"{title}: no relaxed structure to export yet");
 
-            var folder = parsed.GetValue(output)!;
             Directory.CreateDirectory(folder);
             var writer = parsed.InvocationConfiguration.Output;
             foreach (var file in files)

@@ -128,6 +128,7 @@ public static class GenerateCommand
 
     private static void Run(StructureGenerator generator, int count, int threads, string folder, string format, bool json, TextWriter output)
     {
+        if (folder.Trim().Length == 0) throw new LaqaInputException("--out is empty; give a folder for the structure files");
         if (File.Exists(folder)) throw new LaqaInputException($"--out {folder} is a file; give a folder for the structure files");
         // Everything is generated before the first file is written, so a failure leaves no partial output.
         var clock = Stopwatch.StartNew();

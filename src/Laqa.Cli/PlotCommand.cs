@@ -27,6 +27,8 @@ public static class PlotCommand
         command.SetAction(parsed =>
         {
             var kindName = parsed.GetValue(kind)!;
+            var path = parsed.GetValue(output)!;
+            if (path.Trim().Length == 0) throw new LaqaInputException("--out is empty; give the PNG file to write");
             if (!Kinds.Contains(kindName)) throw new LaqaInputException($"--kind must be one of {string.Join(", ", Kinds)} (got '{kindName}')");
             var folders = parsed.GetValue(more) ?? [];
             if (folders.Length > 0 && kindName != "steps") throw new LaqaInputException($"--kind {kindName} plots one campaign; several are drawn together with --kind steps");
@@ -37,7 +39,6 @@ public static class PlotCommand
                 "steps" => CampaignPlots.Steps(traces),
                 _ => CampaignPlots.Scores(traces[0]),
             };
-            var path = parsed.GetValue(output)!;
             CampaignPlots.Save(plot, path);
             parsed.InvocationConfiguration.Output.WriteLine(path);
             return 0;

@@ -7,7 +7,7 @@ foreach (var command in Commands.All())
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
-    return CliErrors.Report(string.Join("; ", parsed.Errors.Select(e => e.Message)));
+    return CliErrors.Report(CliErrors.CommandLine(parsed.Errors.Select(e => e.Message)));
 
 // Our own handler turns bad input into one line and exit code 2; anything else is a real bug and keeps its trace.
 return CliErrors.Run(() => parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false }));

@@ -37,11 +37,13 @@ public static class RunCommand
         command.SetAction(parsed =>
         {
             var path = parsed.GetValue(config)!;
+            if (parsed.GetValue(top) < 0) throw new LaqaInputException($"--top must not be negative (got {parsed.GetValue(top)})");
             if (Directory.Exists(path))
                 throw new LaqaInputException($"{path} is a folder: laqa run takes a config file; to resume a campaign, run its config again (with --dir {path} if the folder is not named after the config)");
             if (!File.Exists(path)) throw new LaqaInputException($"config file not found: {path}");
             var spec = CampaignConfigLoader.LoadFile(path);
             var folder = parsed.GetValue(dir) ?? Path.GetFileNameWithoutExtension(path);
+            if (folder.Trim().Length == 0) throw new LaqaInputException("--dir is empty; give the campaign folder");
             var components = CampaignComponents.From(spec, folder);
             var node = cluster.Node(parsed, spec.Cluster, [ClusterNode.CampaignRole, ClusterNode.WorkerRole]);
             ListenCheck.Require(node);

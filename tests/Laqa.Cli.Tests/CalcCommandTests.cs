@@ -79,4 +79,19 @@ public class CalcCommandTests
         Assert.Single(run.ErrorLines);
         Assert.Contains("net charge", run.Error);
     }
+
+    [Theory]
+    [InlineData("si-tersoff")]
+    [InlineData("si-sw")]
+    public void ALatticeVectorTypedMuchTooShortExitsWithTwoInsteadOfRunningForHours(string potential)
+    {
+        using var folder = new TempFolder();
+        // 1e-5 Å for 10 Å: each atom has some 10⁵ images of itself within a Tersoff cut-off.
+        var thin = new Laqa.Crystal.Structure(new Laqa.Crystal.Lattice(new(1e-5, 0, 0), new(0, 5, 0), new(0, 0, 5)), ["Si", "Si"],
+            [Laqa.Crystal.Vec3.Zero, new(0.5, 0.5, 0.5)]);
+        var path = folder.Write("thin.vasp", thin);
+        var run = LaqaProcess.Start(folder.Path, "calc", "--potential", potential, path);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("atoms or their periodic images nearly coincide (plane spacings 1E-05, 5, 5 Å)", Assert.Single(run.ErrorLines));
+    }
 }

@@ -177,6 +177,25 @@ public class ClusterTests
         Assert.False(Directory.Exists(folder.File("si64")));
     }
 
+    [Theory]
+    [InlineData("--hostname", "no-such-host.invalid", "laqa: error: cannot listen on no-such-host.invalid:0 (--hostname, --port): ")]
+    [InlineData("--public-hostname", "bad host", "laqa: error: public hostname \"bad host\" (--public-hostname, laqa.cluster.public-hostname) is neither a host name nor an IP address")]
+    public void AnAddressTheNodeCannotHaveIsOneLineAndNothingIsWrittenAlsoOnAnyFreePort(string option, string host, string expected)
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("si64.conf"), Campaign);
+
+        var run = LaqaProcess.Start(folder.Path, "run", "si64.conf", "--dir", "si64", option, host);
+        var worker = LaqaProcess.Start(folder.Path, "worker", "--join", "127.0.0.1:1", "--join-timeout", "5", option, host);
+
+        foreach (var refused in new[] { run, worker })
+        {
+            Assert.True(refused.ExitCode == 2, refused.Output + refused.Error);
+            Assert.StartsWith(expected, Assert.Single(refused.ErrorLines), StringComparison.Ordinal);
+        }
+        Assert.False(Directory.Exists(folder.File("si64")));
+    }
+
     /// <summary>A `laqa worker` with one worker, once it has said it joined.</summary>
     private static LaqaChild JoinWorker(TempFolder folder, int port, params string[] options)
     {

@@ -72,6 +72,22 @@ public sealed class ExportCommandTests(CampaignFolder campaign) : IClassFixture<
         Assert.False(Directory.Exists(folder.File("out")));
     }
 
+    [Fact]
+    public void AnEmptyOutOrOneThatIsAFileIsOneLineExitCodeTwoAndLeftAlone()
+    {
+        using var folder = new TempFolder();
+        var empty = LaqaProcess.Start(folder.Path, "export", campaign.Dir, "--top", "2", "--format", "cif", "--out", "");
+        Assert.Equal(2, empty.ExitCode);
+        Assert.Equal("laqa: error: --out is empty; give a folder for the structure files", Assert.Single(empty.ErrorLines));
+
+        File.WriteAllText(folder.File("taken"), "keep me");
+        var file = LaqaProcess.Start(folder.Path, "export", campaign.Dir, "--top", "2", "--format", "cif", "--out", "taken");
+        Assert.Equal(2, file.ExitCode);
+        Assert.Equal("laqa: error: --out taken is a file; give a folder for the structure files", Assert.Single(file.ErrorLines));
+        Assert.Equal(["taken"], Directory.GetFileSystemEntries(folder.Path).Select(Path.GetFileName));
+        Assert.Equal("keep me", File.ReadAllText(folder.File("taken")));
+    }
+
     private static string Symbol(string spaceGroup) => spaceGroup[..spaceGroup.IndexOf('(')].Replace('/', '_');
 
     /// <summary>Each file read by ASE: atom count, volume, and for extended XYZ the energy and the rank and id keys.</summary>

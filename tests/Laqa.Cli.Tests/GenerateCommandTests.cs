@@ -130,6 +130,9 @@ public class GenerateCommandTests
     [InlineData("--volume-per-atom", "1e300", "at most 10000")]
     [InlineData("--rattle", "-0.05", "--rattle must be at least 0 and at most 1")]
     [InlineData("--strain", "NaN", "--strain must be at least 0 and at most 0.2")]
+    [InlineData("--format", "pdb", "laqa: error: Argument 'pdb' not recognized. Must be one of: 'poscar' 'cif' 'extxyz'")]
+    [InlineData("--count", "1e12", "laqa: error: Cannot parse argument '1e12' for option '--count': expected an integer.")]
+    [InlineData("--distance-factor", "big", "laqa: error: Cannot parse argument 'big' for option '--distance-factor': expected a number.")]
     public void BadGenerationOptionsAreOneLineAndNoOutput(string option, string value, string named)
     {
         using var folder = new TempFolder();
@@ -165,6 +168,16 @@ public class GenerateCommandTests
         var unknown = LaqaProcess.Start(folder.Path, "generate", "--composition", "Na4Cl4", "--out", folder.File("out"), "--min-distance", "na-Cl=2", "--rattle", "5");
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("'na-Cl'", Assert.Single(unknown.ErrorLines));
+    }
+
+    [Fact]
+    public void AnEmptyOutputPathIsOneLineAndNothingWritten()
+    {
+        using var folder = new TempFolder();
+        var run = LaqaProcess.Start(folder.Path, "generate", "--composition", "Si8", "--count", "2", "--out", "");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("laqa: error: --out is empty; give a folder for the structure files", Assert.Single(run.ErrorLines));
+        Assert.Empty(Directory.GetFileSystemEntries(folder.Path));
     }
 
     [Fact]

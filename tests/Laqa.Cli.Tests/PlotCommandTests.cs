@@ -118,6 +118,16 @@ public sealed class PlotCommandTests(CampaignFolder campaign) : IClassFixture<Ca
     }
 
     [Fact]
+    public void AnEmptyOutIsOneLineExitCodeTwoAndNoFile()
+    {
+        using var folder = new TempFolder();
+        var run = LaqaProcess.Start(folder.Path, "plot", campaign.Dir, "--out", "");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("laqa: error: --out is empty; give the PNG file to write", Assert.Single(run.ErrorLines));
+        Assert.Empty(Directory.GetFileSystemEntries(folder.Path));
+    }
+
+    [Fact]
     public void ACampaignStillGeneratingIsOneLineExitCodeTwoAndNoFile()
     {
         using var folder = new TempFolder();

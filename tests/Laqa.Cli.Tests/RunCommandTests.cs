@@ -176,6 +176,10 @@ public class RunCommandTests
     [InlineData("laqa { composition = Na4Cl4, calculator.rigid-ion { charges { Na = 1, Cl = -2 }, pairs { Na-Na { a = 0 }, Na-Cl { a = 1254.6, rho = 0.317 }, Cl-Cl { a = 0 } } } }",
         "laqa.calculator.rigid-ion: Na4Cl4 carries a net charge of -4 e")]
     [InlineData("laqa { composition = Si8, persistence.sqlite-file = \"/proc/nope/x.db\" }", "laqa.persistence.sqlite-file: cannot write /proc/nope/x.db: ")]
+    [InlineData("laqa { composition = Si8, relaxer.fmax = null }", "laqa.relaxer.fmax: null is not a value; leave the key out to take its default")]
+    [InlineData("laqa { composition = Si8, calculator.keep-files = some }", "laqa.calculator.keep-files: unknown value \"some\"")]
+    [InlineData("laqa { composition = Si8, stop.max-wall-time = 10 }", "laqa.stop.max-wall-time: a duration needs a unit")]
+    [InlineData("laqa { composition = Si8, cluster.hostname = \"no-such-host.invalid\" }", "cannot listen on no-such-host.invalid:0 (--hostname, --port): ")]
     public void ConfigThatWouldFailIsOneLineExitCodeTwoAndCreatesNothing(string config, string expected)
     {
         using var folder = new TempFolder();
@@ -185,6 +189,29 @@ public class RunCommandTests
         Assert.StartsWith($"laqa: error: {expected}", Assert.Single(run.ErrorLines));
         Assert.Equal("", run.Output);
         Assert.False(Directory.Exists(folder.File("campaign")));
+    }
+
+    [Fact]
+    public void ANegativeTopIsRefusedBeforeTheCampaignRuns()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("si8.conf"), "laqa { composition = Si8 }");
+        var run = LaqaProcess.Start(folder.Path, "run", "si8.conf", "--dir", "campaign", "--top", "-1");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("laqa: error: --top must not be negative (got -1)", Assert.Single(run.ErrorLines));
+        Assert.Equal("", run.Output);
+        Assert.False(Directory.Exists(folder.File("campaign")));
+    }
+
+    [Fact]
+    public void AnEmptyDirIsOneLineAndWritesNothing()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("si8.conf"), "laqa { composition = Si8 }");
+        var run = LaqaProcess.Start(folder.Path, "run", "si8.conf", "--dir", "");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("laqa: error: --dir is empty; give the campaign folder", Assert.Single(run.ErrorLines));
+        Assert.Equal(["si8.conf"], Directory.GetFileSystemEntries(folder.Path).Select(Path.GetFileName));
     }
 
     [Fact]

@@ -148,6 +148,36 @@ public sealed class StatusCommandTests(CampaignFolder campaign) : IClassFixture<
         Assert.Contains(expected, Assert.Single(run.ErrorLines));
     }
 
+    [Theory]
+    [InlineData("status")]
+    [InlineData("export")]
+    public void ACampaignDbThatHoldsNoCampaignIsOneLineAndLeftAsItWas(string command)
+    {
+        using var folder = new TempFolder();
+        Directory.CreateDirectory(folder.File("empty"));
+        File.WriteAllBytes(folder.File("empty/campaign.db"), []);
+        Directory.CreateDirectory(folder.File("other"));
+        using (var other = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={folder.File("other/campaign.db")};Pooling=False"))
+        {
+            other.Open();
+            using var create = other.CreateCommand();
+            create.CommandText = "CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('another program''s database')";
+            create.ExecuteNonQuery();
+        }
+        var otherBytes = File.ReadAllBytes(folder.File("other/campaign.db"));
+
+        foreach (var dir in new[] { "empty", "other" })
+        {
+            var run = LaqaProcess.Start(folder.Path, command == "status" ? ["status", dir] : ["export", dir, "--top", "1", "--format", "cif", "--out", "out"]);
+            Assert.Equal(2, run.ExitCode);
+            Assert.Equal($"laqa: error: {folder.File(dir)}: no campaign has started here", Assert.Single(run.ErrorLines));
+            Assert.Equal([folder.File($"{dir}/campaign.db")], Directory.GetFileSystemEntries(folder.File(dir)));
+        }
+        Assert.Empty(File.ReadAllBytes(folder.File("empty/campaign.db")));
+        Assert.Equal(otherBytes, File.ReadAllBytes(folder.File("other/campaign.db")));
+        Assert.False(Directory.Exists(folder.File("out")));
+    }
+
     private static void AssertSameRow(ResultsTsvRow row, JsonElement line)
     {
         Assert.Equal(row.Id, line.GetProperty("id").GetInt32());

@@ -38,10 +38,18 @@ public sealed class NeighbourList
         return most;
     }
 
+    /// <summary>
+    /// Most atoms per Å³ around an atom: some 50 times the densest solids. More means atoms or their periodic images nearly
+    /// coincide (a lattice vector typed 1e-5 Å), whose list would take hours for a three-body potential to walk.
+    /// </summary>
+    public const double MaxNeighbourDensity = 10;
+
+    /// <summary>The list; a <see cref="LaqaInputException"/> when an atom has more neighbours than <see cref="MaxNeighbourDensity"/> allows.</summary>
     public static NeighbourList Build(Structure structure, double cutoff, bool half = false)
     {
         if (!(cutoff > 0) || !double.IsFinite(cutoff))
             throw new ArgumentOutOfRangeException(nameof(cutoff), cutoff, "cut-off must be positive and finite");
+        var mostPerAtom = (int)Math.Min(int.MaxValue / 2, Math.Max(1000, MaxNeighbourDensity * 4 * Math.PI / 3 * cutoff * cutoff * cutoff));
         var lattice = structure.Lattice;
         var n = structure.Count;
         var spacing = lattice.PlaneSpacings();
@@ -88,6 +96,7 @@ public sealed class NeighbourList
                             var r2 = r.NormSquared;
                             if (r2 >= cutoffSquared) continue;
                             if (i == j && IsSelfImageSkipped(n0, n1, n2, half)) continue;
+                            if (count - start[i] == mostPerAtom) throw TooDense(structure, i, cutoff, mostPerAtom);
                             if (count == buffer.Index.Length) buffer.Grow();
                             buffer.Index[count] = j;
                             buffer.Delta[count] = r;
@@ -100,6 +109,13 @@ public sealed class NeighbourList
         }
         start[n] = count;
         return new NeighbourList(cutoff, half, start, buffer.Index[..count], buffer.Delta[..count], buffer.Distance[..count]);
+    }
+
+    private static LaqaInputException TooDense(Structure structure, int atom, double cutoff, int most)
+    {
+        var spacing = structure.Lattice.PlaneSpacings();
+        return new LaqaInputException(FormattableString.Invariant(
+            $"atom {atom + 1} has more than {most} neighbours within {cutoff:G4} Å (more than {MaxNeighbourDensity} atoms per Å³): atoms or their periodic images nearly coincide (plane spacings {spacing.X:G3}, {spacing.Y:G3}, {spacing.Z:G3} Å)"));
     }
 
     // Per-thread scratch for the entries while they are found; the list itself gets exact-size copies.

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Akka.Configuration.Hocon;
+using Laqa.Calculators.External;
 using Laqa.Calculators.Lammps;
 using Laqa.Calculators.Potentials;
 using Laqa.Crystal;
@@ -47,6 +48,8 @@ internal static class CalculatorSpecReader
             LammpsPath => LammpsSpecReader.Read(r, composition, baseDirectory),
             _ => ReadPreset(r),
         };
+        // Only the external codes keep work folders, but a value no calculator takes is an error whichever is chosen.
+        if (source is not (QePath or VaspPath)) r.Enum(QeSpecReader.KeepFilesPath, KeepFiles.All);
         if (spec is null || r.Errors.HasAtOrBelow(Root)) return CalculatorSpec.Default;
         Check(r, spec, source, composition);
         return spec;

@@ -80,6 +80,7 @@ public static class CampaignConfigLoader
             : "";
         var path = Path.GetFullPath(name, directory);
         if (including.Contains(path)) throw new LaqaInputException($"{source}{line}: include \"{name}\" includes {path} within itself");
+        if (Directory.Exists(path)) throw new LaqaInputException($"{source}{line}: include \"{name}\": {path} is a folder, not a config file");
         string included;
         try
         {
@@ -100,6 +101,8 @@ public static class CampaignConfigLoader
         if (user.GetValue(Root) is not { } userRoot)
             throw new LaqaInputException($"{source}: no laqa {{ }} block (a campaign's settings go inside laqa {{ ... }})");
         UnknownKeys.Check(userRoot, reference.GetValue(Root), Root, FreeFormBlocks, errors);
+        // The readers take a value's text as given: with a null among them they would read a default or fail.
+        if (NullValues.Check(userRoot, Root, errors)) throw new LaqaInputException(string.Join('\n', errors.Lines));
 
         var directory = baseDirectory ?? Directory.GetCurrentDirectory();
         var spec = CampaignSpecReader.Read(new ConfigReader(user.WithFallback(reference), errors, user), directory);

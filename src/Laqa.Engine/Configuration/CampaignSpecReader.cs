@@ -232,13 +232,16 @@ internal static class CampaignSpecReader
                     else r.Errors.Add($"laqa.cluster.seed-nodes[{i}]", $"expected \"host:port\" with a port 1-65535, got \"{text}\"");
                 }
         }
+        var passwordEnv = r.String("laqa.cluster.tls.password-env", d.TlsPasswordEnv).Trim();
+        if (!EnvironmentVariableName.IsMatch(passwordEnv))
+            r.Errors.Add("laqa.cluster.tls.password-env", $"'{passwordEnv}' is not an environment variable's name (letters, digits and _)");
         return new ClusterSpec(
             r.String("laqa.cluster.hostname", d.Hostname).Trim(),
             r.Int("laqa.cluster.port", 0, d.Port, ClusterAddress.MaxPort),
             r.String("laqa.cluster.public-hostname", d.PublicHostname).Trim(),
             new EquatableList<string>(seeds),
             r.String("laqa.cluster.tls.certificate", "").Trim() is { Length: > 0 } certificate ? Path.GetFullPath(certificate, baseDirectory) : "",
-            r.String("laqa.cluster.tls.password-env", d.TlsPasswordEnv).Trim());
+            passwordEnv);
     }
 
     private static StopCriteria ReadStop(ConfigReader r) => new(

@@ -134,6 +134,12 @@ internal sealed class ConfigReader(Config config, ConfigErrors errors, Config us
     {
         var text = Scalar(path);
         if (text is null) return fallback;
+        // HOCON reads a bare number as milliseconds: max-wall-time = 10 would stop a run at once.
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+        {
+            errors.Add(path, $"a duration needs a unit, e.g. {text.Trim()}s, {text.Trim()}m or {text.Trim()}h, got \"{text}\"");
+            return fallback;
+        }
         TimeSpan value;
         try
         {

@@ -11,6 +11,9 @@ namespace Laqa.Engine.Configuration;
 /// </summary>
 internal static class HoconSyntax
 {
+    /// <summary>Deepest nesting of blocks and lists: a campaign needs six.</summary>
+    public const int MaxDepth = 100;
+
     /// <summary>
     /// The text, unchanged but for a comma after an object's } inside an object (`b { x = 1 }, c = 2`),
     /// which HOCON allows and Akka refuses, replaced by a space (lines and positions stay the same).
@@ -46,7 +49,12 @@ internal static class HoconSyntax
             // Outside quotes '=' and ':' only separate a key from its value; Akka would read "a = = 1" as a key a.1.
             if (c is '=' or ':' && NextSignificant(chars, i + 1) is var after && after < chars.Length && chars[after] is '=' or ':')
                 throw Error(source, line, $"'{c}' followed by '{chars[after]}': a key takes one '=' or ':' before its value");
-            if (c is '{' or '[') open.Push((c, line));
+            if (c is '{' or '[')
+            {
+                // Akka's parser recurses per level: some thousands of levels overflow its stack and end the process.
+                if (open.Count == MaxDepth) throw Error(source, line, $"more than {MaxDepth} nested '{{' and '['");
+                open.Push((c, line));
+            }
             else if (c is '}' or ']')
             {
                 var opening = c == '}' ? '{' : '[';

@@ -37,6 +37,9 @@ internal static class QeSpecReader
         var pseudopotentials = Pseudopotentials(r, pseudoDir, composition);
         var ecutwfc = r.Double($"{Path}.ecutwfc", 30, min: 0, minExclusive: true, max: 1e4);
         var ecutrho = OptionalDouble(r, $"{Path}.ecutrho", max: 1e5);
+        // pw.x stops at its first step otherwise ("ecutrho <= ecutwfc?!?"), which would fail every candidate.
+        if (ecutrho is { } rho && rho <= ecutwfc && !r.Errors.Has($"{Path}.ecutwfc"))
+            r.Errors.Add($"{Path}.ecutrho", $"must be greater than ecutwfc ({ecutwfc.ToString(CultureInfo.InvariantCulture)}), got {rho.ToString(CultureInfo.InvariantCulture)}; \"\" leaves pw.x's 4 × ecutwfc");
         var (kSpacing, kPoints) = KPoints(r);
         var smearing = r.String($"{Path}.smearing", "");
         if (smearing.Length > 0 && !Smearings.Contains(smearing))
@@ -189,6 +192,12 @@ internal static class QeSpecReader
         return double.IsNaN(value) ? null : value;
     }
 
+    /// <summary>Most k-points along one reciprocal axis of a fixed mesh.</summary>
+    private const int MaxKPointsPerAxis = 1000;
+
+    /// <summary>Finest k-spacing (Å⁻¹, with the 2π): far below any converged setting (0.1–0.5), coarse enough that a mesh stays finite (pw.x and VASP allocate it whole).</summary>
+    public const double MinKSpacing = 0.01;
+
     private static (double? Spacing, EquatableList<int>? Mesh) KPoints(ConfigReader r)
     {
         var spacingPath = $"{Path}.k-spacing";
@@ -198,12 +207,12 @@ internal static class QeSpecReader
             r.Errors.Add(Path, "give k-spacing or k-points, not both");
             return (null, null);
         }
-        if (!r.IsGiven(meshPath)) return (r.Double(spacingPath, 0.5, min: 0, minExclusive: true, max: 100), null);
+        if (!r.IsGiven(meshPath)) return (r.Double(spacingPath, 0.5, min: MinKSpacing, max: 100), null);
         var items = r.Node(meshPath) is { } node ? ConfigReader.List(node) : null;
-        var mesh = items?.Select(v => v.IsString() && int.TryParse(v.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 1000 ? n : 0).ToArray();
+        var mesh = items?.Select(v => v.IsString() && int.TryParse(v.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= MaxKPointsPerAxis ? n : 0).ToArray();
         if (mesh is not { Length: 3 } || mesh.Contains(0))
         {
-            r.Errors.Add(meshPath, "expected three positive integers, e.g. [2, 2, 2]");
+            r.Errors.Add(meshPath, $"expected three integers from 1 to {MaxKPointsPerAxis}, e.g. [2, 2, 2]");
             return (null, null);
         }
         return (null, new EquatableList<int>(mesh));

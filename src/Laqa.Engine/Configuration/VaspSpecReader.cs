@@ -26,7 +26,7 @@ internal static class VaspSpecReader
         var potcarDir = PotcarDir(r, baseDirectory);
         var potcars = Potcars(r, potcarDir, composition);
         var template = Template(r, baseDirectory);
-        var kSpacing = r.Double($"{Path}.k-spacing", 0.5, min: 0, minExclusive: true, max: 100);
+        var kSpacing = r.Double($"{Path}.k-spacing", 0.5, min: QeSpecReader.MinKSpacing, max: 100);
         var energy = r.String($"{Path}.energy", VaspCalculatorSpec.FreeEnergy);
         string[] energies = [VaspCalculatorSpec.FreeEnergy, VaspCalculatorSpec.SigmaZeroEnergy];
         if (!energies.Contains(energy))

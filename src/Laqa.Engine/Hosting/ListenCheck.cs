@@ -6,13 +6,18 @@ using Laqa.Crystal;
 
 namespace Laqa.Engine.Hosting;
 
-/// <summary>A node's port taken by another program is bad input: one line naming the address, before anything is written.</summary>
+/// <summary>A node's port taken by another program, or an address it cannot have, is bad input: one line naming the address, before anything is written.</summary>
 public static class ListenCheck
 {
-    /// <summary>Refuses a fixed port that another program holds (checked by binding it for a moment).</summary>
+    /// <summary>
+    /// Refuses a hostname that is no address of this machine and a fixed port that another program holds (checked by
+    /// binding it for a moment; port 0 binds any free one), and a public hostname that is neither a host name nor an address.
+    /// </summary>
     public static void Require(ClusterNode node)
     {
-        if (node.Port == 0) return;
+        // Other nodes would never reach such a node: it would wait for them for ever.
+        if (node.PublicHostname.Length > 0 && Uri.CheckHostName(node.PublicHostname) == UriHostNameType.Unknown)
+            throw new LaqaInputException($"public hostname \"{node.PublicHostname}\" (--public-hostname, laqa.cluster.public-hostname) is neither a host name nor an IP address");
         try
         {
             var address = node.Hostname is "0.0.0.0" or "" ? IPAddress.Any

@@ -44,6 +44,8 @@ public sealed class CampaignReadModel : IDisposable
     public static CampaignReadModel Open(CampaignJournal journal, Action<string> note)
     {
         JournalFile.RequireExists(journal);
+        // The model's tables are made in the journal's database: never in one that holds no event (an empty file, another program's).
+        if (JournalFile.ReadAfter(journal, 0, 1).Count == 0) throw CampaignRecord.NotStarted(journal);
         var running = journal.IsRunning();
         DbConnection? connection = null;
         try

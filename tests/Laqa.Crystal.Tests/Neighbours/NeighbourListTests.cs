@@ -95,4 +95,16 @@ public class NeighbourListTests
                 shortestVector = Math.Min(shortestVector, lattice.ToCartesian(new Vec3(n0, n1, n2)).Norm);
         Assert.Equal(shortestVector, MinimumImage.ShortestLatticeVector(lattice), 10);
     }
+
+    [Fact]
+    public void AtomsOnTopOfTheirImagesAreRefusedAndADenseCellIsNot()
+    {
+        var thin = new Structure(new Lattice(new Vec3(1e-5, 0, 0), new Vec3(0, 5, 0), new Vec3(0, 0, 5)), ["Si", "Si"], [Vec3.Zero, new Vec3(0.5, 0.5, 0.5)]);
+        var e = Assert.Throws<LaqaInputException>(() => NeighbourList.Build(thin, 3.0));
+        Assert.StartsWith("atom 1 has more than 1130 neighbours within 3 Å (more than 10 atoms per Å³)", e.Message);
+
+        // One atom per 0.2 Å³ (five atoms per Å³, some 25 times the densest solids): its list is complete.
+        var dense = new Structure(Lattice.Cubic(Math.Cbrt(0.2)), ["H"], [Vec3.Zero]);
+        Assert.Equal(BruteForce(dense, 3.0, half: false).Count, NeighbourList.Build(dense, 3.0).PairCount);
+    }
 }

@@ -203,6 +203,15 @@ public class CalculatorConfigTests
     }
 
     [Theory]
+    [InlineData("preset = si-sw")]
+    [InlineData("lennard-jones.pairs { Si-Si { epsilon = 1, sigma = 2, cutoff = 5 } }")]
+    public void AnUnknownKeepFilesIsAnErrorWithACalculatorThatKeepsNone(string calculator)
+    {
+        Assert.Equal(["laqa.calculator.keep-files: unknown value \"some\"; expected one of all, failed, none"],
+            Errors($"laqa {{ composition = Si8, calculator {{ {calculator}, keep-files = some }} }}"));
+    }
+
+    [Theory]
     [InlineData("charges { Na = 1e300, Cl = -1 }", "laqa.calculator.rigid-ion.charges.Na: must be at most 8 in magnitude, got 1e300")]
     [InlineData("cutoff = 1e300", "laqa.calculator.rigid-ion.cutoff: must be at most 30, got 1e300")]
     [InlineData("pairs { Na-Cl { a = 1e300, rho = 0.3 } }", "laqa.calculator.rigid-ion.pairs.\"Na-Cl\".a: must be at most 10000000, got 1e300")]

@@ -50,9 +50,12 @@ public class CampaignConfigLoaderTests
     [InlineData("laqa.stop.no-improvement-selections = 0", "laqa.stop.no-improvement-selections: expected none or a number of selections (1 to 2147483647), got \"0\"")]
     [InlineData("laqa.stop.max-wall-time = -5m", "laqa.stop.max-wall-time: expected a duration such as 90s, 10m or 2h, got \"-5m\"")]
     [InlineData("laqa.stop.max-wall-time = soon", "laqa.stop.max-wall-time: expected a duration such as 90s, 10m or 2h, got \"soon\"")]
+    [InlineData("laqa.stop.max-wall-time = 10", "laqa.stop.max-wall-time: a duration needs a unit, e.g. 10s, 10m or 10h, got \"10\"")]
+    [InlineData("laqa.workers.batch-timeout = 5", "laqa.workers.batch-timeout: a duration needs a unit, e.g. 5s, 5m or 5h, got \"5\"")]
     [InlineData("laqa.stop.target-enthalpy = low", "laqa.stop.target-enthalpy: expected a number, got \"low\"")]
     [InlineData("laqa.persistence.postgresql-connection-string = \"Host=db;Password=x\"", "laqa.persistence.postgresql-connection-string: a connection string is never read from the config file: put it in the environment variable that laqa.persistence.postgresql-connection-env names (default LAQA_POSTGRES)")]
     [InlineData("laqa.persistence.postgresql-connection-env = \"my-var\"", "laqa.persistence.postgresql-connection-env: 'my-var' is not an environment variable's name (letters, digits and _)")]
+    [InlineData("laqa.cluster.tls.password-env = \"my password\"", "laqa.cluster.tls.password-env: 'my password' is not an environment variable's name (letters, digits and _)")]
     [InlineData("laqa.persistence.campaign-name = Si16", "laqa.persistence.campaign-name: 'Si16' is not a campaign name (1 to 50 characters of a-z, 0-9 and _)")]
     [InlineData("laqa.calculator.lennard-jones.pairs { Si-Si { epsilon = 1, sigma = big, cutoff = 5 } }", "laqa.calculator.lennard-jones.pairs.\"Si-Si\".sigma: expected a number, got \"big\"")]
     [InlineData("laqa.initial-structures = 2000000000", "laqa.initial-structures: must be between 1 and 100000, got 2000000000")]
@@ -78,6 +81,10 @@ public class CampaignConfigLoaderTests
     [InlineData("laqa.workers.batch-timeout = 3650d", "laqa.workers.batch-timeout: must be at most 7 days, got \"3650d\"")]
     [InlineData("laqa.calculator.lennard-jones.pairs { Si-Si { epsilon = 1e300, sigma = 2, cutoff = 5 } }", "laqa.calculator.lennard-jones.pairs.\"Si-Si\".epsilon: must be at most 100, got 1e300")]
     [InlineData("laqa.calculator.lennard-jones.pairs { Si-Si { epsilon = 1, sigma = 2, cutoff = 1e6 } }", "laqa.calculator.lennard-jones.pairs.\"Si-Si\".cutoff: must be at most 30, got 1e6")]
+    [InlineData("laqa.relaxer.fmax = null", "laqa.relaxer.fmax: null is not a value; leave the key out to take its default")]
+    [InlineData("laqa.generation.space-groups = null", "laqa.generation.space-groups: null is not a value; leave the key out to take its default")]
+    [InlineData("laqa.cluster.seed-nodes = [\"a:1\", null]", "laqa.cluster.seed-nodes[1]: null is not a value; leave the key out to take its default")]
+    [InlineData("laqa.generation.min-distance.pairs { \"Si-Si\" = null }", "laqa.generation.min-distance.pairs.Si-Si: null is not a value; leave the key out to take its default")]
     public void EachErrorIsReportedWithItsKeyPath(string snippet, string expected)
     {
         Assert.Equal([expected], Errors("laqa.composition = Si8\n" + snippet));
@@ -91,6 +98,7 @@ public class CampaignConfigLoaderTests
     [InlineData("laqa.composition = Si100000000", "laqa.composition: composition 'Si100000000': 100000000 atoms in the cell; at most 500 atoms per cell")]
     [InlineData("akka.loglevel = INFO", "the campaign config: no laqa { } block (a campaign's settings go inside laqa { ... })")]
     [InlineData("", "the campaign config: no laqa { } block (a campaign's settings go inside laqa { ... })")]
+    [InlineData("laqa.composition = null", "laqa.composition: null is not a value; leave the key out to take its default")]
     public void CompositionErrors(string hocon, string expected)
     {
         Assert.Equal([expected], Errors(hocon));

@@ -25,6 +25,16 @@ public class ConfigSyntaxTests
         Assert.Equal(expected, Error(hocon));
     }
 
+    [Fact]
+    public void BlocksNestedPastTheLimitAreOneErrorInsteadOfOverflowingTheParsersStack()
+    {
+        string Nested(int depth) => "laqa { composition = Si8 }\nx = " + string.Concat(Enumerable.Repeat("{ a = ", depth)) + "1" + new string('}', depth) + "\n";
+
+        Assert.Equal("campaign config, line 2: more than 100 nested '{' and '['", Error(Nested(20000)));
+        // At the limit (with laqa's own block beside, not around it) the file parses, and only the unknown key is left.
+        Assert.StartsWith("the campaign config: ", Error(Nested(99).Replace("laqa { composition = Si8 }\n", "")));
+    }
+
     [Theory]
     [InlineData("laqa { composition = Si8 # { [ \"\n }")]
     [InlineData("laqa { composition = Si8 // }}} ]\n }")]
@@ -89,6 +99,17 @@ public class ConfigSyntaxTests
         var e = Assert.Throws<LaqaInputException>(() => CampaignConfigLoader.LoadFile(folder.File("campaign.conf")));
         Assert.StartsWith($"{folder.File("campaign.conf")}, line 2: include \"nope.conf\": cannot read {folder.File("nope.conf")}: ", e.Message);
         Assert.DoesNotContain('\n', e.Message);
+    }
+
+    [Fact]
+    public void AnIncludeNamingAFolderIsOneLineSayingSo()
+    {
+        using var folder = new TempFolder();
+        Directory.CreateDirectory(folder.File("common"));
+        File.WriteAllText(folder.File("campaign.conf"), "include \"common\"\nlaqa { composition = Si8 }\n");
+
+        var e = Assert.Throws<LaqaInputException>(() => CampaignConfigLoader.LoadFile(folder.File("campaign.conf")));
+        Assert.Equal($"{folder.File("campaign.conf")}, line 1: include \"common\": {folder.File("common")} is a folder, not a config file", e.Message);
     }
 
     [Fact]

@@ -90,7 +90,8 @@ public sealed class VaspConfigTests : IDisposable
     [InlineData("x", "incar-template = /no/INCAR.template", "laqa.calculator.vasp.incar-template: cannot read /no/INCAR.template: no such file")]
     [InlineData("x", "command = laqa-no-vasp_std", "laqa.calculator.vasp.command: laqa-no-vasp_std is not on PATH (VASP is licensed and not packaged: give the path of your vasp_std)")]
     [InlineData("x", "energy = e0_energy", "laqa.calculator.vasp.energy: unknown value \"e0_energy\" (did you mean e_0_energy?); expected e_fr_energy or e_0_energy")]
-    [InlineData("x", "k-spacing = 0", "laqa.calculator.vasp.k-spacing: must be greater than 0, got 0")]
+    [InlineData("x", "k-spacing = 0", "laqa.calculator.vasp.k-spacing: must be at least 0.01, got 0")]
+    [InlineData("x", "k-spacing = 1e-9", "laqa.calculator.vasp.k-spacing: must be at least 0.01, got 1e-9")]
     [InlineData("x", "potcars.Xx = Xx", "laqa.calculator.vasp.potcars.Xx: unknown element \"Xx\"")]
     [InlineData("x", "encut = 400", "laqa.calculator.vasp.encut: unknown key")]
     public void BadVaspInputIsOneLineNamingTheKeyOrFile(string defaults, string vasp, string expected)
