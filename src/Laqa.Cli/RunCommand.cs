@@ -50,6 +50,7 @@ public static class RunCommand
             var output = parsed.InvocationConfiguration.Output;
             var journal = CampaignJournal.Of(components.Settings, folder);
             JournalPreflight.Require(journal, components.Settings, folder);
+            var folderIsNew = !Directory.Exists(folder);
             Directory.CreateDirectory(folder);
             output.WriteLine($"campaign {spec.Composition.Formula()}: {spec.InitialStructures} structures, {spec.Search.Algorithm} search, " +
                              $"{components.Calculator.Name}, {components.Settings.Workers} workers, folder {folder}");
@@ -79,26 +80,35 @@ public static class RunCommand
                 () => output.WriteLine("stopping now: the batches in flight are abandoned and run again on resume")))
             {
                 using var stopping = CancellationTokenSource.CreateLinkedTokenSource(signals.Stop, wallTime.Token);
-                result = CampaignHost.RunAsync(components.Settings, folder, components.Structures, components.RelaxerFactory, progress =>
+                try
                 {
-                    // The nodes with workers whenever one comes or goes, and with their load once a minute.
-                    if (progress.Workers is { } load && (NodesLine(load, null) is var line && line != nodes || clock.Elapsed - nodesPrinted > NodesEvery))
+                    result = CampaignHost.RunAsync(components.Settings, folder, components.Structures, components.RelaxerFactory, progress =>
                     {
-                        nodes = NodesLine(load, null);
-                        nodesPrinted = clock.Elapsed;
-                        output.WriteLine(NodesLine(load, DateTimeOffset.UtcNow));
-                    }
-                    if (clock.Elapsed - lastPrinted < TimeSpan.FromSeconds(2) && progress.Phase != CampaignPhase.Done) return;
-                    // A finished campaign that is run again reports Done once per candidate it recovers: one line says it.
-                    if (progress.Phase == CampaignPhase.Done && donePrinted) return;
-                    donePrinted = progress.Phase == CampaignPhase.Done;
-                    lastPrinted = clock.Elapsed;
-                    output.WriteLine(ProgressLine(clock.Elapsed, progress, bestSpaceGroup.Of(progress), spec.Relaxer.ExternalPressure, spec.Duplicates.Enabled));
-                }, stopping.Token, logLevel: "ERROR", abandonToken: signals.Abandon, node: node,
-                listening: (address, joined) => output.WriteLine(joined is null
-                    ? $"cluster node {address}: worker nodes join with `laqa worker --join {address.Host}:{address.Port}`"
-                    : $"cluster node {address}: joined the campaign's cluster at {joined} as a further campaign node (it takes over if the others stop)"),
-                    collectCandidates: false).GetAwaiter().GetResult();
+                        // The nodes with workers whenever one comes or goes, and with their load once a minute.
+                        if (progress.Workers is { } load && (NodesLine(load, null) is var line && line != nodes || clock.Elapsed - nodesPrinted > NodesEvery))
+                        {
+                            nodes = NodesLine(load, null);
+                            nodesPrinted = clock.Elapsed;
+                            output.WriteLine(NodesLine(load, DateTimeOffset.UtcNow));
+                        }
+                        if (clock.Elapsed - lastPrinted < TimeSpan.FromSeconds(2) && progress.Phase != CampaignPhase.Done) return;
+                        // A finished campaign that is run again reports Done once per candidate it recovers: one line says it.
+                        if (progress.Phase == CampaignPhase.Done && donePrinted) return;
+                        donePrinted = progress.Phase == CampaignPhase.Done;
+                        lastPrinted = clock.Elapsed;
+                        output.WriteLine(ProgressLine(clock.Elapsed, progress, bestSpaceGroup.Of(progress), spec.Relaxer.ExternalPressure, spec.Duplicates.Enabled));
+                    }, stopping.Token, logLevel: "ERROR", abandonToken: signals.Abandon, node: node,
+                    listening: (address, joined) => output.WriteLine(joined is null
+                        ? $"cluster node {address}: worker nodes join with `laqa worker --join {address.Host}:{address.Port}`"
+                        : $"cluster node {address}: joined the campaign's cluster at {joined} as a further campaign node (it takes over if the others stop)"),
+                        collectCandidates: false).GetAwaiter().GetResult();
+                }
+                // Refused before the campaign began (a value Akka cannot read): the host emptied the folder; it goes too.
+                catch (LaqaInputException) when (folderIsNew && !Directory.EnumerateFileSystemEntries(folder).Any())
+                {
+                    Directory.Delete(folder);
+                    throw;
+                }
                 signalExitCode = signals.ExitCode;
             }
             if (result.NodeFailure is { } failure)

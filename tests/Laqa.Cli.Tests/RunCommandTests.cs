@@ -192,6 +192,20 @@ public class RunCommandTests
     }
 
     [Fact]
+    public void AValueAkkaCannotReadInTheAkkaBlockExitsWithTwoAndLeavesNoFolder()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("bad.conf"), "laqa { composition = Si8 }\nakka.remote.dot-netty.tcp.maximum-frame-size = banana\n");
+        var run = LaqaProcess.Start(folder.Path, "run", "bad.conf", "--dir", "campaign");
+        Assert.Equal(2, run.ExitCode);
+        // Akka logs its own startup failure first; the last line is ours.
+        Assert.StartsWith("laqa: error: the config's akka { } block: ", run.ErrorLines[^1]);
+        Assert.Contains("'banana'", run.ErrorLines[^1]);
+        Assert.DoesNotContain(run.ErrorLines, l => l.Contains("   at "));
+        Assert.False(Directory.Exists(folder.File("campaign")));
+    }
+
+    [Fact]
     public void ANegativeTopIsRefusedBeforeTheCampaignRuns()
     {
         using var folder = new TempFolder();

@@ -50,6 +50,7 @@ public static class CampaignHost
         bool collectCandidates = true)
     {
         var journal = CampaignJournal.Of(settings, campaignDir);
+        var folderHeldNothing = !Directory.Exists(campaignDir) || !Directory.EnumerateFileSystemEntries(campaignDir).Any();
         var lease = journal is PostgresJournal pg ? CampaignLease.Acquire(pg, settings.LeaseTime) : null;
         using IDisposable runLock = lease ?? (IDisposable)CampaignLock.Acquire(DatabaseOf(settings, campaignDir));
         CampaignFolderGuard.Check(journal, settings);
@@ -63,7 +64,20 @@ public static class CampaignHost
         if (lease?.Seed is { } seed) node = node with { SeedNodes = [seed] };
         // The campaign config's akka { } block overrides the engine's Akka settings.
         var userAkka = settings.ConfigText.Length > 0 ? ConfigurationFactory.ParseString(settings.ConfigText) : null;
-        var system = ListenCheck.Start(EngineConfig.Setup(journal, node, logLevel, userAkka), node);
+        ActorSystem system;
+        try
+        {
+            system = ListenCheck.Start(EngineConfig.Setup(journal, node, logLevel, userAkka), node);
+        }
+        catch (LaqaInputException) when (folderHeldNothing)
+        {
+            // Bad input writes nothing: the journal file and the lock made above go.
+            runLock.Dispose();
+            foreach (var entry in Directory.EnumerateFileSystemEntries(campaignDir))
+                if (Directory.Exists(entry)) Directory.Delete(entry, recursive: true);
+                else File.Delete(entry);
+            throw;
+        }
         var self = Cluster.Get(system).SelfAddress;
         lease?.Listening($"{self.Host}:{self.Port}");
         listening?.Invoke(self, lease?.Seed);

@@ -17,7 +17,7 @@ namespace Laqa.Engine.Hosting;
 /// <summary>
 /// The Akka configuration of an engine node: the embedded engine.conf (cluster, split-brain resolver,
 /// roles of sharding and singletons, our serializer, the journal's settings), overridden by the command's
-/// log level, overridden by the user's akka { } block, overridden by the node's address and roles; the campaign node adds its journal (SQLite or PostgreSQL).
+/// log level, overridden by the user's akka { } block, overridden by the node's provider (cluster), address and roles; the campaign node adds its journal (SQLite or PostgreSQL).
 /// </summary>
 public static class EngineConfig
 {
@@ -69,7 +69,9 @@ public static class EngineConfig
 
     private static Config Create(ClusterNode node, Config? persistence, string logLevel, Config? userAkka)
     {
+        // The engine runs on a cluster whatever the user's block says.
         var nodeConfig = ConfigurationFactory.ParseString($"""
+            akka.actor.provider = cluster
             akka.remote.dot-netty.tcp.hostname = {Quote(node.Hostname)}
             akka.remote.dot-netty.tcp.port = {node.Port}
             akka.remote.dot-netty.tcp.public-hostname = {Quote(PublicHostname(node))}

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Akka.Actor;
 using Akka.Actor.Setup;
+using Akka.Configuration;
 using Laqa.Crystal;
 
 namespace Laqa.Engine.Hosting;
@@ -33,7 +34,7 @@ public static class ListenCheck
         }
     }
 
-    /// <summary>The actor system, or (its transport failing to bind, e.g. a port taken meanwhile) a <see cref="LaqaInputException"/>.</summary>
+    /// <summary>The actor system, or a <see cref="LaqaInputException"/>: its transport failing to bind (e.g. a port taken meanwhile), or a value Akka cannot read.</summary>
     public static ActorSystem Start(ActorSystemSetup setup, ClusterNode node)
     {
         try
@@ -43,6 +44,11 @@ public static class ListenCheck
         catch (Exception e) when (Inner<SocketException>(e) is { } socket)
         {
             throw new LaqaInputException($"cannot listen on {node.Hostname}:{node.Port} (--hostname, --port): {socket.Message}");
+        }
+        // Only the config's akka { } block can give Akka a value it cannot read: engine.conf's are tested.
+        catch (Exception e) when ((Inner<ConfigurationException>(e) ?? (Exception?)Inner<FormatException>(e)) is { } bad)
+        {
+            throw new LaqaInputException($"the config's akka {{ }} block: {bad.Message}");
         }
     }
 
