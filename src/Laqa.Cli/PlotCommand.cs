@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Laqa.Cli.Plots;
 using Laqa.Crystal;
+using Laqa.Engine.Hosting;
 using Laqa.Engine.Journal;
 
 namespace Laqa.Cli;
@@ -29,6 +30,8 @@ public static class PlotCommand
             var kindName = parsed.GetValue(kind)!;
             var path = parsed.GetValue(output)!;
             if (path.Trim().Length == 0) throw new LaqaInputException("--out is empty; give the PNG file to write");
+            if (!path.EndsWith(".png", StringComparison.OrdinalIgnoreCase)) throw new LaqaInputException($"--out must name a .png file (got {path})");
+            WritableLocation.Require(path, "--out");
             if (!Kinds.Contains(kindName)) throw new LaqaInputException($"--kind must be one of {string.Join(", ", Kinds)} (got '{kindName}')");
             var folders = parsed.GetValue(more) ?? [];
             if (folders.Length > 0 && kindName != "steps") throw new LaqaInputException($"--kind {kindName} plots one campaign; several are drawn together with --kind steps");
@@ -39,6 +42,7 @@ public static class PlotCommand
                 "steps" => CampaignPlots.Steps(traces),
                 _ => CampaignPlots.Scores(traces[0]),
             };
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
             CampaignPlots.Save(plot, path);
             parsed.InvocationConfiguration.Output.WriteLine(path);
             return 0;

@@ -117,14 +117,28 @@ public sealed class PlotCommandTests(CampaignFolder campaign) : IClassFixture<Ca
         Assert.Empty(Directory.GetFiles(folder.Path));
     }
 
-    [Fact]
-    public void AnEmptyOutIsOneLineExitCodeTwoAndNoFile()
+    [Theory]
+    [InlineData("", "--out is empty; give the PNG file to write")]
+    [InlineData("p.jpg", "--out must name a .png file (got p.jpg)")]
+    [InlineData("afile/p.png", "--out: cannot write {0}/afile/p.png: {0}/afile is a file")]
+    [InlineData("/proc/version/p.png", "--out: cannot write /proc/version/p.png: /proc/version is a file")]
+    public void ABadOutIsOneLineExitCodeTwoAndNoFile(string output, string message)
     {
         using var folder = new TempFolder();
-        var run = LaqaProcess.Start(folder.Path, "plot", campaign.Dir, "--out", "");
+        File.WriteAllText(folder.File("afile"), "");
+        var run = LaqaProcess.Start(folder.Path, "plot", campaign.Dir, "--out", output);
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal("laqa: error: --out is empty; give the PNG file to write", Assert.Single(run.ErrorLines));
-        Assert.Empty(Directory.GetFileSystemEntries(folder.Path));
+        Assert.Equal($"laqa: error: {string.Format(message, folder.Path)}", Assert.Single(run.ErrorLines));
+        Assert.Equal(["afile"], Directory.GetFileSystemEntries(folder.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void AnOutInAFolderNotYetThereMakesTheFolder()
+    {
+        using var folder = new TempFolder();
+        var run = LaqaProcess.Start(folder.Path, "plot", campaign.Dir, "--out", "plots/energy.png");
+        Assert.Equal(0, run.ExitCode);
+        Assert.True(new FileInfo(folder.File("plots/energy.png")).Length > 0);
     }
 
     [Fact]
