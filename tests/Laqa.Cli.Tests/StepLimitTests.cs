@@ -51,6 +51,16 @@ public class StepLimitTests
     }
 
     [Fact]
+    public void ABudgetThatIsNoMultipleOfTheBatchLengthIsMetExactly()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("campaign.conf"), Config.Replace("max-steps-per-candidate = 10", "max-steps-per-candidate = 7"));
+        var run = LaqaProcess.Start(folder.Path, "run", "campaign.conf", "--dir", "campaign");
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.All(ResultsTsvRow.Read(folder.File("campaign/results.tsv")), r => Assert.Equal(("StepLimit", 7), (r.Status, r.Steps)));
+    }
+
+    [Fact]
     public void AJournalWrittenBeforeTheStepBudgetWasKeptApartReadsItFromTheDefiningSettings()
     {
         using var folder = new TempFolder();

@@ -94,7 +94,9 @@ public sealed class CandidateActor : ReceivePersistentActor
             Apply(dispatched);
             PersistAsync(dispatched, _ => { });
         }
-        dispatch.Worker.Tell(new RunBatch(dispatch.JobId, _state.Id, dispatch.BatchNumber, _state.Relaxation!, _stepsPerBatch));
+        // The last batch stops at the candidate's step budget, which need not be a multiple of the batch length.
+        var steps = Math.Min(_stepsPerBatch, _maxStepsPerCandidate - _state.Relaxation!.StepsTaken);
+        dispatch.Worker.Tell(new RunBatch(dispatch.JobId, _state.Id, dispatch.BatchNumber, _state.Relaxation, steps));
     }
 
     private void OnResult(BatchResult result)
