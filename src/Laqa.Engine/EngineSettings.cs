@@ -83,7 +83,7 @@ public sealed record EngineSettings(
     public string CampaignName { get; init; } = "";
 
     /// <summary>How long a PostgreSQL campaign counts as running after its process last renewed its lease.</summary>
-    public TimeSpan LeaseTime { get; init; } = Hosting.CampaignLease.DefaultTime;
+    public TimeSpan LeaseTime { get; init; } = PersistenceSpec.Default.LeaseTime;
 
     public static EngineSettings From(CampaignSpec spec) =>
         new EngineSettings(
@@ -104,6 +104,7 @@ public sealed record EngineSettings(
             Provider = spec.Persistence.Provider,
             PostgreSqlConnectionEnv = spec.Persistence.PostgreSqlConnectionEnv,
             CampaignName = spec.Persistence.CampaignName,
+            LeaseTime = spec.Persistence.LeaseTime,
         };
 
     /// <summary>

@@ -4,6 +4,7 @@ using Laqa.Benchmarks.Engine;
 using Laqa.Engine;
 using Laqa.Engine.Hosting;
 using Laqa.Engine.Journal;
+using Laqa.Search.Campaign;
 
 namespace Laqa.Benchmarks.Status;
 
@@ -97,7 +98,7 @@ public static class StatusBenchmarks
             (status, json) = (Summary(Repeat(laqa, arguments)), Summary(Repeat(laqa, [.. arguments, "--json"])));
         else
         {
-            using var lease = CampaignLease.Acquire(journal, CampaignLease.DefaultTime);
+            using var lease = CampaignLease.Acquire(journal, PersistenceSpec.Default.LeaseTime);
             using var keeper = new ReadModelKeeper(journal, KeeperEvery, _ => { });
             using var stop = new CancellationTokenSource();
             var writer = Task.Run(() => AppendBatches(synthetic, stop.Token));

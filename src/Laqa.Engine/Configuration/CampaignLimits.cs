@@ -25,6 +25,9 @@ public static class CampaignLimits
     public static readonly TimeSpan StopGracePeriod = BatchTimeout;
     /// <summary>How often a worker sends an unsettled result again: at most an hour.</summary>
     public static readonly TimeSpan ResendInterval = TimeSpan.FromHours(1);
+    /// <summary>A PostgreSQL campaign's lease: renewed every third of it, so not below a second; at most what a dead cluster may block a restart.</summary>
+    public static readonly TimeSpan MinLeaseTime = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan LeaseTime = TimeSpan.FromMinutes(10);
     /// <summary>A run's wall-time budget: a year is longer than any allocation.</summary>
     public static readonly TimeSpan WallTime = TimeSpan.FromDays(366);
     /// <summary>A target enthalpy per atom (eV/atom) in magnitude.</summary>

@@ -206,13 +206,16 @@ internal static class CampaignSpecReader
         var file = r.String("laqa.persistence.sqlite-file", d.SqliteFile);
         var env = r.String("laqa.persistence.postgresql-connection-env", d.PostgreSqlConnectionEnv);
         var name = r.String("laqa.persistence.campaign-name", d.CampaignName);
+        var leaseTime = r.Duration("laqa.persistence.lease-time", d.LeaseTime, CampaignLimits.LeaseTime);
+        if (leaseTime < CampaignLimits.MinLeaseTime)
+            r.Errors.Add("laqa.persistence.lease-time", $"must be at least {CampaignLimits.MinLeaseTime.TotalSeconds:0} s, got {leaseTime.TotalSeconds:0.###} s");
         if (provider == PersistenceProvider.Sqlite && file.Trim().Length == 0)
             r.Errors.Add("laqa.persistence.sqlite-file", "required with provider = sqlite");
         if (!EnvironmentVariableName.IsMatch(env))
             r.Errors.Add("laqa.persistence.postgresql-connection-env", $"'{env}' is not an environment variable's name (letters, digits and _)");
         if (name.Length > 0 && !CampaignNames.IsValid(name))
             r.Errors.Add("laqa.persistence.campaign-name", $"'{name}' is not a campaign name ({CampaignNames.Rule})");
-        return new PersistenceSpec(provider, file, env, name);
+        return new PersistenceSpec(provider, file, env, name) { LeaseTime = leaseTime };
     }
 
     private static readonly Regex EnvironmentVariableName = new("^[A-Za-z_][A-Za-z0-9_]*$");

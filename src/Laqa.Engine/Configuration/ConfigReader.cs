@@ -157,7 +157,8 @@ internal sealed class ConfigReader(Config config, ConfigErrors errors, Config us
         }
         if (value > max)
         {
-            errors.Add(path, $"must be at most {max.TotalDays:0.##} days, got \"{text}\"");
+            var limit = max.TotalDays >= 1 ? $"{max.TotalDays:0.##} days" : max.TotalHours >= 1 ? $"{max.TotalHours:0.##} h" : $"{max.TotalMinutes:0.##} min";
+            errors.Add(path, $"must be at most {limit}, got \"{text}\"");
             return fallback;
         }
         return value;

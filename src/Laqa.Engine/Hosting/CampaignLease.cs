@@ -18,8 +18,6 @@ namespace Laqa.Engine.Hosting;
 /// </summary>
 public sealed class CampaignLease : IDisposable
 {
-    public static readonly TimeSpan DefaultTime = TimeSpan.FromSeconds(10);
-
     private static readonly TimeSpan AddressWait = TimeSpan.FromSeconds(30);
 
     private readonly PostgresJournal _journal;

@@ -56,6 +56,8 @@ public class CampaignConfigLoaderTests
     [InlineData("laqa.persistence.postgresql-connection-string = \"Host=db;Password=x\"", "laqa.persistence.postgresql-connection-string: a connection string is never read from the config file: put it in the environment variable that laqa.persistence.postgresql-connection-env names (default LAQA_POSTGRES)")]
     [InlineData("laqa.persistence.postgresql-connection-env = \"my-var\"", "laqa.persistence.postgresql-connection-env: 'my-var' is not an environment variable's name (letters, digits and _)")]
     [InlineData("laqa.cluster.tls.password-env = \"my password\"", "laqa.cluster.tls.password-env: 'my password' is not an environment variable's name (letters, digits and _)")]
+    [InlineData("laqa.persistence.lease-time = 500ms", "laqa.persistence.lease-time: must be at least 1 s, got 0.5 s")]
+    [InlineData("laqa.persistence.lease-time = 2h", "laqa.persistence.lease-time: must be at most 10 min, got \"2h\"")]
     [InlineData("laqa.persistence.campaign-name = Si16", "laqa.persistence.campaign-name: 'Si16' is not a campaign name (1 to 50 characters of a-z, 0-9 and _)")]
     [InlineData("laqa.calculator.lennard-jones.pairs { Si-Si { epsilon = 1, sigma = big, cutoff = 5 } }", "laqa.calculator.lennard-jones.pairs.\"Si-Si\".sigma: expected a number, got \"big\"")]
     [InlineData("laqa.initial-structures = 2000000000", "laqa.initial-structures: must be between 1 and 100000, got 2000000000")]
@@ -149,7 +151,7 @@ public class CampaignConfigLoaderTests
               relaxer { algorithm = bfgs, steps-per-batch = 4, fmax = 0.02 }
               search { algorithm = laqa, mode = async, nselect = 30, weights { force = 0.2, stress = 0 } }
               workers { count = 3, batch-timeout = 90s, max-retries = 0, prefetch = 2 }
-              persistence { provider = postgresql, postgresql-connection-env = DB, campaign-name = al4o6 }
+              persistence { provider = postgresql, postgresql-connection-env = DB, campaign-name = al4o6, lease-time = 30s }
               stop { max-total-steps = 50000, max-wall-time = 1430m, no-improvement-selections = 40, target-enthalpy = -6.5 }
             }
             """);
@@ -169,7 +171,8 @@ public class CampaignConfigLoaderTests
         Assert.Equal((RelaxerAlgorithm.Bfgs, 4, 0.02), (spec.Relaxer.Algorithm, spec.Relaxer.StepsPerBatch, spec.Relaxer.MaxForce));
         Assert.Equal(new SearchSpec(SearchAlgorithm.Laqa, new LaqaOptions(30, LaqaMode.Async, new LaqaWeights(0.2, 0)), 1000), spec.Search);
         Assert.Equal(new WorkerSpec(3, TimeSpan.FromSeconds(90), 0, 2), spec.Workers);
-        Assert.Equal(new PersistenceSpec(PersistenceProvider.PostgreSql, "campaign.db", "DB", "al4o6"), spec.Persistence);
+        Assert.Equal(new PersistenceSpec(PersistenceProvider.PostgreSql, "campaign.db", "DB", "al4o6") { LeaseTime = TimeSpan.FromSeconds(30) }, spec.Persistence);
+        Assert.Equal(TimeSpan.FromSeconds(30), EngineSettings.From(spec).LeaseTime);
         Assert.Equal(new StopCriteria(50000, TimeSpan.FromMinutes(1430), 40, -6.5), spec.Stop);
     }
 
