@@ -84,6 +84,13 @@ public sealed class CalculatorWorker : ReceiveActor
         Receive<BatchDone>(done =>
         {
             var failure = done.Outcome.Failure ?? BatchCheck.NonFinite(done.Outcome.Value!);
+            // A batch system's stop signals every process of the job, the calculator's too: a batch failing now is given back.
+            var failed = failure ?? (done.Outcome.Value!.Outcome == RelaxationOutcome.Failed ? done.Outcome.Value.FailureReason ?? "failed" : null);
+            if (_options.Stopping.IsCancellationRequested && failed is { } reason)
+            {
+                OnFinished(done.Job.JobId, done.Job.CandidateId, reason, null, $"batch {done.Job.BatchNumber} failed while stopping: {reason}", abandoned: true);
+                return;
+            }
             OnFinished(done.Job.JobId, done.Job.CandidateId, failure,
                 failure is null ? new BatchResult(done.Job.CandidateId, done.Job.BatchNumber, AsKept(done.Outcome.Value!), new JobReceipt(done.Job.JobId, Self)) : null,
                 $"batch {done.Job.BatchNumber} failed: {failure}");
@@ -192,12 +199,12 @@ public sealed class CalculatorWorker : ReceiveActor
         }
     }
 
-    private void OnFinished(Guid jobId, int candidateId, string? failure, ICandidateCommand? result, string failureReport)
+    private void OnFinished(Guid jobId, int candidateId, string? failure, ICandidateCommand? result, string failureReport, bool abandoned = false)
     {
         _running = false;
         // An abandoned (timed out) job may still be using the relaxer: continue with a fresh one.
         if (failure?.StartsWith("timed out", StringComparison.Ordinal) == true) _relaxer = _relaxerFactory();
-        _finished.Enqueue(new Finished(jobId, candidateId, result, failureReport));
+        _finished.Enqueue(new Finished(jobId, candidateId, result, failureReport, abandoned));
         Deliver();
         StartNext();
     }
@@ -213,6 +220,7 @@ public sealed class CalculatorWorker : ReceiveActor
     {
         _deliveredAtMs = NowMs;
         if (finished.Result is { } result) _candidates.Tell(result);
+        else if (finished.Abandoned) _selector.Tell(new JobAbandoned(finished.JobId, finished.CandidateId, finished.FailureReport));
         else _selector.Tell(new JobFailed(finished.JobId, finished.CandidateId, finished.FailureReport));
     }
 
@@ -234,8 +242,8 @@ public sealed class CalculatorWorker : ReceiveActor
 
     private WorkerReady Ready => new(Self, _options.Fingerprint);
 
-    /// <summary>A job's end: the message for its candidate, or (Result null) the failure to report to the selector.</summary>
-    private sealed record Finished(Guid JobId, int CandidateId, ICandidateCommand? Result, string FailureReport);
+    /// <summary>A job's end: the message for its candidate, or (Result null) the failure to report to the selector, or the job to give back.</summary>
+    private sealed record Finished(Guid JobId, int CandidateId, ICandidateCommand? Result, string FailureReport, bool Abandoned = false);
 
     private sealed record GenerationDone(GenerateStructure Job, JobOutcome<InitialStructure> Outcome);
 
