@@ -162,6 +162,28 @@ public class RunSignalTests
         AssertEndsAsOneThatRanThrough(folder, "ag32.conf", "stopped");
     }
 
+    [Fact]
+    public void NoBatchStartsAfterTheStopSignalTheOneQueuedIsGivenBackAndRunsOnResume()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("ag32.conf"), SilverCampaign.Replace("prefetch = 0", "prefetch = 1"));
+
+        using (var laqa = LaqaChild.Start(folder.Path, "run", "ag32.conf", "--dir", "stopped"))
+        {
+            // Selection 0 gives the one worker both candidates' batches: the first runs, the second waits behind it.
+            Assert.True(laqa.WaitForLine(l => l.Contains("Searching") && l.Contains("batches       0") && l.Contains("busy   1/1"), RunWithin), laqa.Output);
+            laqa.Signal(LaqaChild.SIGTERM);
+            laqa.WaitForExit(StopWithin);
+            Assert.True(laqa.ExitCode == 143, laqa.Output);
+        }
+        // The running batch finished within the grace period; the waiting one never started.
+        Assert.Equal(1, Status(folder, "stopped").GetProperty("batches").GetInt64());
+
+        var resumed = LaqaProcess.Start(folder.Path, "run", "ag32.conf", "--dir", "stopped");
+        Assert.True(resumed.ExitCode == 0, resumed.Output + resumed.Error);
+        AssertEndsAsOneThatRanThrough(folder, "ag32.conf", "stopped");
+    }
+
     internal static bool IsSearchingWithBatches(string line) => LaqaChild.BatchesIn(line) > 0;
 
     private static bool IsBusySearching(string line) => line.Contains("Searching") && line.Contains("workers busy   1/1");

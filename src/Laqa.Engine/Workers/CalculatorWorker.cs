@@ -178,6 +178,11 @@ public sealed class CalculatorWorker : ReceiveActor
     private void StartNext()
     {
         if (_running || _assigned.Count == 0) return;
+        if (_options.Stopping.IsCancellationRequested)
+        {
+            GiveBackWaiting();
+            return;
+        }
         switch (_assigned[0])
         {
             case GenerateStructure generate:
@@ -198,6 +203,29 @@ public sealed class CalculatorWorker : ReceiveActor
                 break;
         }
     }
+
+    /// <summary>The node is stopping: no new batch starts here, and the jobs waiting go back to the selector unrun.</summary>
+    private void GiveBackWaiting()
+    {
+        foreach (var job in _assigned)
+        {
+            if (job is RelaxBatch batch)
+            {
+                _fetched.Remove(batch.JobId);
+                _requestedAtMs.Remove(batch.JobId);
+            }
+            _finished.Enqueue(new Finished(JobIdOf(job), CandidateOf(job), null, "not started: the node is stopping", Abandoned: true));
+        }
+        _assigned.Clear();
+        Deliver();
+    }
+
+    private static Guid JobIdOf(object job) => job switch
+    {
+        GenerateStructure g => g.JobId,
+        RelaxBatch b => b.JobId,
+        _ => throw new ArgumentOutOfRangeException(nameof(job), job, "unknown job"),
+    };
 
     private void OnFinished(Guid jobId, int candidateId, string? failure, ICandidateCommand? result, string failureReport, bool abandoned = false)
     {
@@ -232,6 +260,7 @@ public sealed class CalculatorWorker : ReceiveActor
             _log.Warning("worker: result of job {0} for candidate {1} not settled within {2}; delivering it again", unsettled.JobId, unsettled.CandidateId, _options.ResendInterval);
             Send(unsettled);
         }
+        if (!_running && _options.Stopping.IsCancellationRequested) GiveBackWaiting();
         if (!_running && _assigned.FirstOrDefault() is RelaxBatch waiting && NowMs - _requestedAtMs[waiting.JobId] > resendAfterMs)
         {
             _log.Warning("worker: no state for batch {0} of candidate {1} within {2}; asking again", waiting.BatchNumber, waiting.CandidateId, _options.ResendInterval);
