@@ -100,7 +100,8 @@ public static class MessageSizeBenchmarks
         object[] fixedSize =
         [
             new WorkerReady(worker, "8d5e41f2c0a97b36"), new WorkerLeaving(worker), new CampaignEnded("every candidate is done"), new GenerateStructure(Guid.NewGuid(), 17), new RelaxBatch(Guid.NewGuid(), 17, 12),
-            new BatchDeclined(Guid.NewGuid()), new JobFailed(Guid.NewGuid(), 17, "batch 12 failed: timed out after 600 s"), new ResultSettled(Guid.NewGuid()),
+            new BatchDeclined(Guid.NewGuid()), new JobFailed(Guid.NewGuid(), 17, "batch 12 failed: timed out after 600 s"),
+            new JobAbandoned(Guid.NewGuid(), 17, "batch 12 failed while stopping: pw.x exited with code 1 after 1 complete steps, without JOB DONE"), new ResultSettled(Guid.NewGuid()),
             new DispatchBatch(17, 12, Guid.NewGuid(), worker), new FailCandidate(17, "no result within 600 s"), new GetCandidateSnapshot(17),
             new CandidateSnapshotReply(17, snapshot), new GetCandidateResult(17), new SnapshotReport(snapshot, new JobReceipt(Guid.NewGuid(), worker)),
             new StartSearch(), new DrainSearch(), new AnnounceToCampaign(), new SelectorReady(), new GenerationComplete(),

@@ -83,6 +83,38 @@ internal sealed class LaqaChild : IDisposable
     /// <summary>Sends a signal to laqa itself (not only to a wrapper: env execs it, so it is the child).</summary>
     public void Signal(int signal) => Assert.Equal(0, Kill(_process.Id, signal));
 
+    /// <summary>
+    /// Sends a signal to every process laqa started and they started (the calculator's), as a batch system
+    /// signals every process of a job; returns how many were signalled.
+    /// </summary>
+    public int SignalDescendants(int signal)
+    {
+        var parents = new Dictionary<int, int>();
+        foreach (var entry in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(entry), out var pid)) continue;
+            try
+            {
+                var stat = File.ReadAllText($"{entry}/stat");
+                parents[pid] = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture);
+            }
+            catch (IOException)
+            {
+                // The process ended meanwhile.
+            }
+        }
+        var family = new HashSet<int> { _process.Id };
+        for (var grew = true; grew;)
+        {
+            grew = false;
+            foreach (var (pid, parent) in parents)
+                if (family.Contains(parent) && family.Add(pid)) grew = true;
+        }
+        family.Remove(_process.Id);
+        foreach (var pid in family) _ = Kill(pid, signal);
+        return family.Count;
+    }
+
     /// <summary>Waits for a line that matches; false when laqa ended first or the time ran out.</summary>
     public bool WaitForLine(Func<string, bool> match, TimeSpan timeout)
     {

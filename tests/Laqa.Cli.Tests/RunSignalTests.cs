@@ -124,6 +124,66 @@ public class RunSignalTests
         Assert.Equal(2, status.GetProperty("structures").GetInt32());
     }
 
+    // Ag32 with EMT through the ASE bridge: a batch of 300 steps runs for seconds, long enough to be killed in.
+    private static readonly string SilverCampaign = $$"""
+        laqa {
+          composition = Ag32
+          initial-structures = 2
+          seed = 2
+          calculator.ase { python = "{{AseCalculators.Python}}", calculator = "{{AseCalculators.Emt}}" }
+          relaxer { steps-per-batch = 300, fmax = 1e-4, smax = 1e-4 }
+          search { nselect = 1, max-steps-per-candidate = 300 }
+          workers { count = 1, prefetch = 0, stop-grace-period = 1m }
+        }
+        """;
+
+    [Fact]
+    public void ABatchSystemsStopThatAlsoKillsTheCalculatorFailsNoCandidateAndTheCampaignResumesAsOneThatRanThrough()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("ag32.conf"), SilverCampaign);
+
+        using (var laqa = LaqaChild.Start(folder.Path, "run", "ag32.conf", "--dir", "stopped"))
+        {
+            Assert.True(laqa.WaitForLine(l => l.Contains("Searching") && l.Contains("batches       0") && l.Contains("busy   1/1"), RunWithin), laqa.Output);
+            // Slurm at the wall time or scancel: SIGTERM to every process of the job, laqa first; Python dies mid-batch.
+            laqa.Signal(LaqaChild.SIGTERM);
+            Assert.True(laqa.WaitForLine(l => l.Contains("stopping (SIGTERM)"), StopWithin), laqa.Output);
+            Assert.True(laqa.SignalDescendants(LaqaChild.SIGTERM) > 0, "no calculator process to signal");
+            laqa.WaitForExit(StopWithin);
+            Assert.True(laqa.ExitCode == 143, laqa.Output);
+        }
+        var status = Status(folder, "stopped");
+        Assert.Equal(0, status.GetProperty("failed").GetInt32());
+        Assert.Equal(0, status.GetProperty("batches").GetInt64());
+
+        var resumed = LaqaProcess.Start(folder.Path, "run", "ag32.conf", "--dir", "stopped");
+        Assert.True(resumed.ExitCode == 0, resumed.Output + resumed.Error);
+        AssertEndsAsOneThatRanThrough(folder, "ag32.conf", "stopped");
+    }
+
+    [Fact]
+    public void NoBatchStartsAfterTheStopSignalTheOneQueuedIsGivenBackAndRunsOnResume()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("ag32.conf"), SilverCampaign.Replace("prefetch = 0", "prefetch = 1"));
+
+        using (var laqa = LaqaChild.Start(folder.Path, "run", "ag32.conf", "--dir", "stopped"))
+        {
+            // Selection 0 gives the one worker both candidates' batches: the first runs, the second waits behind it.
+            Assert.True(laqa.WaitForLine(l => l.Contains("Searching") && l.Contains("batches       0") && l.Contains("busy   1/1"), RunWithin), laqa.Output);
+            laqa.Signal(LaqaChild.SIGTERM);
+            laqa.WaitForExit(StopWithin);
+            Assert.True(laqa.ExitCode == 143, laqa.Output);
+        }
+        // The running batch finished within the grace period; the waiting one never started.
+        Assert.Equal(1, Status(folder, "stopped").GetProperty("batches").GetInt64());
+
+        var resumed = LaqaProcess.Start(folder.Path, "run", "ag32.conf", "--dir", "stopped");
+        Assert.True(resumed.ExitCode == 0, resumed.Output + resumed.Error);
+        AssertEndsAsOneThatRanThrough(folder, "ag32.conf", "stopped");
+    }
+
     internal static bool IsSearchingWithBatches(string line) => LaqaChild.BatchesIn(line) > 0;
 
     private static bool IsBusySearching(string line) => line.Contains("Searching") && line.Contains("workers busy   1/1");

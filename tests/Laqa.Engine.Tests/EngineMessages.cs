@@ -91,7 +91,8 @@ public static class EngineMessages
             // Workers.
             new WorkerReady(actor, "3f9a0c"), new WorkerLeaving(actor), new CampaignEnded("every candidate is done"), new GenerateStructure(Guid.NewGuid(), 17), new RelaxBatch(Guid.NewGuid(), 17, 5),
             new RunBatch(Guid.NewGuid(), 17, 5, bfgs, StepsPerBatch), new BatchDeclined(Guid.NewGuid()),
-            new JobFailed(Guid.NewGuid(), 17, "batch 5 failed: timed out after 600 s"), new ResultSettled(Guid.NewGuid()),
+            new JobFailed(Guid.NewGuid(), 17, "batch 5 failed: timed out after 600 s"),
+            new JobAbandoned(Guid.NewGuid(), 17, "batch 5 failed while stopping: pw.x exited with code 1 after 1 complete steps, without JOB DONE"), new ResultSettled(Guid.NewGuid()),
         ];
     }
 

@@ -116,6 +116,29 @@ public sealed class WorkerQueueTests
     }
 
     [Fact]
+    public void OnAStopTheJobsWaitingAreGivenBackUnrunAfterTheResultsAlreadyFinished()
+    {
+        var queue = new WorkerQueue(Resend);
+        var running = new GenerateStructure(Guid.NewGuid(), 0);
+        var (waitingBatch, waitingGenerate) = (new RelaxBatch(Guid.NewGuid(), 1, 3), new GenerateStructure(Guid.NewGuid(), 2));
+        queue.Assign(running);
+        Start(queue);
+        queue.Assign(waitingBatch, nowMs: 0);
+        queue.Assign(waitingGenerate);
+        var finished = queue.Finish(Failure(running.JobId, 0), nowMs: 1)!;
+
+        Assert.Null(queue.GiveBackWaiting(nowMs: 2));
+        Assert.Null(Start(queue));
+        queue.StateArrived(StateFor(waitingBatch));
+        Assert.Null(Start(queue));
+        var givenBack = new[] { queue.Settled(finished.JobId, nowMs: 3)!, queue.Settled(waitingBatch.JobId, nowMs: 4)! };
+        Assert.Equal([(waitingBatch.JobId, 1, true), (waitingGenerate.JobId, 2, true)], givenBack.Select(f => (f.JobId, f.CandidateId, f.Abandoned)));
+        Assert.All(givenBack, f => Assert.Null(f.Result));
+        Assert.Null(queue.Settled(waitingGenerate.JobId, nowMs: 5));
+        Assert.True(queue.HoldsNothing);
+    }
+
+    [Fact]
     public void HandingBackGivesTheUnsettledResultFirstThenTheFinishedOnesAndLeavesNothingHeld()
     {
         var queue = new WorkerQueue(Resend);

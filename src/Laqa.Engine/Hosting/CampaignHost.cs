@@ -86,7 +86,7 @@ public static class CampaignHost
         var totals = CampaignTotals.Empty;
         try
         {
-            var engine = await EngineNode.StartAsync(system, settings, source, relaxerFactory, node.SeedNodes, lease?.Seed is null ? null : lease.CurrentSeed).WaitAsync(abandon.Token);
+            var engine = await EngineNode.StartAsync(system, settings, source, relaxerFactory, node.SeedNodes, lease?.Seed is null ? null : lease.CurrentSeed, stopToken).WaitAsync(abandon.Token);
             var end = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
             Action<CampaignProgress> report = p =>
             {

@@ -50,10 +50,11 @@ public sealed class EngineNode
 
     /// <summary>
     /// Starts a campaign node's actors (and its workers when it has the worker role) and joins the
-    /// node to itself (a cluster on its own address), or to its seed nodes.
+    /// node to itself (a cluster on its own address), or to its seed nodes. Its workers give back a batch that fails once
+    /// workersStopping is cancelled (see <see cref="WorkerOptions.Stopping"/>).
     /// </summary>
     public static async Task<EngineNode> StartAsync(ActorSystem system, EngineSettings settings, IStructureSource source, Func<IRelaxer> relaxerFactory,
-        IReadOnlyList<string>? seedNodes = null, Func<string?>? currentSeed = null)
+        IReadOnlyList<string>? seedNodes = null, Func<string?>? currentSeed = null, CancellationToken workersStopping = default)
     {
         // Start the journal and snapshot store (and their table creation) while the cluster forms.
         var persistence = Persistence.Instance.Apply(system);
@@ -73,7 +74,7 @@ public sealed class EngineNode
             PoisonPill.Instance, singletonSettings), CampaignActor.Id);
 
         var node = new EngineNode(system, candidates, selector, campaign);
-        if (Cluster.Get(system).SelfRoles.Contains(ClusterNode.WorkerRole)) node.StartWorkers(settings.Workers, settings.WorkerOptions, source, relaxerFactory);
+        if (Cluster.Get(system).SelfRoles.Contains(ClusterNode.WorkerRole)) node.StartWorkers(settings.Workers, settings.WorkerOptions with { Stopping = workersStopping }, source, relaxerFactory);
         await JoinAsync(system, seedNodes ?? [], currentSeed: currentSeed);
         return node;
     }

@@ -72,7 +72,7 @@ public static class WorkerHost
                     throw new LaqaInputException($"--join {options.Join}: the node there now runs another campaign (fingerprint {offer.Fingerprint}, this worker joined {fingerprint})");
                 fingerprint = offer.Fingerprint;
                 system.EventStream.SetLogLevel(Logging.LogLevelFor(logLevel));
-                var workers = engine.StartWorkers(count, components.Settings.WorkerOptions, components.Structures, components.RelaxerFactory);
+                var workers = engine.StartWorkers(count, components.Settings.WorkerOptions with { Stopping = stopToken }, components.Structures, components.RelaxerFactory);
                 engine.Campaign.Tell(new WorkerNodeReady(count), workers[0]);
                 say($"joined the campaign at {options.Join} as {Cluster.Get(system).SelfAddress} with {count} workers ({components.Calculator.Name})");
 

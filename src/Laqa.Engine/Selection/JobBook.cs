@@ -117,6 +117,13 @@ public sealed class JobBook(int prefetch, TimeSpan jobDeadline, int maxRetries, 
         return Fail(job.Retry(), reason, nowMs);
     }
 
+    /// <summary>A job its worker gave back unrun (it failed while the worker's node stopped): it waits for a worker as the same attempt.</summary>
+    public void GiveBack(Job job)
+    {
+        Release(job);
+        _jobs[job.CandidateId] = job.Requeue(nodeStopped: false);
+    }
+
     /// <summary>A failure sent again: the candidate has not recorded it by the deadline.</summary>
     public Job Resend(Job failure, long nowMs) => _jobs[failure.CandidateId] = failure with { DeadlineMs = nowMs + (long)jobDeadline.TotalMilliseconds };
 

@@ -117,6 +117,7 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
             OnWorkerLost(leaving.Worker, nodeStopped: false);
         });
         Command<JobFailed>(OnJobFailed);
+        Command<JobAbandoned>(OnJobAbandoned);
         Command<Terminated>(t => OnWorkerLost(t.ActorRef, nodeStopped: true));
         Command<Tick>(_ => OnTick());
         Command<StartSearch>(_ =>
@@ -301,6 +302,17 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
             DispatchWork();
         }
         Sender.Tell(new ResultSettled(failed.JobId));
+    }
+
+    private void OnJobAbandoned(JobAbandoned abandoned)
+    {
+        if (_jobs.TryGet(abandoned.CandidateId, out var job) && job.JobId == abandoned.JobId)
+        {
+            _log.Info("candidate {0}: attempt {1} failed while its worker's node stopped, given back: {2}", job.CandidateId, job.Attempt, abandoned.Reason);
+            _jobs.GiveBack(job);
+            DispatchWork();
+        }
+        Sender.Tell(new ResultSettled(abandoned.JobId));
     }
 
     /// <summary>A worker that left, or whose node stopped or was downed: its jobs run again elsewhere, and the loss is not the candidate's attempt.</summary>

@@ -79,6 +79,13 @@ public sealed class CalculatorWorker : ReceiveActor
         Receive<BatchDone>(done =>
         {
             var failure = done.Outcome.Failure ?? BatchCheck.NonFinite(done.Outcome.Value!);
+            // A batch system's stop signals every process of the job, the calculator's too: a batch failing now is given back.
+            var failed = failure ?? (done.Outcome.Value!.Outcome == RelaxationOutcome.Failed ? done.Outcome.Value.FailureReason ?? "failed" : null);
+            if (_options.Stopping.IsCancellationRequested && failed is { } reason)
+            {
+                OnFinished(done.Outcome.TimedOut, new FinishedJob(done.Job.JobId, done.Job.CandidateId, null, $"batch {done.Job.BatchNumber} failed while stopping: {reason}", Abandoned: true));
+                return;
+            }
             OnFinished(done.Outcome.TimedOut, new FinishedJob(done.Job.JobId, done.Job.CandidateId,
                 failure is null ? new BatchResult(done.Job.CandidateId, done.Job.BatchNumber, AsKept(done.Outcome.Value!), new JobReceipt(done.Job.JobId, Self)) : null,
                 $"batch {done.Job.BatchNumber} failed: {failure}"));
@@ -124,6 +131,12 @@ public sealed class CalculatorWorker : ReceiveActor
 
     private void StartNext()
     {
+        if (_options.Stopping.IsCancellationRequested)
+        {
+            // No new batch starts once the node has its stop signal: the jobs waiting go back to the selector unrun.
+            if (!_queue.IsRunning) SendIfAny(_queue.GiveBackWaiting(NowMs));
+            return;
+        }
         if (!_queue.TryStart(out var generate, out var run)) return;
         if (generate is not null)
         {
@@ -154,11 +167,13 @@ public sealed class CalculatorWorker : ReceiveActor
     private void Send(FinishedJob finished)
     {
         if (finished.Result is { } result) _candidates.Tell(result);
+        else if (finished.Abandoned) _selector.Tell(new JobAbandoned(finished.JobId, finished.CandidateId, finished.FailureReport));
         else _selector.Tell(new JobFailed(finished.JobId, finished.CandidateId, finished.FailureReport));
     }
 
     private void OnTick()
     {
+        if (!_queue.IsRunning && _options.Stopping.IsCancellationRequested) SendIfAny(_queue.GiveBackWaiting(NowMs));
         var (resend, askAgain) = _queue.Due(NowMs);
         if (resend is not null)
         {

@@ -40,6 +40,14 @@ public sealed record BatchDeclined(Guid JobId) : ILaqaMessage;
 public sealed record JobFailed(Guid JobId, int CandidateId, string Reason) : ILaqaMessage;
 
 /// <summary>
+/// Worker → selector: the job did not start because this worker's node is stopping, or its batch failed while
+/// the node was stopping, when the stop signal may have reached the calculator's processes too (a batch
+/// system signals every process of the job); give the job back as not run, not counting an attempt: it runs
+/// again on resume or on another node.
+/// </summary>
+public sealed record JobAbandoned(Guid JobId, int CandidateId, string Reason) : ILaqaMessage;
+
+/// <summary>
 /// Selector → worker: the result of job JobId has been taken into account, and the selections it led
 /// to are on their way to the journal; the worker may deliver its next result.
 /// </summary>

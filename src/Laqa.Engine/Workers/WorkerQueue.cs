@@ -114,6 +114,16 @@ public sealed class WorkerQueue(TimeSpan resendInterval)
         return (resend, askAgain);
     }
 
+    /// <summary>The node is stopping: the jobs waiting are given back unrun; gives the result to deliver now, if any.</summary>
+    public FinishedJob? GiveBackWaiting(long nowMs)
+    {
+        foreach (var job in _assigned) _finished.Enqueue(new FinishedJob(job.JobId, job.CandidateId, null, "not started: the node is stopping", Abandoned: true));
+        _assigned.Clear();
+        _fetched.Clear();
+        _requestedAtMs.Clear();
+        return Deliver(nowMs);
+    }
+
     /// <summary>The worker leaves: every finished result, the unsettled one first; jobs that did not finish are left to the selector.</summary>
     public IReadOnlyList<FinishedJob> HandBack()
     {
