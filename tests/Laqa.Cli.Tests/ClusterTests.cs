@@ -45,7 +45,7 @@ public class ClusterTests
 
         killed.Kill();
         using var added = JoinWorker(folder, port);
-        leaving.Signal(LaqaChild.SIGTERM);
+        leaving.Signal(UnixSignal.SIGTERM);
         leaving.WaitForExit(JoinWithin);
         Assert.True(leaving.ExitCode == 0, leaving.Output);
         Assert.Contains("left the campaign", leaving.Output);

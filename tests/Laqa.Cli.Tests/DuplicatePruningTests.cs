@@ -99,9 +99,9 @@ public class DuplicatePruningTests
         using (var laqa = LaqaChild.Start(folder.Path, "run", "si8.conf", "--dir", "stopped"))
         {
             Assert.True(laqa.WaitForLine(line => DuplicatesIn(line) > 0, TimeSpan.FromMinutes(3)), laqa.Output);
-            laqa.Signal(LaqaChild.SIGINT);
+            laqa.Signal(UnixSignal.SIGINT);
             laqa.WaitForExit(TimeSpan.FromMinutes(1));
-            Assert.True(128 + LaqaChild.SIGINT == laqa.ExitCode, laqa.Output);
+            Assert.True(128 + UnixSignal.SIGINT == laqa.ExitCode, laqa.Output);
         }
         var before = CampaignRecord.ReadFolder(folder.File("stopped")).Results.Where(r => r.Status == CandidateStatus.Duplicate).ToList();
         Assert.NotEmpty(before);

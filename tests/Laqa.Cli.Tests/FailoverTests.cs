@@ -61,8 +61,8 @@ public class FailoverTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// A partition as the singletons' node sees it: frozen (SIGSTOP) past the split-brain resolver's decision, so the other
-    /// side downs it and takes the singletons over, then woken (SIGCONT) with its selector and candidates still in memory.
+    /// A partition as the singletons' node sees it: frozen (UnixSignal.SIGSTOP) past the split-brain resolver's decision, so the other
+    /// side downs it and takes the singletons over, then woken (UnixSignal.SIGCONT) with its selector and candidates still in memory.
     /// It must find itself downed and end without writing to the campaign; the survivor's campaign ends as one that ran through.
     /// </summary>
     [Fact]
@@ -73,12 +73,12 @@ public class FailoverTests(ITestOutputHelper output)
             var (dir, host) = nodes[0];
             var survivor = nodes[1].Process;
             var batches = WaitForProgress(survivor, -1);
-            host.Signal(SIGSTOP);
+            host.Signal(UnixSignal.SIGSTOP);
             output.WriteLine($"froze node {dir} after {batches}+ batches");
             // The survivor moves on only once it hosts the selector: the frozen node has been downed and removed. A progress
             // line under way at the freeze may still show a few more batches (at most the worker's two jobs in flight).
             var downedAt = WaitForProgress(survivor, batches + 10);
-            host.Signal(SIGCONT);
+            host.Signal(UnixSignal.SIGCONT);
             output.WriteLine($"woke node {dir} after {downedAt}+ batches");
             host.WaitForExit(JoinWithin);
             output.WriteLine($"--- node {dir}, woken:\n{WithoutProgress(host.Output)}");
@@ -89,8 +89,6 @@ public class FailoverTests(ITestOutputHelper output)
         });
     }
 
-    private const int SIGCONT = 18;
-    private const int SIGSTOP = 19;
 
     /// <summary>
     /// Two campaign nodes (a, the oldest, and b) and a worker run the campaign while disturb acts on them (the list is

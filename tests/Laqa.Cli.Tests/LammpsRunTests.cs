@@ -50,9 +50,9 @@ public class LammpsRunTests
         using (var laqa = LaqaChild.Start(folder.Path, "run", "cu8.conf", "--dir", "stopped"))
         {
             Assert.True(laqa.WaitForLine(RunSignalTests.IsSearchingWithBatches, TimeSpan.FromMinutes(5)), laqa.Output);
-            laqa.Signal(LaqaChild.SIGTERM);
+            laqa.Signal(UnixSignal.SIGTERM);
             laqa.WaitForExit(TimeSpan.FromSeconds(30));
-            Assert.True(128 + LaqaChild.SIGTERM == laqa.ExitCode, laqa.Output);
+            Assert.True(128 + UnixSignal.SIGTERM == laqa.ExitCode, laqa.Output);
         }
 
         var resumed = LaqaProcess.Start(folder.Path, "run", "cu8.conf", "--dir", "stopped");

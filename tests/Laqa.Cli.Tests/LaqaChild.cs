@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Xunit;
 
@@ -13,12 +12,6 @@ namespace Laqa.Cli.Tests;
 /// </summary>
 internal sealed class LaqaChild : IDisposable
 {
-    public const int SIGHUP = 1;
-    public const int SIGINT = 2;
-    public const int SIGTERM = 15;
-
-    public static string NameOf(int signal) => signal switch { SIGHUP => "SIGHUP", SIGINT => "SIGINT", SIGTERM => "SIGTERM", _ => signal.ToString() };
-
     /// <summary>The batches of a live progress line ("Searching … batches N …"), -1 for any other line.</summary>
     public static long BatchesIn(string line) =>
         Regex.Match(line, @"Searching .* batches +(\d+)") is { Success: true } m ? long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : -1;
@@ -47,8 +40,8 @@ internal sealed class LaqaChild : IDisposable
     public int ExitCode => _process.ExitCode;
 
     /// <summary>
-    /// `laqa ARGS` in folder. SIGINT, SIGTERM and SIGHUP are set to their default action first: a test
-    /// host started in the background by a non-interactive shell ignores SIGINT, and its children would too.
+    /// `laqa ARGS` in folder. UnixSignal.SIGINT, UnixSignal.SIGTERM and UnixSignal.SIGHUP are set to their default action first: a test
+    /// host started in the background by a non-interactive shell ignores UnixSignal.SIGINT, and its children would too.
     /// </summary>
     public static LaqaChild Start(string folder, params string[] arguments)
     {
@@ -81,7 +74,7 @@ internal sealed class LaqaChild : IDisposable
     }
 
     /// <summary>Sends a signal to laqa itself (not only to a wrapper: env execs it, so it is the child).</summary>
-    public void Signal(int signal) => Assert.Equal(0, Kill(_process.Id, signal));
+    public void Signal(int signal) => Assert.Equal(0, UnixSignal.Send(_process.Id, signal));
 
     /// <summary>
     /// Sends a signal to every process laqa started and they started (the calculator's), as a batch system
@@ -111,7 +104,7 @@ internal sealed class LaqaChild : IDisposable
                 if (family.Contains(parent) && family.Add(pid)) grew = true;
         }
         family.Remove(_process.Id);
-        foreach (var pid in family) _ = Kill(pid, signal);
+        foreach (var pid in family) _ = UnixSignal.Send(pid, signal);
         return family.Count;
     }
 
@@ -163,7 +156,4 @@ internal sealed class LaqaChild : IDisposable
         _output.Enqueue(line);
         _lines.Add(line);
     }
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
 }

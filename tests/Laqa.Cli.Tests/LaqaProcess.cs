@@ -11,7 +11,7 @@ internal static class LaqaProcess
     }
 
     /// <summary>The dotnet host running the tests, and the laqa built beside them.</summary>
-    public static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+    public static string Dotnet => DotnetHost.Path;
 
     public static string LaqaDll => Path.Combine(AppContext.BaseDirectory, "laqa.dll");
 

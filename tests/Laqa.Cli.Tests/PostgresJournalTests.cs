@@ -249,9 +249,9 @@ public class PostgresJournalTests
         using var resumed = LaqaChild.Start(folder.Path, "run", "long.conf", "--dir", "long");
         var again = WaitForStatus(folder, s => s.GetProperty("running").GetBoolean() && s.GetProperty("batches").GetInt64() > batches);
         Assert.Equal("searching", again.GetProperty("phase").GetString());
-        resumed.Signal(LaqaChild.SIGTERM);
+        resumed.Signal(UnixSignal.SIGTERM);
         resumed.WaitForExit(TimeSpan.FromSeconds(60));
-        Assert.True(resumed.ExitCode == 128 + LaqaChild.SIGTERM, resumed.Output);
+        Assert.True(resumed.ExitCode == 128 + UnixSignal.SIGTERM, resumed.Output);
         Assert.Equal("stopped", WaitForStatus(folder, _ => true).GetProperty("phase").GetString());
     }
 

@@ -31,9 +31,9 @@ public class PostgresStatusTests
             var json = JsonDocument.Parse(during.Output).RootElement;
             Assert.True(json.GetProperty("running").GetBoolean());
             Assert.Contains(json.GetProperty("phase").GetString(), (string[])["generating", "searching"]);
-            run.Signal(LaqaChild.SIGTERM);
+            run.Signal(UnixSignal.SIGTERM);
             run.WaitForExit(TimeSpan.FromSeconds(60));
-            Assert.True(run.ExitCode == 128 + LaqaChild.SIGTERM, run.Output);
+            Assert.True(run.ExitCode == 128 + UnixSignal.SIGTERM, run.Output);
         }
 
         var after = LaqaProcess.Start(folder.Path, status);

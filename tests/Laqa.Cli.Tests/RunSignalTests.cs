@@ -40,11 +40,11 @@ public class RunSignalTests
         """;
 
     [Theory]
-    [InlineData(LaqaChild.SIGINT, "sync", 1)]
-    [InlineData(LaqaChild.SIGTERM, "sync", 2)]
-    [InlineData(LaqaChild.SIGINT, "async", 2)]
-    [InlineData(LaqaChild.SIGTERM, "async", 1)]
-    [InlineData(LaqaChild.SIGHUP, "sync", 2)]
+    [InlineData(UnixSignal.SIGINT, "sync", 1)]
+    [InlineData(UnixSignal.SIGTERM, "sync", 2)]
+    [InlineData(UnixSignal.SIGINT, "async", 2)]
+    [InlineData(UnixSignal.SIGTERM, "async", 1)]
+    [InlineData(UnixSignal.SIGHUP, "sync", 2)]
     public void SignalStopsTheCampaignPromptlyAndItResumesToTheEnd(int signal, string mode, int workers)
     {
         using var folder = new TempFolder();
@@ -56,7 +56,7 @@ public class RunSignalTests
             laqa.Signal(signal);
             laqa.WaitForExit(StopWithin);
             Assert.True(128 + signal == laqa.ExitCode, laqa.Output);
-            Assert.Contains($"stopping ({LaqaChild.NameOf(signal)})", laqa.Output);
+            Assert.Contains($"stopping ({UnixSignal.NameOf(signal)})", laqa.Output);
             Assert.Contains("run again to resume", laqa.Output);
         }
         Assert.Equal("stopped", Status(folder, "stopped").GetProperty("phase").GetString());
@@ -98,7 +98,7 @@ public class RunSignalTests
         using (var laqa = LaqaChild.Start(folder.Path, "run", "grace.conf", "--dir", "si256"))
         {
             Assert.True(laqa.WaitForLine(IsBusySearching, RunWithin), laqa.Output);
-            laqa.Signal(LaqaChild.SIGINT);
+            laqa.Signal(UnixSignal.SIGINT);
             laqa.WaitForExit(StopWithin);
             Assert.True(laqa.ExitCode == 130, laqa.Output);
             Assert.Contains("0 batches, 0 steps, the batches in flight abandoned", laqa.Output);
@@ -147,9 +147,9 @@ public class RunSignalTests
         {
             Assert.True(laqa.WaitForLine(l => l.Contains("Searching") && l.Contains("batches       0") && l.Contains("busy   1/1"), RunWithin), laqa.Output);
             // Slurm at the wall time or scancel: SIGTERM to every process of the job, laqa first; Python dies mid-batch.
-            laqa.Signal(LaqaChild.SIGTERM);
+            laqa.Signal(UnixSignal.SIGTERM);
             Assert.True(laqa.WaitForLine(l => l.Contains("stopping (SIGTERM)"), StopWithin), laqa.Output);
-            Assert.True(laqa.SignalDescendants(LaqaChild.SIGTERM) > 0, "no calculator process to signal");
+            Assert.True(laqa.SignalDescendants(UnixSignal.SIGTERM) > 0, "no calculator process to signal");
             laqa.WaitForExit(StopWithin);
             Assert.True(laqa.ExitCode == 143, laqa.Output);
         }
@@ -172,7 +172,7 @@ public class RunSignalTests
         {
             // Selection 0 gives the one worker both candidates' batches: the first runs, the second waits behind it.
             Assert.True(laqa.WaitForLine(l => l.Contains("Searching") && l.Contains("batches       0") && l.Contains("busy   1/1"), RunWithin), laqa.Output);
-            laqa.Signal(LaqaChild.SIGTERM);
+            laqa.Signal(UnixSignal.SIGTERM);
             laqa.WaitForExit(StopWithin);
             Assert.True(laqa.ExitCode == 143, laqa.Output);
         }

@@ -44,7 +44,7 @@ public sealed class ChildCampaign : IDisposable
     public static ChildCampaign Start(CrashHostOptions options)
     {
         var host = Path.Combine(AppContext.BaseDirectory, "Laqa.Engine.CrashHost.dll");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var start = new ProcessStartInfo(DotnetHost.Path)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -103,7 +103,7 @@ public class AseCalculatorTests
         var first = Assert.Single(calculator.Interpreters);
         var session = SessionMembers(first.Session);
         var python = Assert.Single(session, pid => File.ResolveLinkTarget($"/proc/{pid}/exe", true)!.FullName.Contains("python"));
-        Assert.Equal(0, Kill(python));
+        Assert.Equal(0, UnixSignal.Send(python, UnixSignal.SIGKILL));
 
         var failed = calculator.Calculate(structure);
         Assert.StartsWith("the Python interpreter of the ASE bridge ended: ", failed.Failure);
@@ -151,9 +151,4 @@ public class AseCalculatorTests
             return null;
         }
     }
-
-    [System.Runtime.InteropServices.DllImport("libc")]
-    private static extern int kill(int pid, int signal);
-
-    private static int Kill(int pid) => kill(pid, 9);
 }
