@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Laqa.Calculators.Potentials;
@@ -93,23 +92,14 @@ public sealed class ExportCommandTests(CampaignFolder campaign) : IClassFixture<
     /// <summary>Each file read by ASE: atom count, volume, and for extended XYZ the energy and the rank and id keys.</summary>
     private static List<JsonElement> AseRead(IEnumerable<string> files)
     {
-        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment.Remove("PYTHONPATH");
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add("import sys, json, ase.io\n" +
-                               "out = []\n" +
-                               "for f in sys.argv[1:]:\n" +
-                               "    a = ase.io.read(f)\n" +
-                               "    d = {'atoms': len(a), 'volume': a.get_volume()}\n" +
-                               "    if f.endswith('.extxyz'): d.update(energy=float(a.get_potential_energy()), id=int(a.info['id']), rank=int(a.info['rank']))\n" +
-                               "    out.append(d)\n" +
-                               "print(json.dumps(out))");
-        foreach (var f in files) start.ArgumentList.Add(f);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEnd();
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, stderr);
+        var stdout = SystemPython.Run("import sys, json, ase.io\n" +
+                                      "out = []\n" +
+                                      "for f in sys.argv[1:]:\n" +
+                                      "    a = ase.io.read(f)\n" +
+                                      "    d = {'atoms': len(a), 'volume': a.get_volume()}\n" +
+                                      "    if f.endswith('.extxyz'): d.update(energy=float(a.get_potential_energy()), id=int(a.info['id']), rank=int(a.info['rank']))\n" +
+                                      "    out.append(d)\n" +
+                                      "print(json.dumps(out))", files);
         return [.. JsonDocument.Parse(stdout).RootElement.EnumerateArray()];
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Xunit;
@@ -166,19 +165,10 @@ public class RelaxCommandTests
     }
 
     /// <summary>The space group of a structure file by python's spglib through ASE's reader: "symbol (number)".</summary>
-    private static string SpglibOf(string path, double symprec)
-    {
-        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { "-c", "import sys, ase.io, spglib; at = ase.io.read(sys.argv[1], format='vasp'); " +
-                 "print(spglib.get_spacegroup((at.cell[:], at.get_scaled_positions(), at.numbers), symprec=float(sys.argv[2])))", path,
-                 symprec.ToString(CultureInfo.InvariantCulture) })
-            start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.Equal(0, process.ExitCode);
-        return output.Trim();
-    }
+    private static string SpglibOf(string path, double symprec) =>
+        SystemPython.Run("import sys, ase.io, spglib; at = ase.io.read(sys.argv[1], format='vasp'); " +
+            "print(spglib.get_spacegroup((at.cell[:], at.get_scaled_positions(), at.numbers), symprec=float(sys.argv[2])))",
+            path, symprec.ToString(CultureInfo.InvariantCulture)).Trim();
 
     [Fact]
     public void ConvergedExtendedXyzCarriesTheEnergyForcesAndStressOfTheWrittenGeometry()

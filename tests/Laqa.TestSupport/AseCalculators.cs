@@ -6,7 +6,7 @@ namespace Laqa.TestSupport;
 /// </summary>
 public static class AseCalculators
 {
-    public const string Python = "/usr/bin/python3";
+    public const string Python = SystemPython.Interpreter;
 
     public const string Emt = "ase.calculators.emt:EMT";
 

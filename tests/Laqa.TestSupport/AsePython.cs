@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using Laqa.Crystal;
 
 namespace Laqa.TestSupport;
@@ -19,23 +17,7 @@ public static class AsePython
     }
 
     /// <summary>Runs the script and returns the whitespace-separated numbers it prints.</summary>
-    public static double[] RunNumbers(string script)
-    {
-        var start = new ProcessStartInfo("/usr/bin/python3")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-        };
-        using var process = Process.Start(start)!;
-        process.StandardInput.Write("import ase, numpy as np\n" + script);
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"python failed: {error.Result}");
-        return output.Result.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+    public static double[] RunNumbers(string script) =>
+        SystemPython.Run("import ase, numpy as np\n" + script).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
             .Select(s => double.Parse(s, CultureInfo.InvariantCulture)).ToArray();
-    }
 }
