@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Laqa.Calculators.Relaxation;
 using Laqa.Crystal;
 using Laqa.Engine.Hosting;
 using Laqa.Engine.Serialization;
@@ -40,8 +41,10 @@ public sealed class StopAndResumeTests
 
         var through = await CampaignHost.RunAsync(settings, dir.File("through"), campaign.Source, campaign.Relaxer);
         using var stop = new CancellationTokenSource();
-        var stopped = await CampaignHost.RunAsync(settings, dir.File("stopped"), campaign.Source, campaign.Relaxer,
-            progress => { if (progress.Totals.Batches >= 8) stop.Cancel(); }, stop.Token);
+        // The stop comes as the eighth batch starts: progress reports can come too late for a fake relaxer this fast.
+        var batches = 0;
+        var stopped = await CampaignHost.RunAsync(settings, dir.File("stopped"), campaign.Source,
+            () => new CallbackRelaxer(campaign.Relaxer(), () => { if (Interlocked.Increment(ref batches) == 8) stop.Cancel(); }), stopToken: stop.Token);
         var resumed = await CampaignHost.RunAsync(settings, dir.File("stopped"), campaign.Source, campaign.Relaxer);
 
         Assert.False(stopped.Finished);
@@ -60,6 +63,16 @@ public sealed class StopAndResumeTests
         var other = campaign.Settings(workers: 1) with { Fingerprint = "another campaign" };
         var error = await Assert.ThrowsAsync<LaqaInputException>(() => CampaignHost.RunAsync(other, dir.Path, campaign.Source, campaign.Relaxer));
         Assert.Contains("another campaign", error.Message);
+    }
+
+    /// <summary>The inner relaxer, calling back as each batch starts.</summary>
+    private sealed class CallbackRelaxer(IRelaxer inner, Action starting) : IRelaxer
+    {
+        public RelaxationBatch Advance(RelaxationState state, int maxSteps, CancellationToken cancellationToken = default)
+        {
+            starting();
+            return inner.Advance(state, maxSteps, cancellationToken);
+        }
     }
 
     private static string Json(CampaignResult result) => JsonSerializer.Serialize(result, LaqaJsonSerializer.CreateOptions());

@@ -48,10 +48,8 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
     private readonly SearchStopRule _stopRule;
     private readonly DuplicateRule _duplicates;
     private readonly Dictionary<int, Structure> _checkAfterReconcile = [];
-    private readonly Queue<(long AfterWrites, Job Job)> _unsent = new();
+    private readonly WriteGate<Job> _journalGate = new();
     private int _persistedRecords;
-    private long _writesIssued;
-    private long _writesCommitted;
     private long _lastSnapshotAt;
     private long _askedAtMs;
     private long _totalSteps;
@@ -159,8 +157,6 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
     }
 
     private static long NowMs => Environment.TickCount64;
-
-    private long PendingWrites => _writesIssued - _writesCommitted;
 
     private bool MaxStepsReached => _settings.MaxTotalSteps is { } max && _totalSteps >= max;
 
@@ -343,7 +339,7 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
             _log.Warning("candidate {0}: no result from attempt {1} within {2}", job.CandidateId, job.Attempt, _settings.JobDeadline);
             RetryOrFail(job, $"no result within {_settings.JobDeadline.TotalSeconds:G4} s");
         }
-        if (PendingWrites == 0 && _unjournalled.Count > 0) JournalObservations();
+        if (_journalGate.Pending == 0 && _unjournalled.Count > 0) JournalObservations();
         DispatchWork();
     }
 
@@ -408,33 +404,24 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
             for (var i = _persistedRecords; i < history.Count; i++)
                 events.Add(new SelectionMade(history[i], i == _persistedRecords ? TakeUnjournalled() : []));
             _persistedRecords = history.Count;
-            _writesIssued += events.Count;
+            _journalGate.Issue(events.Count);
             PersistAllAsync(events, _ => OnWriteCommitted());
         }
-        foreach (var job in jobs) _unsent.Enqueue((_writesIssued, job));
-        SendCommitted();
+        foreach (var job in jobs) _journalGate.Hold(job);
+        Send(_journalGate.Release());
     }
 
     /// <summary>Snapshots observed since the last write, journalled on a quiet tick so a restart need not ask their candidates.</summary>
     private void JournalObservations()
     {
-        _writesIssued++;
+        _journalGate.Issue();
         PersistAsync(new CandidatesObserved(TakeUnjournalled()), _ => OnWriteCommitted());
     }
 
     private void OnWriteCommitted()
     {
-        _writesCommitted++;
-        SendCommitted();
+        Send(_journalGate.Commit());
         SnapshotIfDue();
-    }
-
-    /// <summary>Sends, in order, the queued jobs whose preceding writes have all committed.</summary>
-    private void SendCommitted()
-    {
-        var ready = new List<Job>();
-        while (_unsent.TryPeek(out var next) && next.AfterWrites <= _writesCommitted) ready.Add(_unsent.Dequeue().Job);
-        Send(ready);
     }
 
     private CandidateSnapshot[] TakeUnjournalled()
@@ -447,7 +434,7 @@ public sealed class SelectorActor : ReceivePersistentActor, IWithTimers
     /// <summary>Only with no write in flight: the snapshot's sequence number must cover exactly the history it holds.</summary>
     private void SnapshotIfDue()
     {
-        if (PendingWrites > 0 || LastSequenceNr - _lastSnapshotAt < _settings.SelectorSnapshotEvery) return;
+        if (_journalGate.Pending > 0 || LastSequenceNr - _lastSnapshotAt < _settings.SelectorSnapshotEvery) return;
         _lastSnapshotAt = LastSequenceNr;
         SaveSnapshot(new SelectorSnapshot([.. _policy.History], [.. _latest.Values.OrderBy(s => s.Id)]));
     }
