@@ -73,9 +73,10 @@ public static class CampaignHost
         {
             // Bad input writes nothing: the journal file and the lock made above go.
             runLock.Dispose();
-            foreach (var entry in Directory.EnumerateFileSystemEntries(campaignDir))
-                if (Directory.Exists(entry)) Directory.Delete(entry, recursive: true);
-                else File.Delete(entry);
+            if (Directory.Exists(campaignDir))
+                foreach (var entry in Directory.EnumerateFileSystemEntries(campaignDir))
+                    if (Directory.Exists(entry)) Directory.Delete(entry, recursive: true);
+                    else File.Delete(entry);
             throw;
         }
         var self = Cluster.Get(system).SelfAddress;

@@ -185,7 +185,8 @@ public sealed class CalculatorWorker : ReceiveActor
             _log.Warning("worker: no state for batch {0} of candidate {1} within {2}; asking again", askAgain.BatchNumber, askAgain.CandidateId, _options.ResendInterval);
             RequestState(askAgain);
         }
-        if (_queue.HoldsNothing) _selector.Tell(Ready);
+        // A stopping node takes no more work: asking would only have it given back again.
+        if (_queue.HoldsNothing && !_options.Stopping.IsCancellationRequested) _selector.Tell(Ready);
     }
 
     private WorkerReady Ready => new(Self, _options.Fingerprint);
